@@ -1,0 +1,86 @@
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { GraphQLError } from 'graphql';
+import type { Config } from '../core/config';
+import { queryCounter } from '../core/db';
+import { isAppError } from '../core/errors';
+import type { Logger } from '../core/logger';
+import type { Services } from '../services';
+import { createApollo } from './apollo';
+import { buildContext } from './context';
+import { createMetrics } from './metrics';
+
+export interface ApiDeps {
+  services: Services;
+  config: Config;
+  logger: Logger;
+  /** Each dependency the API needs to serve, and whether it answers. */
+  checkReadiness: () => Promise<Record<string, boolean>>;
+}
+
+export interface Api {
+  app: express.Express;
+  stop(): Promise<void>;
+}
+
+export async function createApi({ services, config, logger, checkReadiness }: ApiDeps): Promise<Api> {
+  const metrics = createMetrics();
+  const apollo = createApollo(config, logger, metrics);
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const stopTimer = metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => stopTimer({ route: req.route?.path ?? req.path.split('/')[1] ?? '', status: String(res.statusCode) }));
+    next();
+  });
+
+  app.get('/', (_req, res) => {
+    res.type('text/plain').send('seedfeed API: POST /graphql (GET for the explorer), /healthz, /readyz, /metrics\n');
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks = await checkReadiness();
+    const ready = Object.values(checks).every(Boolean);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use(
+    '/graphql',
+    (_req: Request, _res: Response, next: NextFunction) => queryCounter.run({ count: 0 }, next),
+    express.json({ limit: config.HTTP_BODY_LIMIT_BYTES }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          return buildContext(services, req.headers.authorization);
+        } catch (error) {
+          if (!isAppError(error)) throw error;
+          throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+        }
+      },
+    }),
+  );
+
+  // Body-parser refusals (oversized or malformed JSON) answer in GraphQL's error shape.
+  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? 500;
+    if (status >= 500) logger.error({ err: error }, 'unhandled HTTP error');
+    const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL';
+    const message =
+      code === 'PAYLOAD_TOO_LARGE'
+        ? `Request body exceeds ${config.HTTP_BODY_LIMIT_BYTES} bytes`
+        : status < 500
+          ? error.message
+          : 'Internal error';
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  });
+
+  return { app, stop: () => apollo.stop() };
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { CATEGORIES } from '../common/topics';
+
+export const signUpInput = z.object({
+  handle: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9_]{3,30}$/, 'use 3–30 letters, digits or underscores'),
+  password: z.string().min(8, 'use at least 8 characters').max(128, 'use at most 128 characters'),
+  displayName: z.string().trim().min(1, 'must not be empty').max(60, 'use at most 60 characters'),
+  email: z.string().trim().toLowerCase().email('is not an email address').max(254).nullish(),
+  role: z.enum(['viewer', 'creator', 'brand']).default('viewer'),
+  interests: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).default([]),
+  brandName: z.string().trim().min(1).max(80).nullish(),
+});
+export type SignUpInput = z.infer<typeof signUpInput>;
+
+export const logInInput = z.object({
+  login: z.string().trim().min(1, 'must not be empty').max(254),
+  password: z.string().min(1, 'must not be empty').max(128),
+});

@@ -1,0 +1,97 @@
+import bcrypt from 'bcryptjs';
+import jwt from 'jsonwebtoken';
+import type { Config } from '../../../core/config';
+import { errors } from '../../../core/errors';
+import type { UserRow, UsersRepository } from '../../../models/repositories/users.repository';
+import { validate } from '../common/validate';
+import { logInInput, signUpInput } from './accounts.inputs';
+
+export interface Viewer {
+  id: string;
+}
+
+export interface Session {
+  token: string;
+  user: UserRow;
+}
+
+export class AccountsService {
+  // A real hash to compare against when the login names nobody, so a wrong handle costs as much
+  // time as a wrong password and response times do not reveal which handles exist.
+  private readonly decoyHash: string;
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly config: Pick<Config, 'JWT_SECRET' | 'JWT_TTL_SECONDS' | 'BCRYPT_ROUNDS'>,
+  ) {
+    this.decoyHash = bcrypt.hashSync('decoy-password', config.BCRYPT_ROUNDS);
+  }
+
+  async signUp(raw: unknown): Promise<Session> {
+    const input = validate(signUpInput, raw);
+    if (input.role === 'brand' && !input.brandName) throw errors.badInput('brandName: a brand account needs a brand name', 'brandName');
+    const taken = await this.users.handleOrEmailTaken(input.handle, input.email ?? null);
+    if (taken) throw errors.conflict(`That ${taken} is already taken`, taken);
+    if (input.role === 'brand' && input.brandName && (await this.users.brandNameTaken(input.brandName))) {
+      throw errors.conflict('That brand name is already taken', 'brandName');
+    }
+    const passwordHash = await bcrypt.hash(input.password, this.config.BCRYPT_ROUNDS);
+    const user = await this.users.insert({
+      handle: input.handle,
+      email: input.email ?? null,
+      passwordHash,
+      displayName: input.displayName,
+      role: input.role,
+      interests: input.interests,
+    });
+    if (input.role === 'brand' && input.brandName) await this.users.insertBrand(user.id, input.brandName);
+    return { token: this.issueToken(user), user };
+  }
+
+  async logIn(raw: unknown): Promise<Session> {
+    const input = validate(logInInput, raw);
+    const user = await this.users.findByLogin(input.login);
+    const ok = await bcrypt.compare(input.password, user?.passwordHash ?? this.decoyHash);
+    if (!user || !ok) throw errors.invalidCredentials();
+    return { token: this.issueToken(user), user };
+  }
+
+  /** The viewer a bearer token names, or null for anonymous requests; a bad token is refused. */
+  viewerFromToken(token: string | undefined): Viewer | null {
+    if (!token) return null;
+    try {
+      const payload = jwt.verify(token, this.config.JWT_SECRET, { algorithms: ['HS256'] });
+      if (typeof payload === 'object' && typeof payload.sub === 'string') return { id: payload.sub };
+    } catch {
+      // fall through to the refusal below
+    }
+    throw errors.unauthenticated('The access token is invalid or expired; sign in again');
+  }
+
+  usersByIds(ids: readonly string[]): Promise<UserRow[]> {
+    return this.users.findByIds(ids);
+  }
+
+  async becomeCreator(viewer: Viewer | null): Promise<UserRow> {
+    const user = await this.requireUser(viewer);
+    if (user.role !== 'viewer') return user;
+    const updated = await this.users.setRole(user.id, 'creator');
+    if (!updated) throw errors.notFound('User', user.id);
+    return updated;
+  }
+
+  async requireUser(viewer: Viewer | null): Promise<UserRow> {
+    if (!viewer) throw errors.unauthenticated();
+    const [user] = await this.users.findByIds([viewer.id]);
+    if (!user) throw errors.unauthenticated('The account of this token no longer exists');
+    return user;
+  }
+
+  private issueToken(user: UserRow): string {
+    return jwt.sign({}, this.config.JWT_SECRET, {
+      algorithm: 'HS256',
+      subject: user.id,
+      expiresIn: this.config.JWT_TTL_SECONDS,
+    });
+  }
+}

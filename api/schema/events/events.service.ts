@@ -1,0 +1,136 @@
+import type { Config } from '../../../core/config';
+import { AppError, ErrorCode } from '../../../core/errors';
+import type { NewEvent } from '../../../models/repositories/events.repository';
+import type { Repositories, Transact } from '../../../models/transaction';
+import type { Viewer } from '../accounts/accounts.service';
+import { eventInput, type EventInput } from './events.inputs';
+
+export interface EventRejection {
+  index: number;
+  eventId: string | null;
+  code: string;
+  message: string;
+}
+
+export interface RecordEventsResult {
+  accepted: number;
+  duplicates: number;
+  rejected: EventRejection[];
+}
+
+const MAX_FUTURE_MS = 5 * 60 * 1000;
+const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Client-reported impressions, views and product clicks. A batch is judged event by event: bad
+ * events are reported back by index and the rest are stored; ids already stored are counted as
+ * duplicates and change nothing, so a client may safely resend a batch after a timeout.
+ */
+export class EventsService {
+  constructor(
+    private readonly repos: Pick<Repositories, 'notes' | 'products'>,
+    private readonly transact: Transact,
+    private readonly config: Pick<Config, 'EVENTS_MAX_PER_CALL'>,
+  ) {}
+
+  async record(viewer: Viewer | null, raw: readonly unknown[], now = new Date()): Promise<RecordEventsResult> {
+    if (raw.length > this.config.EVENTS_MAX_PER_CALL) {
+      throw new AppError(
+        ErrorCode.BATCH_TOO_LARGE,
+        `Send at most ${this.config.EVENTS_MAX_PER_CALL} events per call (got ${raw.length})`,
+        'events',
+      );
+    }
+    const rejected: EventRejection[] = [];
+    const valid: { index: number; event: EventInput }[] = [];
+    raw.forEach((candidate, index) => {
+      const parsed = eventInput.safeParse(candidate);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const path = issue?.path.join('.');
+        rejected.push({
+          index,
+          eventId: idOf(candidate),
+          code: ErrorCode.BAD_USER_INPUT,
+          message: `${path ? `${path}: ` : ''}${issue?.message ?? 'invalid'}`,
+        });
+        return;
+      }
+      const at = parsed.data.occurredAt?.getTime() ?? now.getTime();
+      if (at > now.getTime() + MAX_FUTURE_MS || at < now.getTime() - MAX_AGE_MS) {
+        rejected.push({
+          index,
+          eventId: parsed.data.eventId,
+          code: ErrorCode.BAD_USER_INPUT,
+          message: 'occurredAt: must be within the last 7 days and not in the future',
+        });
+        return;
+      }
+      valid.push({ index, event: parsed.data });
+    });
+
+    const known = await this.knownTargets(valid.map((v) => v.event));
+    const rows: NewEvent[] = [];
+    const seenIds = new Set<string>();
+    let duplicates = 0;
+    for (const { index, event } of valid) {
+      const missing =
+        (event.noteId && !known.notes.has(event.noteId) && 'noteId') ||
+        (event.productId && !known.products.has(event.productId) && 'productId');
+      if (missing) {
+        rejected.push({
+          index,
+          eventId: event.eventId,
+          code: ErrorCode.NOT_FOUND,
+          message: `${missing}: ${event[missing]} does not exist`,
+        });
+        continue;
+      }
+      if (seenIds.has(event.eventId)) {
+        duplicates += 1;
+        continue;
+      }
+      seenIds.add(event.eventId);
+      rows.push({
+        eventId: event.eventId,
+        type: event.type,
+        userId: viewer?.id ?? null,
+        noteId: event.noteId ?? null,
+        productId: event.productId ?? null,
+        value: event.value ?? null,
+        sessionId: event.sessionId ?? null,
+        occurredAt: event.occurredAt ?? now,
+      });
+    }
+
+    const inserted = await this.transact(async (tx) => {
+      const ids = await tx.events.append(rows);
+      const views = new Map<string, number>();
+      for (const row of rows) {
+        if (row.type === 'view' && row.noteId && ids.has(row.eventId)) views.set(row.noteId, (views.get(row.noteId) ?? 0) + 1);
+      }
+      await tx.notes.addViews(views);
+      return ids.size;
+    });
+    rejected.sort((a, b) => a.index - b.index);
+    return { accepted: inserted, duplicates: duplicates + rows.length - inserted, rejected };
+  }
+
+  private async knownTargets(events: readonly EventInput[]): Promise<{ notes: Set<string>; products: Set<string> }> {
+    const noteIds = [...new Set(events.flatMap((e) => (e.noteId ? [e.noteId] : [])))];
+    const productIds = [...new Set(events.flatMap((e) => (e.productId ? [e.productId] : [])))];
+    const [notes, products] = await Promise.all([this.repos.notes.findByIds(noteIds), this.repos.products.findByIds(productIds)]);
+    return {
+      notes: new Set(notes.filter((n) => n.status === 'published').map((n) => n.id)),
+      products: new Set(products.map((p) => p.id)),
+    };
+  }
+}
+
+function idOf(candidate: unknown): string | null {
+  if (typeof candidate === 'object' && candidate !== null && 'eventId' in candidate) {
+    const id = (candidate as { eventId: unknown }).eventId;
+    return typeof id === 'string' ? id.slice(0, 64) : null;
+  }
+  return null;
+}

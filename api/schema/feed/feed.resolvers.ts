@@ -1,0 +1,18 @@
+import type { FeedKind } from '../../../recommender/feed.service';
+import type { GraphQLContext } from '../../context';
+import { pageSize } from '../common/connection';
+
+export const feedResolvers = {
+  FeedKind: { FOR_YOU: 'for_you', FOLLOWING: 'following', TRENDING: 'trending' },
+  Query: {
+    feed: async (_: unknown, args: { kind?: FeedKind | null; first?: number | null; after?: string | null }, ctx: GraphQLContext) => {
+      const first = pageSize(args.first);
+      const page = await ctx.services.feed.page(args.kind ?? 'for_you', ctx.viewer?.id ?? null, first, args.after ?? null);
+      for (const item of page.items) ctx.loaders.note.prime(item.note.id, item.note);
+      return {
+        edges: page.items.map((item) => ({ cursor: item.cursor, node: { ...item.note, reason: item.sources.join(',') || null } })),
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      };
+    },
+  },
+};

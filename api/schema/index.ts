@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { accountsResolvers } from './accounts/accounts.resolvers';
+import { commonResolvers } from './common/common.resolvers';
+import { eventsResolvers } from './events/events.resolvers';
+import { feedResolvers } from './feed/feed.resolvers';
+import { notesResolvers } from './notes/notes.resolvers';
+import { productsResolvers } from './products/products.resolvers';
+import { searchResolvers } from './search/search.resolvers';
+import { socialResolvers } from './social/social.resolvers';
+
+const DOMAINS = ['common', 'accounts', 'notes', 'social', 'products', 'feed', 'search', 'events'] as const;
+
+export const typeDefs = DOMAINS.map((domain) => readFileSync(path.join(__dirname, domain, `${domain}.graphql`), 'utf8'));
+
+const parts = [
+  commonResolvers,
+  accountsResolvers,
+  notesResolvers,
+  socialResolvers,
+  productsResolvers,
+  feedResolvers,
+  searchResolvers,
+  eventsResolvers,
+] as Record<string, object>[];
+
+/** Merges the per-domain resolver maps; Query and Mutation fields come from several domains. */
+export const resolvers = parts.reduce<Record<string, object>>((merged, part) => {
+  for (const [type, fields] of Object.entries(part)) {
+    const plain = Object.getPrototypeOf(fields) === Object.prototype;
+    merged[type] = plain ? { ...(merged[type] ?? {}), ...fields } : fields;
+  }
+  return merged;
+}, {});

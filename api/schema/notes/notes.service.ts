@@ -1,0 +1,193 @@
+import { errors } from '../../../core/errors';
+import type { NoteRow } from '../../../models/repositories/notes.repository';
+import type { UserRow } from '../../../models/repositories/users.repository';
+import type { Repositories, Transact } from '../../../models/transaction';
+import type { AccountsService, Viewer } from '../accounts/accounts.service';
+import { validate } from '../common/validate';
+import { checkMediaForKind, createNoteInput, updateNoteInput, uuid, type MediaInput, type ProductTagInput } from './notes.inputs';
+
+const POSTING_ROLES: ReadonlySet<UserRow['role']> = new Set(['creator', 'brand', 'admin']);
+
+export function requireId(id: string, field = 'id'): string {
+  if (!uuid.safeParse(id).success) throw errors.badInput(`${field}: is not a valid id`, field);
+  return id;
+}
+
+/** Published notes are public; anything else only its author (or an admin) may see. */
+export function canSee(note: NoteRow, viewer: Viewer | null, viewerIsAdmin = false): boolean {
+  if (note.status === 'removed') return false;
+  if (note.status === 'published') return true;
+  return viewer !== null && (viewer.id === note.authorId || viewerIsAdmin);
+}
+
+export class NotesService {
+  constructor(
+    private readonly repos: Pick<Repositories, 'notes' | 'products' | 'users'>,
+    private readonly transact: Transact,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  byIds(ids: readonly string[]): Promise<NoteRow[]> {
+    return this.repos.notes.findByIds(ids);
+  }
+
+  mediaOf(noteIds: readonly string[]) {
+    return this.repos.notes.mediaOf(noteIds);
+  }
+
+  productTagsOf(noteIds: readonly string[]) {
+    return this.repos.notes.productTagsOf(noteIds);
+  }
+
+  async get(viewer: Viewer | null, id: string): Promise<NoteRow> {
+    const [note] = await this.repos.notes.findByIds([requireId(id)]);
+    const visible = note?.status === 'published' || (note !== undefined && canSee(note, viewer, await this.isAdmin(viewer)));
+    if (!note || !visible) throw errors.notFound('Note', id);
+    return note;
+  }
+
+  async create(viewer: Viewer | null, raw: unknown): Promise<NoteRow> {
+    const author = await this.accounts.requireUser(viewer);
+    if (!POSTING_ROLES.has(author.role)) {
+      throw errors.forbidden('Only creator accounts post notes: switch with becomeCreator first');
+    }
+    const input = validate(createNoteInput, raw);
+    const kindProblem = checkMediaForKind(input.kind, input.media, input.productTags);
+    if (kindProblem) throw errors.badInput(kindProblem.message, kindProblem.field);
+    await this.checkReferences(input.productTags, input.sponsorBrandId);
+    const now = new Date();
+    return this.transact(async (tx) => {
+      const note = await tx.notes.insert({
+        authorId: author.id,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        topics: input.topics,
+        sponsored: Boolean(input.sponsorBrandId),
+        sponsorBrandId: input.sponsorBrandId ?? null,
+        status: input.publish ? 'published' : 'draft',
+        publishedAt: input.publish ? now : null,
+      });
+      await tx.notes.replaceMedia(note.id, toMediaRows(input.kind, input.media));
+      await tx.notes.replaceProductTags(note.id, toTagRows(input.productTags));
+      if (input.publish) await tx.users.adjustCounts(author.id, { notes: 1 });
+      return note;
+    });
+  }
+
+  async update(viewer: Viewer | null, id: string, raw: unknown): Promise<NoteRow> {
+    const note = await this.requireOwnNote(viewer, id);
+    const input = validate(updateNoteInput, raw);
+    if (input.media || input.productTags) {
+      const media = input.media ?? (await this.repos.notes.mediaOf([note.id]));
+      const tags = input.productTags ?? (await this.repos.notes.productTagsOf([note.id]));
+      const kindProblem = checkMediaForKind(note.kind, media, tags);
+      if (kindProblem) throw errors.badInput(kindProblem.message, kindProblem.field);
+    }
+    await this.checkReferences(input.productTags ?? [], input.sponsorBrandId);
+    return this.transact(async (tx) => {
+      const sponsorChange =
+        input.sponsorBrandId === undefined ? {} : { sponsorBrandId: input.sponsorBrandId, sponsored: input.sponsorBrandId !== null };
+      const updated = await tx.notes.update(note.id, {
+        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...(input.body !== undefined ? { body: input.body } : {}),
+        ...(input.topics !== undefined ? { topics: input.topics } : {}),
+        ...sponsorChange,
+      });
+      if (input.media) await tx.notes.replaceMedia(note.id, toMediaRows(note.kind, input.media));
+      if (input.productTags) await tx.notes.replaceProductTags(note.id, toTagRows(input.productTags));
+      if (!updated) throw errors.notFound('Note', id);
+      return updated;
+    });
+  }
+
+  async publish(viewer: Viewer | null, id: string): Promise<NoteRow> {
+    const note = await this.requireOwnNote(viewer, id);
+    if (note.status === 'published') return note;
+    if (note.status !== 'draft') throw errors.conflict(`A ${note.status} note cannot be published`, 'id');
+    return this.transact(async (tx) => {
+      const updated = await tx.notes.setStatus(note.id, 'published', new Date());
+      await tx.users.adjustCounts(note.authorId, { notes: 1 });
+      if (!updated) throw errors.notFound('Note', id);
+      return updated;
+    });
+  }
+
+  async remove(viewer: Viewer | null, id: string): Promise<string> {
+    const note = await this.requireOwnNote(viewer, id);
+    await this.transact(async (tx) => {
+      await tx.notes.setStatus(note.id, 'removed');
+      if (note.status === 'published') await tx.users.adjustCounts(note.authorId, { notes: -1 });
+    });
+    return note.id;
+  }
+
+  async listByUser(viewer: Viewer | null, userId: string, limit: number, after?: { at: Date; id: string }): Promise<NoteRow[]> {
+    requireId(userId, 'userId');
+    const own = viewer?.id === userId;
+    return this.repos.notes.listByAuthor(userId, own, limit, after);
+  }
+
+  listByTopic(topic: string, limit: number, after?: { at: Date; id: string }): Promise<NoteRow[]> {
+    return this.repos.notes.listByTopic(normaliseTopic(topic), limit, after);
+  }
+
+  countByTopic(topic: string): Promise<number> {
+    return this.repos.notes.countByTopic(normaliseTopic(topic));
+  }
+
+  /** A note the viewer may change: it exists, is not removed, and is theirs (or they are an admin). */
+  private async requireOwnNote(viewer: Viewer | null, id: string): Promise<NoteRow> {
+    const user = await this.accounts.requireUser(viewer);
+    const [note] = await this.repos.notes.findByIds([requireId(id)]);
+    if (!note || note.status === 'removed') throw errors.notFound('Note', id);
+    if (note.authorId !== user.id && user.role !== 'admin') throw errors.forbidden('Only the author can change this note');
+    return note;
+  }
+
+  private async checkReferences(tags: readonly ProductTagInput[], sponsorBrandId: string | null | undefined): Promise<void> {
+    if (tags.length > 0) {
+      const found = new Set((await this.repos.products.findByIds(tags.map((t) => t.productId))).map((p) => p.id));
+      const missing = tags.findIndex((t) => !found.has(t.productId));
+      if (missing >= 0) {
+        throw errors.notFound('Product', tags[missing]?.productId ?? '');
+      }
+    }
+    if (sponsorBrandId) {
+      const [brand] = await this.repos.users.findBrandsByIds([sponsorBrandId]);
+      if (!brand) throw errors.notFound('Brand', sponsorBrandId);
+    }
+  }
+
+  private async isAdmin(viewer: Viewer | null): Promise<boolean> {
+    if (!viewer) return false;
+    const [user] = await this.repos.users.findByIds([viewer.id]);
+    return user?.role === 'admin';
+  }
+}
+
+export function normaliseTopic(topic: string): string {
+  return topic.trim().replace(/^#+/, '').toLowerCase();
+}
+
+function toMediaRows(kind: 'image' | 'video', media: readonly MediaInput[]) {
+  return media.map((m, position) => ({
+    position,
+    kind,
+    url: m.url,
+    width: m.width,
+    height: m.height,
+    durationMs: m.durationMs ?? null,
+  }));
+}
+
+function toTagRows(tags: readonly ProductTagInput[]) {
+  return tags.map((t, position) => ({
+    productId: t.productId,
+    position,
+    imageIndex: t.imageIndex ?? null,
+    x: t.x ?? null,
+    y: t.y ?? null,
+    atMs: t.atMs ?? null,
+  }));
+}

@@ -1,0 +1,74 @@
+import { errors } from '../../../core/errors';
+import type { ProductChanges, ProductRow } from '../../../models/repositories/products.repository';
+import type { BrandRow } from '../../../models/repositories/users.repository';
+import type { Repositories } from '../../../models/transaction';
+import type { AccountsService, Viewer } from '../accounts/accounts.service';
+import { validate } from '../common/validate';
+import { requireId } from '../notes/notes.service';
+import { createProductInput, updateProductInput } from './products.inputs';
+
+export class ProductsService {
+  constructor(
+    private readonly repos: Pick<Repositories, 'products' | 'users'>,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  byIds(ids: readonly string[]): Promise<ProductRow[]> {
+    return this.repos.products.findByIds(ids);
+  }
+
+  brandsByIds(ids: readonly string[]): Promise<BrandRow[]> {
+    return this.repos.users.findBrandsByIds(ids);
+  }
+
+  brandsByOwners(ownerIds: readonly string[]): Promise<BrandRow[]> {
+    return this.repos.users.findBrandsByOwners(ownerIds);
+  }
+
+  async get(id: string): Promise<ProductRow> {
+    const [product] = await this.repos.products.findByIds([requireId(id)]);
+    if (!product) throw errors.notFound('Product', id);
+    return product;
+  }
+
+  listByBrand(brandId: string, limit: number, after?: { at: Date; id: string }): Promise<ProductRow[]> {
+    return this.repos.products.listByBrand(brandId, limit, after && { createdAt: after.at, id: after.id });
+  }
+
+  async create(viewer: Viewer | null, raw: unknown): Promise<ProductRow> {
+    const brand = await this.requireOwnBrand(viewer);
+    const input = validate(createProductInput, raw);
+    return this.repos.products.insert({
+      brandId: brand.id,
+      title: input.title,
+      description: input.description,
+      priceMinor: input.priceMinor,
+      currency: input.currency,
+      imageUrls: input.images,
+      category: input.category,
+      stock: input.stock,
+      buyUrl: input.buyUrl,
+    });
+  }
+
+  async update(viewer: Viewer | null, id: string, raw: unknown): Promise<ProductRow> {
+    const brand = await this.requireOwnBrand(viewer);
+    const product = await this.get(id);
+    if (product.brandId !== brand.id) throw errors.forbidden('Only the brand that owns this product can change it');
+    const input = validate(updateProductInput, raw);
+    const { images, ...rest } = input;
+    const changes: ProductChanges = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+    if (images !== undefined) changes.imageUrls = images;
+    const updated = await this.repos.products.update(product.id, changes);
+    if (!updated) throw errors.notFound('Product', id);
+    return updated;
+  }
+
+  private async requireOwnBrand(viewer: Viewer | null): Promise<BrandRow> {
+    const user = await this.accounts.requireUser(viewer);
+    if (user.role !== 'brand') throw errors.forbidden('Only brand accounts manage products');
+    const brand = await this.repos.users.findBrandOwnedBy(user.id);
+    if (!brand) throw errors.forbidden('This brand account has no brand yet');
+    return brand;
+  }
+}

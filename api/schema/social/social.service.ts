@@ -1,0 +1,190 @@
+import { errors } from '../../../core/errors';
+import { uuidv7 } from '../../../core/ids';
+import type { EventType } from '../../../models/schema';
+import type { BoardRow, CommentRow } from '../../../models/repositories/social.repository';
+import type { Repositories, Transact } from '../../../models/transaction';
+import type { AccountsService, Viewer } from '../accounts/accounts.service';
+import { validate } from '../common/validate';
+import { requireId } from '../notes/notes.service';
+import { boardName, commentInput, hideReason, shareChannel } from './social.inputs';
+
+/**
+ * Follows, likes, collects, comments, shares and hides. Each action and its log event are written
+ * in one transaction, and repeating an action changes nothing: counters and the event log move once.
+ */
+export class SocialService {
+  constructor(
+    private readonly repos: Pick<Repositories, 'notes' | 'social' | 'users'>,
+    private readonly transact: Transact,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  async follow(viewer: Viewer | null, userId: string): Promise<string> {
+    const me = await this.accounts.requireUser(viewer);
+    const target = await this.requireUser(userId);
+    if (target === me.id) throw errors.badInput('You cannot follow yourself', 'userId');
+    await this.transact(async (tx) => {
+      if (!(await tx.social.follow(me.id, target))) return;
+      await tx.users.adjustCounts(me.id, { following: 1 });
+      await tx.users.adjustCounts(target, { followers: 1 });
+      await logEvent(tx, 'follow', me.id, { targetUserId: target });
+    });
+    return target;
+  }
+
+  async unfollow(viewer: Viewer | null, userId: string): Promise<string> {
+    const me = await this.accounts.requireUser(viewer);
+    const target = await this.requireUser(userId);
+    await this.transact(async (tx) => {
+      if (!(await tx.social.unfollow(me.id, target))) return;
+      await tx.users.adjustCounts(me.id, { following: -1 });
+      await tx.users.adjustCounts(target, { followers: -1 });
+    });
+    return target;
+  }
+
+  async like(viewer: Viewer | null, noteId: string): Promise<string> {
+    const me = await this.accounts.requireUser(viewer);
+    const note = await this.requirePublishedNote(noteId);
+    await this.transact(async (tx) => {
+      if (!(await tx.social.like(me.id, note))) return;
+      await tx.notes.adjustCounters(note, { likes: 1 });
+      await logEvent(tx, 'like', me.id, { noteId: note });
+    });
+    return note;
+  }
+
+  async unlike(viewer: Viewer | null, noteId: string): Promise<string> {
+    const me = await this.accounts.requireUser(viewer);
+    const note = requireId(noteId, 'noteId');
+    await this.transact(async (tx) => {
+      if (await tx.social.unlike(me.id, note)) await tx.notes.adjustCounters(note, { likes: -1 });
+    });
+    return note;
+  }
+
+  async collect(viewer: Viewer | null, noteId: string, boardId: string | null | undefined): Promise<string> {
+    const me = await this.accounts.requireUser(viewer);
+    const note = await this.requirePublishedNote(noteId);
+    if (boardId) {
+      const board = await this.repos.social.findBoard(requireId(boardId, 'boardId'));
+      if (!board || board.userId !== me.id) throw errors.notFound('Board', boardId);
+    }
+    await this.transact(async (tx) => {
+      if (!(await tx.social.collect(me.id, note, boardId ?? null))) return;
+      await tx.notes.adjustCounters(note, { collects: 1 });
+      await logEvent(tx, 'collect', me.id, { noteId: note });
+    });
+    return note;
+  }
+
+  async uncollect(viewer: Viewer | null, noteId: string): Promise<string> {
+    const me = await this.accounts.requireUser(viewer);
+    const note = requireId(noteId, 'noteId');
+    await this.transact(async (tx) => {
+      if (await tx.social.uncollect(me.id, note)) await tx.notes.adjustCounters(note, { collects: -1 });
+    });
+    return note;
+  }
+
+  async createBoard(viewer: Viewer | null, rawName: unknown): Promise<BoardRow> {
+    const me = await this.accounts.requireUser(viewer);
+    const name = validate(boardName, rawName);
+    const board = await this.repos.social.createBoard(me.id, name);
+    if (!board) throw errors.conflict('You already have a board with that name', 'name');
+    return board;
+  }
+
+  boardsOf(userId: string) {
+    return this.repos.social.boardsOf(requireId(userId, 'userId'));
+  }
+
+  async comment(viewer: Viewer | null, raw: unknown): Promise<CommentRow> {
+    const me = await this.accounts.requireUser(viewer);
+    const input = validate(commentInput, raw);
+    const note = await this.requirePublishedNote(input.noteId);
+    let parentId: string | null = null;
+    let replyToUserId: string | null = null;
+    if (input.parentId) {
+      const parent = await this.repos.social.findComment(input.parentId);
+      if (!parent || parent.noteId !== note) throw errors.notFound('Comment', input.parentId);
+      // Threads are one level deep: a reply to a reply joins its root and names whom it answers.
+      parentId = parent.parentId ?? parent.id;
+      replyToUserId = parent.authorId;
+    }
+    return this.transact(async (tx) => {
+      const comment = await tx.social.insertComment({ noteId: note, authorId: me.id, parentId, replyToUserId, body: input.body });
+      await tx.notes.adjustCounters(note, { comments: 1 });
+      await logEvent(tx, 'comment', me.id, { noteId: note });
+      return comment;
+    });
+  }
+
+  listComments(scope: { noteId: string } | { parentId: string }, limit: number, after?: { at: Date; id: string }) {
+    return this.repos.social.listComments(scope, limit, after);
+  }
+
+  async share(viewer: Viewer | null, noteId: string, rawChannel: unknown): Promise<string> {
+    const me = await this.accounts.requireUser(viewer);
+    validate(shareChannel, rawChannel);
+    const note = await this.requirePublishedNote(noteId);
+    await this.transact(async (tx) => {
+      await tx.notes.adjustCounters(note, { shares: 1 });
+      await logEvent(tx, 'share', me.id, { noteId: note });
+    });
+    return note;
+  }
+
+  async hideNote(viewer: Viewer | null, noteId: string, rawReason: unknown): Promise<boolean> {
+    const me = await this.accounts.requireUser(viewer);
+    const reason = validate(hideReason, rawReason) ?? null;
+    const note = await this.requirePublishedNote(noteId);
+    await this.transact(async (tx) => {
+      if (await tx.social.hideNote(me.id, note, reason)) await logEvent(tx, 'hide', me.id, { noteId: note });
+    });
+    return true;
+  }
+
+  async hideCreator(viewer: Viewer | null, userId: string): Promise<boolean> {
+    const me = await this.accounts.requireUser(viewer);
+    const creator = await this.requireUser(userId);
+    if (creator === me.id) throw errors.badInput('You cannot hide yourself', 'userId');
+    await this.transact(async (tx) => {
+      if (await tx.social.hideCreator(me.id, creator)) await logEvent(tx, 'hide', me.id, { targetUserId: creator });
+    });
+    return true;
+  }
+
+  followedAmong(viewerId: string, userIds: readonly string[]) {
+    return this.repos.social.followedAmong(viewerId, userIds);
+  }
+
+  likedAmong(viewerId: string, noteIds: readonly string[]) {
+    return this.repos.social.likedAmong(viewerId, noteIds);
+  }
+
+  collectedAmong(viewerId: string, noteIds: readonly string[]) {
+    return this.repos.social.collectedAmong(viewerId, noteIds);
+  }
+
+  private async requireUser(userId: string): Promise<string> {
+    const [user] = await this.repos.users.findByIds([requireId(userId, 'userId')]);
+    if (!user) throw errors.notFound('User', userId);
+    return user.id;
+  }
+
+  private async requirePublishedNote(noteId: string): Promise<string> {
+    const [note] = await this.repos.notes.findByIds([requireId(noteId, 'noteId')]);
+    if (!note || note.status !== 'published') throw errors.notFound('Note', noteId);
+    return note.id;
+  }
+}
+
+function logEvent(
+  tx: Repositories,
+  type: EventType,
+  userId: string,
+  target: { noteId?: string; targetUserId?: string },
+): Promise<Set<string>> {
+  return tx.events.append([{ eventId: uuidv7(), type, userId, occurredAt: new Date(), ...target }]);
+}

@@ -1,0 +1,115 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { createApi } from './api/app';
+import type { Config } from './core/config';
+import { openDatabase, type Database } from './core/db';
+import type { Logger } from './core/logger';
+import { terminalProgress } from './core/progress';
+import { createRedisClient, resolveRedis } from './core/redis';
+import { createJobHandlers } from './jobs/handlers';
+import { startJobRuntime, type JobRuntime } from './jobs/runtime';
+import { NotesRepository } from './models/repositories/notes.repository';
+import { TrendingService } from './recommender/trending.service';
+import { isDatabaseEmpty, seedDatabase } from './seed/load';
+import { createServices } from './services';
+
+export const MIGRATIONS_FOLDER = path.join(__dirname, 'models', 'migrations');
+
+export interface RunningProduct {
+  /** Address the API listens on, when this process runs the api role. */
+  url: string | null;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+/** Opens the database where the config points and brings its schema up to date. */
+export async function openMigratedDatabase(config: Config): Promise<Database> {
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') });
+  await database.migrate(MIGRATIONS_FOLDER);
+  return database;
+}
+
+/** Starts the roles of `config.ROLES` in this process and returns how to stop them gracefully. */
+export async function startProduct(config: Config, logger: Logger): Promise<RunningProduct> {
+  const redisEndpoint = await resolveRedis(config.REDIS_URL);
+  if (redisEndpoint.url !== config.REDIS_URL)
+    logger.info({ url: redisEndpoint.url }, 'no Redis at REDIS_URL: started a private redis-server');
+  const database = await openMigratedDatabase(config);
+  logger.info({ backend: database.kind }, 'database ready');
+
+  const trending = new TrendingService(new NotesRepository(database.db));
+  if (config.SEED_ON_START && (await isDatabaseEmpty(database))) {
+    logger.info({ scale: config.SEED_SCALE }, 'empty database: seeding demo data (once)');
+    const progress = terminalProgress();
+    const summary = await seedDatabase(database, { scale: config.SEED_SCALE, onProgress: progress.report });
+    progress.stop();
+    await trending.refresh();
+    logger.info(summary, 'demo data seeded');
+  }
+
+  const redis = createRedisClient(redisEndpoint.url, { keyPrefix: `${config.REDIS_PREFIX}:` });
+  const services = createServices(database.db, redis, config);
+
+  let server: Server | null = null;
+  let url: string | null = null;
+  let stopApi = async (): Promise<void> => undefined;
+  if (config.ROLES.includes('api')) {
+    const api = await createApi({
+      services,
+      config,
+      logger,
+      checkReadiness: async () => ({
+        database: await database.ping().then(
+          () => true,
+          () => false,
+        ),
+        redis: await redis.ping().then(
+          (r) => r === 'PONG',
+          () => false,
+        ),
+      }),
+    });
+    server = await new Promise<Server>((resolve) => {
+      const s = api.app.listen(config.PORT, config.HOST, () => resolve(s));
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+    stopApi = api.stop;
+    logger.info({ graphql: `${url}/graphql`, health: `${url}/healthz` }, 'API listening');
+  }
+
+  let jobs: JobRuntime | null = null;
+  if (config.ROLES.includes('worker') || config.ROLES.includes('trainer')) {
+    jobs = await startJobRuntime({
+      redisUrl: redisEndpoint.url,
+      prefix: config.REDIS_PREFIX,
+      roles: config.ROLES,
+      handlers: createJobHandlers(trending),
+      logger,
+    });
+    logger.info({ roles: config.ROLES.filter((r) => r !== 'api') }, 'job roles running');
+  }
+
+  return {
+    url,
+    database,
+    async stop() {
+      if (server) await closeServer(server, config.SHUTDOWN_GRACE_MS);
+      await stopApi();
+      await jobs?.stop();
+      redis.disconnect();
+      await database.close();
+      await redisEndpoint.stop();
+    },
+  };
+}
+
+/** Stops accepting connections, lets in-flight requests finish, and cuts stragglers after `graceMs`. */
+async function closeServer(server: Server, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+  await closed;
+  clearTimeout(timer);
+}

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The only module that reads process.env: every variable the product understands is declared,
+// documented and validated here, so a typo in a deployment fails at boot, not at first use.
+const ROLE_NAMES = ['api', 'worker', 'trainer'] as const;
+export type Role = (typeof ROLE_NAMES)[number];
+
+const DEV_JWT_SECRET = 'development-only-secret-change-me';
+
+const schema = z.object({
+  /** development | test | production. Production refuses the development JWT secret. */
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Comma-separated roles this process runs: api, worker, trainer. */
+  ROLES: z
+    .string()
+    .default('api,worker,trainer')
+    .transform((value, ctx) => {
+      const roles = value
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean);
+      for (const role of roles) {
+        if (!(ROLE_NAMES as readonly string[]).includes(role)) {
+          ctx.addIssue({ code: 'custom', message: `unknown role "${role}" (known: ${ROLE_NAMES.join(', ')})` });
+        }
+      }
+      return [...new Set(roles)] as Role[];
+    }),
+  /** HTTP port of the api role. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Address the HTTP server binds to. */
+  HOST: z.string().default('127.0.0.1'),
+  /** PostgreSQL server URL. When unset, an embedded PGlite database lives in DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Directory of the embedded database (and, later, local media). */
+  DATA_DIR: z.string().default(path.resolve(process.cwd(), 'data')),
+  /** Redis URL; when nothing answers and redis-server is on PATH, a private one is started. */
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** Prefix of every Redis key and BullMQ queue, so several deployments can share one Redis. */
+  REDIS_PREFIX: z.string().default('sf'),
+  /** HMAC secret of the JWT access tokens. */
+  JWT_SECRET: z.string().min(16).default(DEV_JWT_SECRET),
+  /** Lifetime of an access token, in seconds. */
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24 * 3600),
+  /** bcrypt cost factor of password hashes. */
+  BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(10),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seed demo data on first start when the database has no accounts (0 disables). */
+  SEED_ON_START: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
+  /** Scale of the demo data seeded on first start (1 = 20k notes, 1M events). */
+  SEED_SCALE: z.coerce.number().positive().max(10).default(1),
+  /** Deepest GraphQL selection accepted. */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
+  /** Highest estimated cost of one GraphQL operation. */
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(5000),
+  /** Most events accepted by one recordEvents call. */
+  EVENTS_MAX_PER_CALL: z.coerce.number().int().positive().default(10_000),
+  /** Largest HTTP request body accepted, in bytes. */
+  HTTP_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024),
+  /** Milliseconds in-flight requests get to finish on shutdown. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+});
+
+export type Config = z.infer<typeof schema> & { isProduction: boolean; devJwtSecret: boolean };
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const config = parsed.data;
+  const devJwtSecret = config.JWT_SECRET === DEV_JWT_SECRET;
+  if (config.NODE_ENV === 'production' && devJwtSecret) {
+    throw new Error('Invalid configuration:\n  JWT_SECRET: must be set in production');
+  }
+  return { ...config, isProduction: config.NODE_ENV === 'production', devJwtSecret };
+}
+
+/** Values tests and tools need from the environment without booting the product. */
+export function readTestEnv(env: Record<string, string | undefined> = process.env): {
+  backend: 'pg' | 'pglite';
+  adminDatabaseUrl: string;
+  redisUrl: string;
+} {
+  return {
+    backend: env.TEST_DB === 'pglite' ? 'pglite' : 'pg',
+    adminDatabaseUrl: env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  };
+}

@@ -1,0 +1,170 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+// The only module that talks to a Postgres driver: PGlite (embedded, one process) or node-postgres.
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type DbKind = 'pglite' | 'pg';
+
+export interface Database {
+  db: Db;
+  kind: DbKind;
+  migrate(migrationsFolder: string): Promise<void>;
+  /** Bulk-loads rows with COPY: the fast path of seeding and benchmarks. */
+  copyRows(table: string, columns: string[], rows: Iterable<readonly unknown[]>): Promise<number>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL of a server; when absent, PGlite is used. */
+  url?: string | undefined;
+  /** PGlite data directory; absent means in memory. */
+  dataDir?: string | undefined;
+  poolMax?: number;
+}
+
+/** Counts the SQL statements issued inside `run`, so a request can report what it cost. */
+export const queryCounter = new AsyncLocalStorage<{ count: number }>();
+
+const countingLogger = {
+  logQuery(): void {
+    const store = queryCounter.getStore();
+    if (store) store.count += 1;
+  },
+};
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openPg(options.url, options.poolMax ?? 10) : openPglite(options.dataDir);
+}
+
+async function openPg(url: string, poolMax: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  // An idle client losing its server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const db = drizzlePg({ client: pool, logger: countingLogger }) as unknown as Db;
+  return {
+    db,
+    kind: 'pg',
+    migrate: (folder) => migratePg(drizzlePg({ client: pool }), { migrationsFolder: folder }),
+    async copyRows(table, columns, rows) {
+      const client = await pool.connect();
+      try {
+        let count = 0;
+        const source = Readable.from(
+          (function* () {
+            for (const row of rows) {
+              count += 1;
+              yield toCsvLine(row);
+            }
+          })(),
+        );
+        const sink = client.query(
+          copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT csv)`),
+        );
+        await pipeline(source, sink);
+        return count;
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite({ client, logger: countingLogger }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    migrate: (folder) => migratePglite(drizzlePglite({ client }), { migrationsFolder: folder }),
+    async copyRows(table, columns, rows) {
+      // PGlite has no COPY FROM STDIN; it reads a Blob through the virtual /dev/blob file.
+      // Chunks keep the CSV of a million events from having to exist as one string.
+      const statement = `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`;
+      let count = 0;
+      let chunk: string[] = [];
+      const flush = async (): Promise<void> => {
+        if (chunk.length === 0) return;
+        await client.query(statement, [], { blob: new Blob([chunk.join('')]) });
+        chunk = [];
+      };
+      for (const row of rows) {
+        chunk.push(toCsvLine(row));
+        count += 1;
+        if (chunk.length >= 50_000) await flush();
+      }
+      await flush();
+      return count;
+    },
+    async ping() {
+      await client.query('SELECT 1');
+    },
+    close: () => client.close(),
+  };
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function toCsvLine(row: readonly unknown[]): string {
+  return `${row.map(toCsvField).join(',')}\n`;
+}
+
+function toCsvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return toCsvField(toPgArray(value));
+  const text = String(value);
+  return /[",\n\r]/.test(text) || text === '' ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function toPgArray(values: unknown[]): string {
+  return `{${values.map((v) => `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+/** Test helper: creates and drops throwaway databases on a server (each test file gets its own). */
+export async function createServerDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropServerDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Rows of a raw `db.execute`: both drivers answer with an object carrying `rows`. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

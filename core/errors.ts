@@ -1,0 +1,40 @@
+// Stable, documented error codes: clients branch on `code`, never on message text.
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  BAD_CURSOR: 'BAD_CURSOR',
+  BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const errors = {
+  badInput: (message: string, field?: string) => new AppError(ErrorCode.BAD_USER_INPUT, message, field),
+  unauthenticated: (message = 'Sign in to do this') => new AppError(ErrorCode.UNAUTHENTICATED, message),
+  forbidden: (message: string) => new AppError(ErrorCode.FORBIDDEN, message),
+  notFound: (what: string, id: string) => new AppError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist`, 'id'),
+  conflict: (message: string, field?: string) => new AppError(ErrorCode.CONFLICT, message, field),
+  invalidCredentials: () => new AppError(ErrorCode.INVALID_CREDENTIALS, 'Wrong handle or password'),
+  badCursor: () => new AppError(ErrorCode.BAD_CURSOR, 'The cursor is not valid for this list', 'after'),
+};
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,303 @@
+import { and, arrayContains, asc, count, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../core/db';
+import { noteMedia, noteProducts, notes } from '../schema';
+
+export type NoteRow = Omit<typeof notes.$inferSelect, 'search'>;
+export type NewNote = Omit<typeof notes.$inferInsert, 'search'>;
+export type NoteChanges = Partial<Pick<NewNote, 'title' | 'body' | 'topics' | 'sponsored' | 'sponsorBrandId' | 'kind'>>;
+export type NoteMediaRow = typeof noteMedia.$inferSelect;
+export type NoteProductRow = typeof noteProducts.$inferSelect;
+export type NoteStatus = NoteRow['status'];
+
+export interface CounterDelta {
+  likes?: number;
+  collects?: number;
+  comments?: number;
+  shares?: number;
+  views?: number;
+}
+
+/** Every column but the derived search vector, which no caller reads. */
+const noteColumns = {
+  id: notes.id,
+  authorId: notes.authorId,
+  kind: notes.kind,
+  title: notes.title,
+  body: notes.body,
+  topics: notes.topics,
+  status: notes.status,
+  sponsored: notes.sponsored,
+  sponsorBrandId: notes.sponsorBrandId,
+  likeCount: notes.likeCount,
+  collectCount: notes.collectCount,
+  commentCount: notes.commentCount,
+  shareCount: notes.shareCount,
+  viewCount: notes.viewCount,
+  trendingScore: notes.trendingScore,
+  createdAt: notes.createdAt,
+  updatedAt: notes.updatedAt,
+  publishedAt: notes.publishedAt,
+};
+
+const published = eq(notes.status, 'published');
+
+/** Keyset condition "after (time, id)" for lists ordered by time desc, id desc. */
+function before(column: typeof notes.createdAt | typeof notes.publishedAt, after?: { at: Date; id: string }): SQL | undefined {
+  if (!after) return undefined;
+  return or(lt(column, after.at), and(eq(column, after.at), lt(notes.id, after.id)));
+}
+
+export class NotesRepository {
+  constructor(private readonly db: Db) {}
+
+  async findByIds(ids: readonly string[]): Promise<NoteRow[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .select(noteColumns)
+      .from(notes)
+      .where(inArray(notes.id, [...ids]));
+  }
+
+  async insert(note: NewNote): Promise<NoteRow> {
+    const [row] = await this.db.insert(notes).values(note).returning(noteColumns);
+    if (!row) throw new Error('insert into notes returned nothing');
+    return row;
+  }
+
+  async update(id: string, changes: NoteChanges): Promise<NoteRow | undefined> {
+    const [row] = await this.db
+      .update(notes)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(notes.id, id))
+      .returning(noteColumns);
+    return row;
+  }
+
+  async setStatus(id: string, status: NoteStatus, publishedAt?: Date): Promise<NoteRow | undefined> {
+    const [row] = await this.db
+      .update(notes)
+      .set({ status, updatedAt: new Date(), ...(publishedAt ? { publishedAt } : {}) })
+      .where(eq(notes.id, id))
+      .returning(noteColumns);
+    return row;
+  }
+
+  async replaceMedia(noteId: string, media: Omit<NoteMediaRow, 'noteId'>[]): Promise<void> {
+    await this.db.delete(noteMedia).where(eq(noteMedia.noteId, noteId));
+    if (media.length > 0) await this.db.insert(noteMedia).values(media.map((m) => ({ ...m, noteId })));
+  }
+
+  async replaceProductTags(noteId: string, tags: Omit<NoteProductRow, 'noteId'>[]): Promise<void> {
+    await this.db.delete(noteProducts).where(eq(noteProducts.noteId, noteId));
+    if (tags.length > 0) await this.db.insert(noteProducts).values(tags.map((t) => ({ ...t, noteId })));
+  }
+
+  async mediaOf(noteIds: readonly string[]): Promise<NoteMediaRow[]> {
+    if (noteIds.length === 0) return [];
+    return this.db
+      .select()
+      .from(noteMedia)
+      .where(inArray(noteMedia.noteId, [...noteIds]))
+      .orderBy(asc(noteMedia.position));
+  }
+
+  async productTagsOf(noteIds: readonly string[]): Promise<NoteProductRow[]> {
+    if (noteIds.length === 0) return [];
+    return this.db
+      .select()
+      .from(noteProducts)
+      .where(inArray(noteProducts.noteId, [...noteIds]))
+      .orderBy(asc(noteProducts.position));
+  }
+
+  async adjustCounters(noteId: string, delta: CounterDelta): Promise<void> {
+    await this.db
+      .update(notes)
+      .set({
+        likeCount: sql`${notes.likeCount} + ${delta.likes ?? 0}`,
+        collectCount: sql`${notes.collectCount} + ${delta.collects ?? 0}`,
+        commentCount: sql`${notes.commentCount} + ${delta.comments ?? 0}`,
+        shareCount: sql`${notes.shareCount} + ${delta.shares ?? 0}`,
+        viewCount: sql`${notes.viewCount} + ${delta.views ?? 0}`,
+      })
+      .where(eq(notes.id, noteId));
+  }
+
+  /** Adds many view counts in one statement: recordEvents counts a whole batch at once. */
+  async addViews(viewsByNote: ReadonlyMap<string, number>): Promise<void> {
+    if (viewsByNote.size === 0) return;
+    const ids = [...viewsByNote.keys()];
+    const counts = ids.map((id) => viewsByNote.get(id) ?? 0);
+    await this.db.execute(sql`
+      UPDATE notes SET view_count = notes.view_count + v.n
+      FROM unnest(${toPgArray(ids)}::uuid[], ${toPgArray(counts)}::int[]) AS v(id, n)
+      WHERE notes.id = v.id`);
+  }
+
+  /** The author's notes, newest first; drafts and failed notes only when the author asks. */
+  async listByAuthor(authorId: string, includeUnpublished: boolean, limit: number, after?: { at: Date; id: string }): Promise<NoteRow[]> {
+    return this.db
+      .select(noteColumns)
+      .from(notes)
+      .where(
+        and(eq(notes.authorId, authorId), includeUnpublished ? ne(notes.status, 'removed') : published, before(notes.createdAt, after)),
+      )
+      .orderBy(desc(notes.createdAt), desc(notes.id))
+      .limit(limit);
+  }
+
+  async listByTopic(topic: string, limit: number, after?: { at: Date; id: string }): Promise<NoteRow[]> {
+    return this.db
+      .select(noteColumns)
+      .from(notes)
+      .where(and(published, arrayContains(notes.topics, [topic]), before(notes.publishedAt, after)))
+      .orderBy(desc(notes.publishedAt), desc(notes.id))
+      .limit(limit);
+  }
+
+  async countByTopic(topic: string): Promise<number> {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(notes)
+      .where(and(published, arrayContains(notes.topics, [topic])));
+    return row?.n ?? 0;
+  }
+
+  /** Newest published notes of the creators `viewerId` follows, minus what the viewer hid. */
+  async listFollowing(viewerId: string, limit: number, after?: { at: Date; id: string }): Promise<NoteRow[]> {
+    return this.db
+      .select(noteColumns)
+      .from(notes)
+      .where(
+        and(
+          published,
+          sql`${notes.authorId} IN (SELECT followee_id FROM follows WHERE follower_id = ${viewerId})`,
+          notHiddenBy(viewerId),
+          before(notes.publishedAt, after),
+        ),
+      )
+      .orderBy(desc(notes.publishedAt), desc(notes.id))
+      .limit(limit);
+  }
+
+  /** Published notes by trending score, minus what the viewer hid and their own notes. */
+  async listTrending(viewerId: string | null, limit: number, after?: { score: number; id: string }): Promise<NoteRow[]> {
+    const page = after
+      ? or(lt(notes.trendingScore, after.score), and(eq(notes.trendingScore, after.score), lt(notes.id, after.id)))
+      : undefined;
+    return this.db
+      .select(noteColumns)
+      .from(notes)
+      .where(and(published, viewerId ? notHiddenBy(viewerId) : undefined, page))
+      .orderBy(desc(notes.trendingScore), desc(notes.id))
+      .limit(limit);
+  }
+
+  /** Candidate ids of one recall source, excluding notes already served in the scroll session. */
+  async recallTrending(limit: number, excludeIds: readonly string[]): Promise<NoteRow[]> {
+    return this.db
+      .select(noteColumns)
+      .from(notes)
+      .where(and(published, notIn(excludeIds)))
+      .orderBy(desc(notes.trendingScore), desc(notes.id))
+      .limit(limit);
+  }
+
+  async recallFresh(limit: number, excludeIds: readonly string[]): Promise<NoteRow[]> {
+    return this.db
+      .select(noteColumns)
+      .from(notes)
+      .where(and(published, notIn(excludeIds)))
+      .orderBy(desc(notes.publishedAt), desc(notes.id))
+      .limit(limit);
+  }
+
+  async recallFollowed(viewerId: string, since: Date, limit: number, excludeIds: readonly string[]): Promise<NoteRow[]> {
+    return this.db
+      .select(noteColumns)
+      .from(notes)
+      .where(
+        and(
+          published,
+          sql`${notes.authorId} IN (SELECT followee_id FROM follows WHERE follower_id = ${viewerId})`,
+          sql`${notes.publishedAt} >= ${since.toISOString()}`,
+          notIn(excludeIds),
+        ),
+      )
+      .orderBy(desc(notes.publishedAt), desc(notes.id))
+      .limit(limit);
+  }
+
+  async recallByTopics(topics: readonly string[], limit: number, excludeIds: readonly string[]): Promise<NoteRow[]> {
+    if (topics.length === 0) return [];
+    return this.db
+      .select(noteColumns)
+      .from(notes)
+      .where(and(published, sql`${notes.topics} && ${toPgArray(topics)}::text[]`, notIn(excludeIds)))
+      .orderBy(desc(notes.trendingScore), desc(notes.id))
+      .limit(limit);
+  }
+
+  reconcileCounters(): Promise<number> {
+    return reconcileNoteCounters(this.db);
+  }
+
+  /**
+   * Recomputes every note's trending score from the interaction log: engagement of the last
+   * `windowHours`, weighted by kind and decayed with a `halfLifeHours` half-life.
+   */
+  async refreshTrendingScores(windowHours: number, halfLifeHours: number): Promise<number> {
+    const result = await this.db.execute(sql`
+      WITH recent AS (
+        SELECT note_id,
+               sum(CASE type
+                     WHEN 'view' THEN 1 WHEN 'like' THEN 3 WHEN 'collect' THEN 4 WHEN 'comment' THEN 4
+                     WHEN 'share' THEN 5 WHEN 'product_click' THEN 2 WHEN 'purchase' THEN 8 ELSE 0 END
+                   * exp(-ln(2) * extract(epoch FROM now() - occurred_at) / 3600.0 / ${halfLifeHours})) AS score
+          FROM interaction_events
+         WHERE occurred_at > now() - make_interval(hours => ${windowHours}) AND note_id IS NOT NULL
+         GROUP BY note_id
+      )
+      UPDATE notes SET trending_score = coalesce(recent.score, 0)
+        FROM notes AS n LEFT JOIN recent ON recent.note_id = n.id
+       WHERE notes.id = n.id AND notes.trending_score IS DISTINCT FROM coalesce(recent.score, 0)::real
+      RETURNING notes.id`);
+    return rowsOf(result).length;
+  }
+}
+
+/**
+ * Recounts likes, collects and comments from their rows and fixes any note whose counters
+ * drifted (a crash between statements, a manual fix in the database). Returns notes fixed.
+ */
+export async function reconcileNoteCounters(db: Db): Promise<number> {
+  const result = await db.execute(sql`
+    WITH truth AS (
+      SELECT n.id,
+             (SELECT count(*) FROM likes l WHERE l.note_id = n.id)::int AS likes,
+             (SELECT count(*) FROM collects c WHERE c.note_id = n.id)::int AS collects,
+             (SELECT count(*) FROM comments m WHERE m.note_id = n.id)::int AS comments
+        FROM notes n
+    )
+    UPDATE notes SET like_count = truth.likes, collect_count = truth.collects, comment_count = truth.comments
+      FROM truth
+     WHERE notes.id = truth.id
+       AND (notes.like_count, notes.collect_count, notes.comment_count) IS DISTINCT FROM (truth.likes, truth.collects, truth.comments)
+    RETURNING notes.id`);
+  return rowsOf(result).length;
+}
+
+function notHiddenBy(viewerId: string): SQL {
+  return sql`NOT EXISTS (SELECT 1 FROM hidden_notes h WHERE h.user_id = ${viewerId} AND h.note_id = ${notes.id})
+    AND NOT EXISTS (SELECT 1 FROM hidden_creators c WHERE c.user_id = ${viewerId} AND c.creator_id = ${notes.authorId})
+    AND ${notes.authorId} <> ${viewerId}`;
+}
+
+function notIn(ids: readonly string[]): SQL | undefined {
+  return ids.length === 0 ? undefined : sql`${notes.id} <> ALL(${toPgArray(ids)}::uuid[])`;
+}
+
+/** A Postgres array literal: one bound parameter however long the list, unlike IN (...). */
+export function toPgArray(values: readonly (string | number)[]): string {
+  return `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+}

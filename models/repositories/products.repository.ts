@@ -1,0 +1,46 @@
+import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import type { Db } from '../../core/db';
+import { products } from '../schema';
+
+export type ProductRow = typeof products.$inferSelect;
+export type NewProduct = Omit<typeof products.$inferInsert, 'search'>;
+export type ProductChanges = Partial<Omit<NewProduct, 'id' | 'brandId' | 'createdAt'>>;
+
+export class ProductsRepository {
+  constructor(private readonly db: Db) {}
+
+  async findByIds(ids: readonly string[]): Promise<ProductRow[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .select()
+      .from(products)
+      .where(inArray(products.id, [...ids]));
+  }
+
+  async insert(product: NewProduct): Promise<ProductRow> {
+    const [row] = await this.db.insert(products).values(product).returning();
+    if (!row) throw new Error('insert into products returned nothing');
+    return row;
+  }
+
+  async update(id: string, changes: ProductChanges): Promise<ProductRow | undefined> {
+    const [row] = await this.db
+      .update(products)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(products.id, id))
+      .returning();
+    return row;
+  }
+
+  async listByBrand(brandId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<ProductRow[]> {
+    const page = after
+      ? or(lt(products.createdAt, after.createdAt), and(eq(products.createdAt, after.createdAt), lt(products.id, after.id)))
+      : undefined;
+    return this.db
+      .select()
+      .from(products)
+      .where(and(eq(products.brandId, brandId), page))
+      .orderBy(desc(products.createdAt), desc(products.id))
+      .limit(limit);
+  }
+}

@@ -1,0 +1,155 @@
+import { and, asc, count, desc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import type { Db } from '../../core/db';
+import { boards, collects, comments, follows, hiddenCreators, hiddenNotes, likes } from '../schema';
+
+export type BoardRow = typeof boards.$inferSelect;
+export type CommentRow = typeof comments.$inferSelect;
+
+// Each toggle reports whether it changed anything, so counters move exactly once however often
+// a client repeats the call.
+export class SocialRepository {
+  constructor(private readonly db: Db) {}
+
+  async follow(followerId: string, followeeId: string): Promise<boolean> {
+    const rows = await this.db.insert(follows).values({ followerId, followeeId }).onConflictDoNothing().returning();
+    return rows.length > 0;
+  }
+
+  async unfollow(followerId: string, followeeId: string): Promise<boolean> {
+    const rows = await this.db
+      .delete(follows)
+      .where(and(eq(follows.followerId, followerId), eq(follows.followeeId, followeeId)))
+      .returning();
+    return rows.length > 0;
+  }
+
+  async followedAmong(followerId: string, followeeIds: readonly string[]): Promise<Set<string>> {
+    if (followeeIds.length === 0) return new Set();
+    const rows = await this.db
+      .select({ id: follows.followeeId })
+      .from(follows)
+      .where(and(eq(follows.followerId, followerId), inArray(follows.followeeId, [...followeeIds])));
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async like(userId: string, noteId: string): Promise<boolean> {
+    const rows = await this.db.insert(likes).values({ userId, noteId }).onConflictDoNothing().returning();
+    return rows.length > 0;
+  }
+
+  async unlike(userId: string, noteId: string): Promise<boolean> {
+    const rows = await this.db
+      .delete(likes)
+      .where(and(eq(likes.userId, userId), eq(likes.noteId, noteId)))
+      .returning();
+    return rows.length > 0;
+  }
+
+  async likedAmong(userId: string, noteIds: readonly string[]): Promise<Set<string>> {
+    if (noteIds.length === 0) return new Set();
+    const rows = await this.db
+      .select({ id: likes.noteId })
+      .from(likes)
+      .where(and(eq(likes.userId, userId), inArray(likes.noteId, [...noteIds])));
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async collect(userId: string, noteId: string, boardId: string | null): Promise<boolean> {
+    const rows = await this.db.insert(collects).values({ userId, noteId, boardId }).onConflictDoNothing().returning();
+    if (rows.length > 0) return true;
+    // Collecting again into another board moves the note; it is still one collect.
+    await this.db
+      .update(collects)
+      .set({ boardId })
+      .where(and(eq(collects.userId, userId), eq(collects.noteId, noteId)));
+    return false;
+  }
+
+  async uncollect(userId: string, noteId: string): Promise<boolean> {
+    const rows = await this.db
+      .delete(collects)
+      .where(and(eq(collects.userId, userId), eq(collects.noteId, noteId)))
+      .returning();
+    return rows.length > 0;
+  }
+
+  async collectedAmong(userId: string, noteIds: readonly string[]): Promise<Set<string>> {
+    if (noteIds.length === 0) return new Set();
+    const rows = await this.db
+      .select({ id: collects.noteId })
+      .from(collects)
+      .where(and(eq(collects.userId, userId), inArray(collects.noteId, [...noteIds])));
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async createBoard(userId: string, name: string): Promise<BoardRow | undefined> {
+    const [row] = await this.db.insert(boards).values({ userId, name }).onConflictDoNothing().returning();
+    return row;
+  }
+
+  async findBoard(id: string): Promise<BoardRow | undefined> {
+    const [row] = await this.db.select().from(boards).where(eq(boards.id, id)).limit(1);
+    return row;
+  }
+
+  async boardsOf(userId: string): Promise<(BoardRow & { noteCount: number })[]> {
+    return this.db
+      .select({ id: boards.id, userId: boards.userId, name: boards.name, createdAt: boards.createdAt, noteCount: count(collects.noteId) })
+      .from(boards)
+      .leftJoin(collects, eq(collects.boardId, boards.id))
+      .where(eq(boards.userId, userId))
+      .groupBy(boards.id)
+      .orderBy(asc(boards.createdAt));
+  }
+
+  async insertComment(comment: typeof comments.$inferInsert): Promise<CommentRow> {
+    const [row] = await this.db.insert(comments).values(comment).returning();
+    if (!row) throw new Error('insert into comments returned nothing');
+    return row;
+  }
+
+  async findComment(id: string): Promise<CommentRow | undefined> {
+    const [row] = await this.db.select().from(comments).where(eq(comments.id, id)).limit(1);
+    return row;
+  }
+
+  /** Top-level comments of a note (or replies of one comment), oldest first. */
+  async listComments(
+    scope: { noteId: string } | { parentId: string },
+    limit: number,
+    after?: { at: Date; id: string },
+  ): Promise<CommentRow[]> {
+    const where =
+      'noteId' in scope ? and(eq(comments.noteId, scope.noteId), isNull(comments.parentId)) : eq(comments.parentId, scope.parentId);
+    const page = after ? or(gt(comments.createdAt, after.at), and(eq(comments.createdAt, after.at), gt(comments.id, after.id))) : undefined;
+    return this.db.select().from(comments).where(and(where, page)).orderBy(asc(comments.createdAt), asc(comments.id)).limit(limit);
+  }
+
+  async hideNote(userId: string, noteId: string, reason: string | null): Promise<boolean> {
+    const rows = await this.db.insert(hiddenNotes).values({ userId, noteId, reason }).onConflictDoNothing().returning();
+    return rows.length > 0;
+  }
+
+  async hideCreator(userId: string, creatorId: string): Promise<boolean> {
+    const rows = await this.db.insert(hiddenCreators).values({ userId, creatorId }).onConflictDoNothing().returning();
+    return rows.length > 0;
+  }
+
+  async hiddenBy(userId: string): Promise<{ noteIds: Set<string>; creatorIds: Set<string> }> {
+    const [noteRows, creatorRows] = await Promise.all([
+      this.db.select({ id: hiddenNotes.noteId }).from(hiddenNotes).where(eq(hiddenNotes.userId, userId)),
+      this.db.select({ id: hiddenCreators.creatorId }).from(hiddenCreators).where(eq(hiddenCreators.userId, userId)),
+    ]);
+    return { noteIds: new Set(noteRows.map((r) => r.id)), creatorIds: new Set(creatorRows.map((r) => r.id)) };
+  }
+
+  async recentFollowees(userId: string): Promise<string[]> {
+    const rows = await this.db
+      .select({ id: follows.followeeId })
+      .from(follows)
+      .where(eq(follows.followerId, userId))
+      .orderBy(desc(follows.createdAt))
+      .limit(500);
+    return rows.map((r) => r.id);
+  }
+}

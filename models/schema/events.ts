@@ -1,0 +1,42 @@
+import { doublePrecision, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const EVENT_TYPES = [
+  'impression',
+  'view',
+  'like',
+  'collect',
+  'comment',
+  'share',
+  'follow',
+  'product_click',
+  'purchase',
+  'hide',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const eventTypeEnum = pgEnum('event_type', EVENT_TYPES);
+
+// The append-only interaction log read by training, analytics and attribution. No foreign keys:
+// rows outlive what they point at, and checking them would slow the hottest write in the product.
+// occurred_at is indexed with BRIN: rows arrive in time order, so a few block ranges summarise
+// millions of rows and time-window scans stay cheap at a sliver of a B-tree's size.
+export const interactionEvents = pgTable(
+  'interaction_events',
+  {
+    eventId: uuid('event_id').primaryKey(),
+    type: eventTypeEnum('type').notNull(),
+    userId: uuid('user_id'),
+    noteId: uuid('note_id'),
+    productId: uuid('product_id'),
+    targetUserId: uuid('target_user_id'),
+    value: doublePrecision('value'),
+    sessionId: text('session_id'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('events_occurred_brin').using('brin', t.occurredAt),
+    index('events_user_time_idx').on(t.userId, t.occurredAt),
+    index('events_note_time_idx').on(t.noteId, t.occurredAt),
+  ],
+);

@@ -1,0 +1,5 @@
+export * from './accounts';
+export * from './events';
+export * from './notes';
+export * from './products';
+export * from './social';

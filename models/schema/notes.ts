@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, real, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { brands, users } from './accounts';
+import { products } from './products';
+import { tsvector } from './tsvector';
+
+export const noteKindEnum = pgEnum('note_kind', ['image', 'video']);
+export const noteStatusEnum = pgEnum('note_status', ['draft', 'processing', 'published', 'failed', 'removed']);
+
+export const notes = pgTable(
+  'notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    kind: noteKindEnum('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    topics: text('topics')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    status: noteStatusEnum('status').notNull().default('draft'),
+    sponsored: boolean('sponsored').notNull().default(false),
+    sponsorBrandId: uuid('sponsor_brand_id').references(() => brands.id),
+    likeCount: integer('like_count').notNull().default(0),
+    collectCount: integer('collect_count').notNull().default(0),
+    commentCount: integer('comment_count').notNull().default(0),
+    shareCount: integer('share_count').notNull().default(0),
+    viewCount: integer('view_count').notNull().default(0),
+    // Time-decayed engagement, refreshed by the ranking job; the placeholder ranking of the feed.
+    trendingScore: real('trending_score').notNull().default(0),
+    search: tsvector('search').generatedAlwaysAs(sql`search_document(ARRAY[title, body] || topics)`),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    index('notes_author_created_idx').on(t.authorId, t.createdAt.desc(), t.id.desc()),
+    index('notes_published_idx')
+      .on(t.publishedAt.desc(), t.id.desc())
+      .where(sql`status = 'published'`),
+    index('notes_trending_idx')
+      .on(t.trendingScore.desc(), t.id.desc())
+      .where(sql`status = 'published'`),
+    index('notes_topics_idx').using('gin', t.topics),
+    index('notes_search_idx').using('gin', t.search),
+  ],
+);
+
+export const noteMedia = pgTable(
+  'note_media',
+  {
+    noteId: uuid('note_id')
+      .notNull()
+      .references(() => notes.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull(),
+    kind: noteKindEnum('kind').notNull(),
+    url: text('url').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    durationMs: integer('duration_ms'),
+  },
+  (t) => [primaryKey({ columns: [t.noteId, t.position] })],
+);
+
+// A product tag: a product card on a note, optionally pinned to a spot on an image or a moment of a video.
+export const noteProducts = pgTable(
+  'note_products',
+  {
+    noteId: uuid('note_id')
+      .notNull()
+      .references(() => notes.id, { onDelete: 'cascade' }),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    position: smallint('position').notNull(),
+    imageIndex: smallint('image_index'),
+    x: real('x'),
+    y: real('y'),
+    atMs: integer('at_ms'),
+  },
+  (t) => [primaryKey({ columns: [t.noteId, t.productId] }), index('note_products_product_idx').on(t.productId)],
+);

@@ -1,0 +1,34 @@
+import type { Db } from '../core/db';
+import { EventsRepository } from './repositories/events.repository';
+import { NotesRepository } from './repositories/notes.repository';
+import { ProductsRepository } from './repositories/products.repository';
+import { SearchRepository } from './repositories/search.repository';
+import { SocialRepository } from './repositories/social.repository';
+import { UsersRepository } from './repositories/users.repository';
+
+export interface Repositories {
+  users: UsersRepository;
+  notes: NotesRepository;
+  products: ProductsRepository;
+  social: SocialRepository;
+  events: EventsRepository;
+  search: SearchRepository;
+}
+
+export function repositoriesFor(db: Db): Repositories {
+  return {
+    users: new UsersRepository(db),
+    notes: new NotesRepository(db),
+    products: new ProductsRepository(db),
+    social: new SocialRepository(db),
+    events: new EventsRepository(db),
+    search: new SearchRepository(db),
+  };
+}
+
+/** Runs `work` in one database transaction, with repositories bound to it. */
+export type Transact = <T>(work: (repos: Repositories) => Promise<T>) => Promise<T>;
+
+export function transactor(db: Db): Transact {
+  return (work) => db.transaction((tx) => work(repositoriesFor(tx as unknown as Db)));
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import type { NoteRow } from '../models/repositories/notes.repository';
+
+/** Where a candidate came from; a note proposed by several sources keeps them all. */
+export type RecallSource = 'trending' | 'fresh' | 'following' | 'interests';
+
+export interface Candidate {
+  note: NoteRow;
+  sources: Set<RecallSource>;
+}
+
+export interface RankContext {
+  now: Date;
+  sessionId: string;
+  viewerId: string | null;
+  followed: ReadonlySet<string>;
+  interests: ReadonlySet<string>;
+  hiddenNotes: ReadonlySet<string>;
+  hiddenCreators: ReadonlySet<string>;
+}
+
+/**
+ * Weights of the placeholder For-You ranking, all in one place. Popularity (log of the trending
+ * score) carries most of the order; following and topic interest lift notes above the global
+ * order; freshness keeps new notes visible; a little per-session jitter varies the feed between
+ * scroll sessions. The tfjs interest model of the recommender issue replaces this score.
+ */
+export const RANK_WEIGHTS = {
+  popularity: 1,
+  followedAuthor: 1.5,
+  interestTopic: 0.8,
+  freshness: 0.6,
+  freshnessHalfLifeHours: 48,
+  sessionJitter: 0.3,
+  /** Each further note of an author already on the page is worth this fraction of the last. */
+  authorRepeatDecay: 0.5,
+} as const;
+
+export function filterCandidates(candidates: Iterable<Candidate>, ctx: RankContext): Candidate[] {
+  return [...candidates].filter(
+    ({ note }) =>
+      note.status === 'published' &&
+      note.authorId !== ctx.viewerId &&
+      !ctx.hiddenNotes.has(note.id) &&
+      !ctx.hiddenCreators.has(note.authorId),
+  );
+}
+
+export function scoreCandidate({ note }: Candidate, ctx: RankContext): number {
+  const w = RANK_WEIGHTS;
+  const ageHours = Math.max(0, (ctx.now.getTime() - (note.publishedAt ?? note.createdAt).getTime()) / 3_600_000);
+  const freshness = Math.pow(0.5, ageHours / w.freshnessHalfLifeHours);
+  const interest = note.topics.some((t) => ctx.interests.has(t)) ? 1 : 0;
+  const followed = ctx.followed.has(note.authorId) ? 1 : 0;
+  return (
+    w.popularity * Math.log1p(Math.max(0, note.trendingScore)) +
+    w.followedAuthor * followed +
+    w.interestTopic * interest +
+    w.freshness * freshness +
+    w.sessionJitter * jitter(ctx.sessionId, note.id)
+  );
+}
+
+/** Picks `count` notes by score, decaying each author's further notes so one creator cannot fill a page. */
+export function selectPage(candidates: readonly Candidate[], ctx: RankContext, count: number): Candidate[] {
+  const scored = candidates.map((c) => ({ c, score: scoreCandidate(c, ctx) }));
+  const picked: Candidate[] = [];
+  const perAuthor = new Map<string, number>();
+  while (picked.length < count && scored.length > 0) {
+    let best = 0;
+    let bestValue = -Infinity;
+    scored.forEach(({ c, score }, i) => {
+      const value = score * Math.pow(RANK_WEIGHTS.authorRepeatDecay, perAuthor.get(c.note.authorId) ?? 0);
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    });
+    const [chosen] = scored.splice(best, 1);
+    if (!chosen) break;
+    picked.push(chosen.c);
+    perAuthor.set(chosen.c.note.authorId, (perAuthor.get(chosen.c.note.authorId) ?? 0) + 1);
+  }
+  return picked;
+}
+
+/** A stable value in [0, 1) per (session, note): the same scroll session always sees the same order. */
+function jitter(sessionId: string, noteId: string): number {
+  return createHash('sha1').update(sessionId).update(noteId).digest().readUInt32BE(0) / 2 ** 32;
+}

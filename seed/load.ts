@@ -1,0 +1,192 @@
+import { getTableColumns, getTableName, sql, type InferSelectModel, type Table } from 'drizzle-orm';
+import type { Database } from '../core/db';
+import * as schema from '../models/schema';
+import { DEFAULT_SEED, generateWorld, type World } from './world';
+
+export interface SeedOptions {
+  scale: number;
+  seed?: number;
+  /** End of the generated 30 days of activity; defaults to the current time. */
+  now?: Date | number;
+  /** Called as each stage advances: 'generate', one stage per table, 'analyze', 'trending'. */
+  onProgress?: (done: number, total: number, stage: string) => void;
+}
+
+export interface SeedSummary {
+  seed: number;
+  scale: number;
+  /** Rows written, by table name. */
+  counts: Record<string, number>;
+  seconds: { generate: number; copy: number; analyze: number; trending: number; total: number };
+}
+
+/** A row of a table as the seeder writes it: every column but the generated ones. */
+type SeedRow<T extends Table> = Omit<InferSelectModel<T>, 'search'>;
+
+interface LoadStep {
+  table: Table;
+  total: number;
+  rows: Iterable<object>;
+}
+
+const PROGRESS_EVERY = 10_000;
+
+/** Tables the seeder fills, in foreign-key order. */
+const SEEDED_TABLES: readonly Table[] = [
+  schema.users,
+  schema.brands,
+  schema.products,
+  schema.notes,
+  schema.noteMedia,
+  schema.noteProducts,
+  schema.follows,
+  schema.boards,
+  schema.likes,
+  schema.collects,
+  schema.comments,
+  schema.hiddenNotes,
+  schema.hiddenCreators,
+  schema.interactionEvents,
+];
+
+export async function isDatabaseEmpty(database: Database): Promise<boolean> {
+  const result = await database.db.execute(sql`select exists(select 1 from users) as x`);
+  const rows = (result as { rows?: { x?: unknown }[] }).rows;
+  return rows?.[0]?.x !== true;
+}
+
+/** Empties every seeded table, and whatever references them. */
+export async function truncateSeededTables(database: Database): Promise<void> {
+  const names = SEEDED_TABLES.map((t) => sql.identifier(getTableName(t)));
+  await database.db.execute(sql`TRUNCATE TABLE ${sql.join(names, sql`, `)} CASCADE`);
+}
+
+/**
+ * Generates the demo world and bulk-loads it with COPY, outside any transaction because COPY into
+ * empty tables is fast and a failed seed is simply truncated and rerun. Refuses a database that
+ * already has accounts, so real data is never mixed with demo data.
+ */
+export async function seedDatabase(database: Database, options: SeedOptions): Promise<SeedSummary> {
+  const report = options.onProgress ?? (() => undefined);
+  const started = performance.now();
+  if (!(await isDatabaseEmpty(database))) {
+    throw new Error('Refusing to seed: the database already has users (truncate the tables first, e.g. seed/cli.ts --force).');
+  }
+  const seed = options.seed ?? DEFAULT_SEED;
+
+  report(0, 1, 'generate');
+  const world = generateWorld({ scale: options.scale, seed, now: options.now });
+  report(1, 1, 'generate');
+  const generated = performance.now();
+
+  const counts: Record<string, number> = {};
+  for (const step of loadPlan(world)) {
+    const stage = getTableName(step.table);
+    counts[stage] = await copyTable(database, step, (done) => report(done, step.total, stage));
+  }
+  const copied = performance.now();
+
+  report(0, 1, 'analyze');
+  await database.db.execute(sql`ANALYZE`);
+  report(1, 1, 'analyze');
+  const analyzed = performance.now();
+
+  report(0, 1, 'trending');
+  await refreshTrendingScores(database);
+  report(1, 1, 'trending');
+  const finished = performance.now();
+
+  const seconds = (from: number, to: number): number => Math.round((to - from) / 100) / 10;
+  return {
+    seed,
+    scale: options.scale,
+    counts,
+    seconds: {
+      generate: seconds(started, generated),
+      copy: seconds(generated, copied),
+      analyze: seconds(copied, analyzed),
+      trending: seconds(analyzed, finished),
+      total: seconds(started, finished),
+    },
+  };
+}
+
+/**
+ * notes.trending_score = time-decayed engagement of the last 72 hours:
+ * sum of weight(type) * exp(-age_hours / 24) with view 1, product_click 2, like 3, collect 4,
+ * comment 4, share 5, purchase 8. Only rows whose score changes are written.
+ */
+export async function refreshTrendingScores(database: Database): Promise<void> {
+  await database.db.execute(sql`
+    UPDATE notes AS n
+       SET trending_score = s.score
+      FROM (
+        SELECT m.id, coalesce(e.score, 0)::real AS score
+          FROM notes AS m
+          LEFT JOIN (
+            SELECT note_id,
+                   sum(CASE type
+                         WHEN 'view' THEN 1
+                         WHEN 'product_click' THEN 2
+                         WHEN 'like' THEN 3
+                         WHEN 'collect' THEN 4
+                         WHEN 'comment' THEN 4
+                         WHEN 'share' THEN 5
+                         WHEN 'purchase' THEN 8
+                       END * exp(-extract(epoch FROM now() - occurred_at) / 86400.0)) AS score
+              FROM interaction_events
+             WHERE occurred_at > now() - interval '72 hours'
+               AND type IN ('view', 'product_click', 'like', 'collect', 'comment', 'share', 'purchase')
+               AND note_id IS NOT NULL
+             GROUP BY note_id
+          ) AS e ON e.note_id = m.id
+      ) AS s
+     WHERE n.id = s.id AND n.trending_score IS DISTINCT FROM s.score`);
+}
+
+function loadPlan(world: World): LoadStep[] {
+  return [
+    step(schema.users, world.users),
+    step(schema.brands, world.brands),
+    step(schema.products, world.products),
+    step(schema.notes, world.notes),
+    step(schema.noteMedia, world.noteMedia),
+    step(schema.noteProducts, world.noteProducts),
+    step(schema.follows, world.follows),
+    step(schema.boards, world.boards),
+    step(schema.likes, world.likes),
+    step(schema.collects, world.collects),
+    step(schema.comments, world.comments),
+    step(schema.hiddenNotes, world.hiddenNotes),
+    step(schema.hiddenCreators, world.hiddenCreators),
+    step(schema.interactionEvents, world.events(), world.eventCount),
+  ];
+}
+
+/** Ties rows to their table at compile time; the loader itself only sees column names. */
+function step<T extends Table>(table: T, rows: Iterable<SeedRow<T>>, total = Array.isArray(rows) ? rows.length : 0): LoadStep {
+  return { table, rows, total };
+}
+
+async function copyTable(database: Database, step: LoadStep, onRows: (done: number) => void): Promise<number> {
+  // Columns come from the Drizzle table, so property and SQL column names cannot drift apart.
+  const columns = Object.entries(getTableColumns(step.table)).filter(([, column]) => !column.generated);
+  const keys = columns.map(([key]) => key);
+  onRows(0);
+  const tuples = function* (): Generator<unknown[]> {
+    let done = 0;
+    for (const row of step.rows) {
+      const values = row as Record<string, unknown>;
+      yield keys.map((key) => values[key]);
+      done += 1;
+      if (done % PROGRESS_EVERY === 0) onRows(done);
+    }
+  };
+  const count = await database.copyRows(
+    getTableName(step.table),
+    columns.map(([, column]) => column.name),
+    tuples(),
+  );
+  onRows(count);
+  return count;
+}

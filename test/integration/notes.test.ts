@@ -1,0 +1,165 @@
+import { startTestApp, type TestApp } from '../support/harness';
+import { createNote, createProduct, errorCode, IMAGE, signUp, type Account } from '../support/factories';
+
+const CREATE = `mutation($input: CreateNoteInput!) { createNote(input: $input) { note { id status sponsored sponsor { name } topics productTags { product { id title price { formatted } } imageIndex x y } media { url } author { id } } error { code field message } } }`;
+const UPDATE = `mutation($id: ID!, $input: UpdateNoteInput!) { updateNote(id: $id, input: $input) { note { id title } error { code field } } }`;
+const NOTE = `query($id: ID!) { note(id: $id) { id title status } }`;
+
+let app: TestApp;
+let brand: Account;
+let creator: Account;
+let other: Account;
+let viewer: Account;
+let productId: string;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  [brand, creator, other, viewer] = await Promise.all([signUp(app, 'BRAND'), signUp(app, 'CREATOR'), signUp(app, 'CREATOR'), signUp(app)]);
+  productId = await createProduct(app, brand);
+});
+afterAll(() => app.close());
+
+describe('notes', () => {
+  it('creates a sponsored image note with product tags pinned on an image', async () => {
+    const brandRow = await app.gql('{ viewer { brand { id } } }', {}, brand.token);
+    const res = await app.gql(
+      CREATE,
+      {
+        input: {
+          kind: 'IMAGE',
+          title: '秋冬必备口红 #beauty',
+          body: '三支日常色号，黄皮友好。Three everyday shades.',
+          topics: ['#Beauty', 'lipstick', 'beauty'],
+          media: [IMAGE, IMAGE],
+          productTags: [{ productId, imageIndex: 1, x: 0.4, y: 0.6 }],
+          sponsorBrandId: brandRow.body.data?.viewer.brand.id,
+          publish: true,
+        },
+      },
+      creator.token,
+    );
+    const note = res.body.data?.createNote.note;
+    expect(res.body.data?.createNote.error).toBeNull();
+    expect(note).toMatchObject({ status: 'PUBLISHED', sponsored: true, topics: ['beauty', 'lipstick'], author: { id: creator.id } });
+    expect(note.productTags).toEqual([
+      { product: { id: productId, title: '丝绒雾面口红 Velvet Lipstick', price: { formatted: '¥199.00' } }, imageIndex: 1, x: 0.4, y: 0.6 },
+    ]);
+    expect(note.media).toHaveLength(2);
+    const author = await app.gql(`query($id: ID!) { user(id: $id) { noteCount } }`, { id: creator.id });
+    expect(author.body.data?.user.noteCount).toBe(1);
+  });
+
+  it('validates media against the kind and product tags against the catalogue', async () => {
+    const tenImages = await app.gql(CREATE, { input: { kind: 'IMAGE', title: 't', media: Array(10).fill(IMAGE) } }, creator.token);
+    expect(tenImages.body.data?.createNote.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'media' });
+    const videoWithoutDuration = await app.gql(CREATE, { input: { kind: 'VIDEO', title: 't', media: [IMAGE] } }, creator.token);
+    expect(videoWithoutDuration.body.data?.createNote.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'media' });
+    const missingProduct = await app.gql(
+      CREATE,
+      { input: { kind: 'IMAGE', title: 't', media: [IMAGE], productTags: [{ productId: '00000000-0000-4000-8000-000000000000' }] } },
+      creator.token,
+    );
+    expect(missingProduct.body.data?.createNote.error.code).toBe('NOT_FOUND');
+    const tagOffImage = await app.gql(
+      CREATE,
+      { input: { kind: 'IMAGE', title: 't', media: [IMAGE], productTags: [{ productId, imageIndex: 3 }] } },
+      creator.token,
+    );
+    expect(tagOffImage.body.data?.createNote.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'productTags.0.imageIndex' });
+    const longTitle = await app.gql(CREATE, { input: { kind: 'IMAGE', title: 'x'.repeat(101), media: [IMAGE] } }, creator.token);
+    expect(longTitle.body.data?.createNote.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
+  });
+
+  it('keeps drafts private until published, and lets only the author change a note', async () => {
+    const id = await createNote(app, creator, { publish: false, title: 'draft' });
+    expect(errorCode(await app.gql(NOTE, { id }))).toBe('NOT_FOUND');
+    expect(errorCode(await app.gql(NOTE, { id }, other.token))).toBe('NOT_FOUND');
+    expect((await app.gql(NOTE, { id }, creator.token)).body.data?.note.status).toBe('DRAFT');
+
+    const hijack = await app.gql(UPDATE, { id, input: { title: 'mine now' } }, other.token);
+    expect(hijack.body.data?.updateNote.error.code).toBe('FORBIDDEN');
+    const anonymous = await app.gql(UPDATE, { id, input: { title: 'x' } });
+    expect(anonymous.body.data?.updateNote.error.code).toBe('UNAUTHENTICATED');
+
+    const edit = await app.gql(UPDATE, { id, input: { title: 'edited' } }, creator.token);
+    expect(edit.body.data?.updateNote.note.title).toBe('edited');
+    const published = await app.gql(`mutation($id: ID!) { publishNote(id: $id) { note { status publishedAt } } }`, { id }, creator.token);
+    expect(published.body.data?.publishNote.note.status).toBe('PUBLISHED');
+    expect((await app.gql(NOTE, { id })).body.data?.note).toMatchObject({ title: 'edited', status: 'PUBLISHED' });
+  });
+
+  it('refuses note creation to viewers and deletes notes for their author only', async () => {
+    const res = await app.gql(CREATE, { input: { kind: 'IMAGE', title: 't', media: [IMAGE] } }, viewer.token);
+    expect(res.body.data?.createNote.error.code).toBe('FORBIDDEN');
+
+    const id = await createNote(app, creator);
+    const foreign = await app.gql(`mutation($id: ID!) { deleteNote(id: $id) { deletedId error { code } } }`, { id }, other.token);
+    expect(foreign.body.data?.deleteNote.error.code).toBe('FORBIDDEN');
+    const own = await app.gql(`mutation($id: ID!) { deleteNote(id: $id) { deletedId error { code } } }`, { id }, creator.token);
+    expect(own.body.data?.deleteNote.deletedId).toBe(id);
+    expect(errorCode(await app.gql(NOTE, { id }))).toBe('NOT_FOUND');
+  });
+
+  it('answers malformed and unknown ids with distinct codes', async () => {
+    expect(errorCode(await app.gql(NOTE, { id: 'not-a-uuid' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await app.gql(NOTE, { id: '00000000-0000-4000-8000-000000000000' }))).toBe('NOT_FOUND');
+    expect(errorCode(await app.gql(`query($id: ID!) { user(id: $id) { id } }`, { id: "1' OR '1'='1" }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('lists a user’s notes and a topic’s notes page by page', async () => {
+    const author = await signUp(app, 'CREATOR');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) ids.push(await createNote(app, author, { title: `note ${i}`, topics: ['pagetest'] }));
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 3; page += 1) {
+      const res = await app.gql(
+        `query($id: ID!, $after: String) { notesByUser(userId: $id, first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { id: author.id, after },
+      );
+      const conn = res.body.data?.notesByUser;
+      seen.push(...conn.edges.map((e: { node: { id: string } }) => e.node.id));
+      after = conn.pageInfo.endCursor;
+      if (!conn.pageInfo.hasNextPage) break;
+    }
+    expect(seen).toEqual([...ids].reverse());
+    const topic = await app.gql(`{ topic(name: "#PageTest") { name noteCount notes(first: 10) { edges { node { id } } } } }`);
+    expect(topic.body.data?.topic).toMatchObject({ name: 'pagetest', noteCount: 5 });
+    expect(topic.body.data?.topic.notes.edges).toHaveLength(5);
+  });
+});
+
+describe('products', () => {
+  const UPDATE_PRODUCT = `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { product { price { amountMinor } stock inStock } error { code field } } }`;
+
+  it('lets only brands create products, and only their own to update', async () => {
+    const res = await app.gql(
+      `mutation($input: CreateProductInput!) { createProduct(input: $input) { product { id } error { code } } }`,
+      { input: { title: 'x', priceMinor: 100, currency: 'CNY', category: 'beauty', stock: 1, buyUrl: 'https://a.example' } },
+      creator.token,
+    );
+    expect(res.body.data?.createProduct.error.code).toBe('FORBIDDEN');
+    const rival = await signUp(app, 'BRAND');
+    const foreign = await app.gql(UPDATE_PRODUCT, { id: productId, input: { stock: 0 } }, rival.token);
+    expect(foreign.body.data?.updateProduct.error.code).toBe('FORBIDDEN');
+    const own = await app.gql(UPDATE_PRODUCT, { id: productId, input: { stock: 0, priceMinor: 25900 } }, brand.token);
+    expect(own.body.data?.updateProduct.product).toEqual({ price: { amountMinor: 25900 }, stock: 0, inStock: false });
+  });
+
+  it('refuses invalid prices, currencies and URLs', async () => {
+    for (const [input, field] of [
+      [{ priceMinor: -1 }, 'priceMinor'],
+      [{ priceMinor: 0 }, 'priceMinor'],
+      [{ priceMinor: 2_000_000_000 }, 'priceMinor'],
+      [{ currency: 'XXX' }, 'currency'],
+      [{ buyUrl: 'javascript:alert(1)' }, 'buyUrl'],
+      [{ stock: -5 }, 'stock'],
+    ] as const) {
+      const res = await app.gql(UPDATE_PRODUCT, { id: productId, input }, brand.token);
+      expect(res.body.data?.updateProduct.error).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    const fractional = await app.gql(UPDATE_PRODUCT, { id: productId, input: { priceMinor: 19.9 } }, brand.token);
+    expect(fractional.status).toBe(400);
+    expect(errorCode(fractional)).toBe('BAD_USER_INPUT');
+  });
+});
