@@ -43,7 +43,6 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     const progress = terminalProgress();
     const summary = await seedDatabase(database, { scale: config.SEED_SCALE, onProgress: progress.report });
     progress.stop();
-    await trending.refresh();
     logger.info(summary, 'demo data seeded');
   }
 

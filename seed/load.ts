@@ -1,5 +1,7 @@
 import { getTableColumns, getTableName, sql, type InferSelectModel, type Table } from 'drizzle-orm';
 import type { Database } from '../core/db';
+import { NotesRepository } from '../models/repositories/notes.repository';
+import { TrendingService } from '../recommender/trending.service';
 import * as schema from '../models/schema';
 import { DEFAULT_SEED, generateWorld, type World } from './world';
 
@@ -92,7 +94,7 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
   const analyzed = performance.now();
 
   report(0, 1, 'trending');
-  await refreshTrendingScores(database);
+  await new TrendingService(new NotesRepository(database.db)).refresh();
   report(1, 1, 'trending');
   const finished = performance.now();
 
@@ -109,39 +111,6 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
       total: seconds(started, finished),
     },
   };
-}
-
-/**
- * notes.trending_score = time-decayed engagement of the last 72 hours:
- * sum of weight(type) * exp(-age_hours / 24) with view 1, product_click 2, like 3, collect 4,
- * comment 4, share 5, purchase 8. Only rows whose score changes are written.
- */
-export async function refreshTrendingScores(database: Database): Promise<void> {
-  await database.db.execute(sql`
-    UPDATE notes AS n
-       SET trending_score = s.score
-      FROM (
-        SELECT m.id, coalesce(e.score, 0)::real AS score
-          FROM notes AS m
-          LEFT JOIN (
-            SELECT note_id,
-                   sum(CASE type
-                         WHEN 'view' THEN 1
-                         WHEN 'product_click' THEN 2
-                         WHEN 'like' THEN 3
-                         WHEN 'collect' THEN 4
-                         WHEN 'comment' THEN 4
-                         WHEN 'share' THEN 5
-                         WHEN 'purchase' THEN 8
-                       END * exp(-extract(epoch FROM now() - occurred_at) / 86400.0)) AS score
-              FROM interaction_events
-             WHERE occurred_at > now() - interval '72 hours'
-               AND type IN ('view', 'product_click', 'like', 'collect', 'comment', 'share', 'purchase')
-               AND note_id IS NOT NULL
-             GROUP BY note_id
-          ) AS e ON e.note_id = m.id
-      ) AS s
-     WHERE n.id = s.id AND n.trending_score IS DISTINCT FROM s.score`);
 }
 
 function loadPlan(world: World): LoadStep[] {

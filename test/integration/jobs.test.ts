@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../core/db';
+import { uuidv7 } from '../../core/ids';
+import { createLogger } from '../../core/logger';
+import { redisAnswers, resolveRedis } from '../../core/redis';
+import { createJobHandlers } from '../../jobs/handlers';
+import { startJobRuntime } from '../../jobs/runtime';
+import { NotesRepository } from '../../models/repositories/notes.repository';
+import { TrendingService } from '../../recommender/trending.service';
+import { startTestApp, type TestApp } from '../support/harness';
+import { createNote, signUp } from '../support/factories';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+async function score(id: string): Promise<{ trending: number; likes: number }> {
+  const rows = rowsOf<{ trending: number; likes: number }>(
+    await app.database.db.execute(sql`SELECT trending_score AS trending, like_count AS likes FROM notes WHERE id = ${id}`),
+  );
+  return rows[0] ?? { trending: NaN, likes: NaN };
+}
+
+describe('background jobs on real Redis', () => {
+  it('runs ranking.refresh and counters.reconcile through BullMQ workers', async () => {
+    const creator = await signUp(app, 'CREATOR');
+    const fan = await signUp(app);
+    const id = await createNote(app, creator);
+    await app.gql(`mutation($id: ID!) { like(noteId: $id) { id } }`, { id }, fan.token);
+    await app.gql(`mutation($e: [EventInput!]!) { recordEvents(events: $e) { accepted } }`, {
+      e: [{ eventId: uuidv7(), type: 'VIEW', noteId: id, value: 1 }],
+    });
+    await app.database.db.execute(sql`UPDATE notes SET like_count = 42 WHERE id = ${id}`);
+
+    const runtime = await startJobRuntime({
+      redisUrl: app.config.REDIS_URL,
+      prefix: `test-jobs-${randomBytes(4).toString('hex')}`,
+      roles: ['worker', 'trainer'],
+      handlers: createJobHandlers(new TrendingService(new NotesRepository(app.database.db))),
+      logger: createLogger('silent'),
+    });
+    try {
+      await runtime.enqueue('ranking.refresh');
+      await runtime.enqueue('counters.reconcile');
+      const deadline = Date.now() + 20_000;
+      let current = await score(id);
+      while ((current.trending <= 0 || current.likes !== 1) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        current = await score(id);
+      }
+      expect(current.likes).toBe(1);
+      expect(current.trending).toBeGreaterThan(3);
+    } finally {
+      await runtime.stop();
+    }
+  });
+});
+
+describe('Redis for the embedded default', () => {
+  it('starts a private redis-server when nothing answers at REDIS_URL, and stops it', async () => {
+    const endpoint = await resolveRedis('redis://127.0.0.1:1');
+    expect(endpoint.url).not.toBe('redis://127.0.0.1:1');
+    expect(await redisAnswers(endpoint.url)).toBe(true);
+    await endpoint.stop();
+    expect(await redisAnswers(endpoint.url, 300)).toBe(false);
+  });
+});

@@ -1,0 +1,46 @@
+import { parse } from 'graphql';
+import { operationDepth } from '../../api/limits';
+import { decodeCursor, encodeCursor } from '../../core/cursor';
+import { loadConfig } from '../../core/config';
+import { isUuid, uuidv7 } from '../../core/ids';
+
+describe('operationDepth', () => {
+  it('counts nested fields, follows fragments once per path and ignores introspection', () => {
+    expect(operationDepth(parse('{ a { b { c } } }'))).toBe(3);
+    expect(operationDepth(parse('{ a { ...F } } fragment F on T { b { c { d } } }'))).toBe(4);
+    expect(operationDepth(parse('{ a { ...F } } fragment F on T { b ...F }'))).toBe(2);
+    expect(operationDepth(parse('{ __schema { types { name } } a }'))).toBe(1);
+    expect(operationDepth(parse('query A { a } query B { a { b { c } } }'), 'A')).toBe(1);
+  });
+});
+
+describe('cursors', () => {
+  it('round-trips and refuses tampered cursors', () => {
+    const cursor = encodeCursor([1700000000000, 'abc']);
+    expect(decodeCursor(cursor, ['number', 'string'] as const)).toEqual([1700000000000, 'abc']);
+    expect(() => decodeCursor(cursor, ['string', 'number'] as const)).toThrow('cursor');
+    expect(() => decodeCursor('%%%not base64', ['number'] as const)).toThrow('cursor');
+    expect(() => decodeCursor(encodeCursor([1, 2, 3]), ['number'] as const)).toThrow('cursor');
+  });
+});
+
+describe('uuidv7', () => {
+  it('is a valid, time-ordered UUID', () => {
+    const a = uuidv7(1_000);
+    const b = uuidv7(2_000);
+    expect(isUuid(a)).toBe(true);
+    expect(a[14]).toBe('7');
+    expect(a < b).toBe(true);
+  });
+});
+
+describe('config', () => {
+  it('applies documented defaults and refuses unknown roles and production without a secret', () => {
+    const config = loadConfig({});
+    expect(config.ROLES).toEqual(['api', 'worker', 'trainer']);
+    expect(config.PORT).toBe(4000);
+    expect(() => loadConfig({ ROLES: 'api,cook' })).toThrow('unknown role "cook"');
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('JWT_SECRET');
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-long-production-secret' }).isProduction).toBe(true);
+  });
+});

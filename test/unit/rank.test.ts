@@ -1,0 +1,74 @@
+import type { NoteRow } from '../../models/repositories/notes.repository';
+import { filterCandidates, selectPage, type Candidate, type RankContext } from '../../recommender/rank';
+
+const NOW = new Date('2026-11-27T00:00:00Z');
+
+function note(id: string, authorId: string, overrides: Partial<NoteRow> = {}): Candidate {
+  const row: NoteRow = {
+    id,
+    authorId,
+    kind: 'image',
+    title: id,
+    body: '',
+    topics: ['beauty'],
+    status: 'published',
+    sponsored: false,
+    sponsorBrandId: null,
+    likeCount: 0,
+    collectCount: 0,
+    commentCount: 0,
+    shareCount: 0,
+    viewCount: 0,
+    trendingScore: 10,
+    createdAt: NOW,
+    updatedAt: NOW,
+    publishedAt: new Date(NOW.getTime() - 7 * 24 * 3600 * 1000),
+    ...overrides,
+  };
+  return { note: row, sources: new Set(['trending']) };
+}
+
+const ctx = (overrides: Partial<RankContext> = {}): RankContext => ({
+  now: NOW,
+  sessionId: 's1',
+  viewerId: 'me',
+  followed: new Set(),
+  interests: new Set(),
+  hiddenNotes: new Set(),
+  hiddenCreators: new Set(),
+  ...overrides,
+});
+
+describe('For-You ranking', () => {
+  it('drops hidden notes, hidden creators, own and unpublished notes', () => {
+    const candidates = [note('a', 'x'), note('b', 'hidden-author'), note('c', 'x'), note('d', 'me'), note('e', 'y', { status: 'removed' })];
+    const kept = filterCandidates(candidates, ctx({ hiddenNotes: new Set(['c']), hiddenCreators: new Set(['hidden-author']) }));
+    expect(kept.map((c) => c.note.id)).toEqual(['a']);
+  });
+
+  it('lifts followed creators and the viewer’s interests above equal popularity', () => {
+    const candidates = [note('plain', 'a'), note('followed', 'b'), note('food', 'c', { topics: ['food'] })];
+    const page = selectPage(candidates, ctx({ followed: new Set(['b']), interests: new Set(['food']) }), 3);
+    expect(page.map((c) => c.note.id)).toEqual(['followed', 'food', 'plain']);
+  });
+
+  it('decays an author’s further notes so one creator cannot fill the page', () => {
+    const candidates = [
+      note('a1', 'a', { trendingScore: 1000 }),
+      note('a2', 'a', { trendingScore: 900 }),
+      note('a3', 'a', { trendingScore: 800 }),
+      note('b1', 'b', { trendingScore: 300 }),
+    ];
+    const page = selectPage(candidates, ctx(), 2);
+    expect(page.map((c) => c.note.id)).toEqual(['a1', 'b1']);
+  });
+
+  it('orders the same way every time within a session', () => {
+    const candidates = Array.from({ length: 30 }, (_, i) => note(`n${i}`, `u${i}`));
+    const once = selectPage(candidates, ctx(), 10).map((c) => c.note.id);
+    const twice = selectPage(candidates, ctx(), 10).map((c) => c.note.id);
+    const otherSession = selectPage(candidates, ctx({ sessionId: 's2' }), 10).map((c) => c.note.id);
+    expect(twice).toEqual(once);
+    expect(otherSession).not.toEqual(once);
+  });
+});
