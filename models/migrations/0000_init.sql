@@ -219,9 +219,9 @@ CREATE INDEX "events_occurred_brin" ON "interaction_events" USING brin ("occurre
 CREATE INDEX "events_user_time_idx" ON "interaction_events" USING btree ("user_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "events_note_time_idx" ON "interaction_events" USING btree ("note_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "note_products_product_idx" ON "note_products" USING btree ("product_id");--> statement-breakpoint
-CREATE INDEX "notes_author_published_idx" ON "notes" USING btree ("author_id","published_at" DESC NULLS LAST,"id");--> statement-breakpoint
-CREATE INDEX "notes_published_idx" ON "notes" USING btree ("published_at" DESC NULLS LAST,"id") WHERE status = 'published';--> statement-breakpoint
-CREATE INDEX "notes_trending_idx" ON "notes" USING btree ("trending_score" DESC NULLS LAST,"id") WHERE status = 'published';--> statement-breakpoint
+CREATE INDEX "notes_author_created_idx" ON "notes" USING btree ("author_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "notes_published_idx" ON "notes" USING btree ("published_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE status = 'published';--> statement-breakpoint
+CREATE INDEX "notes_trending_idx" ON "notes" USING btree ("trending_score" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE status = 'published';--> statement-breakpoint
 CREATE INDEX "notes_topics_idx" ON "notes" USING gin ("topics");--> statement-breakpoint
 CREATE INDEX "notes_search_idx" ON "notes" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "products_brand_idx" ON "products" USING btree ("brand_id","created_at");--> statement-breakpoint

@@ -37,12 +37,12 @@ export const notes = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [
-    index('notes_author_created_idx').on(t.authorId, t.createdAt.desc(), t.id.desc()),
+    index('notes_author_created_idx').on(t.authorId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('notes_published_idx')
-      .on(t.publishedAt.desc(), t.id.desc())
+      .on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`status = 'published'`),
     index('notes_trending_idx')
-      .on(t.trendingScore.desc(), t.id.desc())
+      .on(t.trendingScore.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`status = 'published'`),
     index('notes_topics_idx').using('gin', t.topics),
     index('notes_search_idx').using('gin', t.search),
