@@ -27,10 +27,9 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url });
   await database.migrate(MIGRATIONS_FOLDER);
   const progress = terminalProgress();
-  const started = process.hrtime.bigint();
-  await seedDatabase(database, { scale: SCALE, onProgress: progress.report });
+  const seeded = await seedDatabase(database, { scale: SCALE, onProgress: progress.report });
   progress.stop();
-  const seedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const seedSeconds = seeded.seconds.total;
   const ids = rowsOf<{ id: string }>(
     await database.db.execute(sql`SELECT id FROM notes WHERE status = 'published' ORDER BY random() LIMIT 2000`),
   ).map((r) => r.id);
