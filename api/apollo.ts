@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import type { Config } from '../core/config';
@@ -63,7 +63,12 @@ export function createApollo(config: Limits, logger: Logger, metrics: Metrics): 
     introspection: !config.isProduction,
     // main.ts owns shutdown: it drains HTTP first, then stops Apollo, jobs and connections in order.
     stopOnTerminationSignals: false,
-    plugins: [operationLimits, observe, ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      operationLimits,
+      observe,
+      ApolloServerPluginCacheControlDisabled(),
+      ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
     formatError: (formatted, error) => formatError(formatted, error, logger),
   });
 }

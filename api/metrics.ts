@@ -23,7 +23,7 @@ export function createMetrics() {
     }),
     sqlPerRequest: new Histogram({
       name: 'graphql_sql_queries_per_request',
-      help: 'SQL statements issued per GraphQL request',
+      help: 'SQL statements issued per GraphQL request (development and test only)',
       buckets: [1, 2, 5, 10, 20, 50, 100],
       registers: [registry],
     }),

@@ -135,7 +135,8 @@ function toCsvField(value: unknown): string {
   return /[",\n\r]/.test(text) || text === '' ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function toPgArray(values: unknown[]): string {
+/** A Postgres array literal, so a list travels as one bound parameter (or one CSV field). */
+export function toPgArray(values: readonly unknown[]): string {
   return `{${values.map((v) => `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { errors } from '../core/errors';
-import type { NoteRow, NotesRepository } from '../models/repositories/notes.repository';
+import type { CandidateRow, NoteRow, NotesRepository } from '../models/repositories/notes.repository';
 import type { SocialRepository } from '../models/repositories/social.repository';
 import type { UserRow, UsersRepository } from '../models/repositories/users.repository';
 import { filterCandidates, selectPage, type Candidate, type RankContext, type RecallSource } from './rank';
 import type { FeedSessionStore } from './session-store';
+import { SharedRecall } from './shared-recall';
 
 export type FeedKind = 'for_you' | 'following' | 'trending';
 
@@ -25,10 +26,14 @@ export const RECALL_QUOTAS: Record<RecallSource, number> = {
 const FOLLOWING_FRESH_DAYS = 14;
 
 export class FeedService {
+  private readonly shared: SharedRecall;
+
   constructor(
     private readonly repos: { notes: NotesRepository; social: SocialRepository; users: UsersRepository },
     private readonly sessions: FeedSessionStore,
-  ) {}
+  ) {
+    this.shared = new SharedRecall(repos.notes);
+  }
 
   async page(kind: FeedKind, viewerId: string | null, first: number, after: string | null): Promise<FeedPage> {
     if (kind === 'following') return this.following(viewerId, first, after);
@@ -56,45 +61,46 @@ export class FeedService {
   private async forYou(viewerId: string | null, first: number, after: string | null): Promise<FeedPage> {
     let sessionId: string;
     let pageNumber: number;
+    let served: string[] = [];
     if (after) {
       const [id, previous] = decodeCursor(after, ['string', 'number'] as const);
-      const owner = await this.sessions.owner(id);
-      if (owner === null || owner !== (viewerId ?? '')) throw errors.badCursor();
-      sessionId = id;
       pageNumber = previous + 1;
+      const state = await this.sessions.load(id, pageNumber);
+      if (state.owner === null || state.owner !== (viewerId ?? '')) throw errors.badCursor();
+      sessionId = id;
+      if (state.page) return this.replay(state.page, encodeCursor([sessionId, pageNumber]));
+      served = state.served;
     } else {
       sessionId = randomUUID();
       pageNumber = 0;
-      await this.sessions.create(sessionId, viewerId);
     }
     const cursor = encodeCursor([sessionId, pageNumber]);
 
-    const replay = await this.sessions.page(sessionId, pageNumber);
-    if (replay) {
-      const notes = await this.repos.notes.findByIds(replay);
-      const byId = new Map(notes.map((n) => [n.id, n]));
-      const items = replay.flatMap((id) => {
-        const note = byId.get(id);
-        return note ? [{ note, cursor, sources: [] as RecallSource[] }] : [];
-      });
-      return { items, hasNextPage: items.length > 0, endCursor: cursor };
-    }
-
-    const served = await this.sessions.served(sessionId);
     const [viewer] = viewerId ? await this.repos.users.findByIds([viewerId]) : [];
-    const [context, candidates] = await Promise.all([this.rankContext(viewer, sessionId), this.recall(viewer, served)]);
+    const [context, candidates] = await Promise.all([this.rankContext(viewer, sessionId), this.recall(viewer, new Set(served))]);
     const eligible = filterCandidates(candidates.values(), context);
     const picked = selectPage(eligible, context, first);
-    await this.sessions.recordPage(
-      sessionId,
-      pageNumber,
-      picked.map((c) => c.note.id),
-    );
+    const ids = picked.map((c) => c.note.id);
+    const [notes] = await Promise.all([this.repos.notes.findByIds(ids), this.sessions.recordPage(sessionId, viewerId, pageNumber, ids)]);
+    // Shared candidate pools may be seconds old: the full rows read now decide what is still published.
+    const current = new Map(notes.filter((n) => n.status === 'published').map((n) => [n.id, n]));
     return {
-      items: picked.map((c) => ({ note: c.note, cursor, sources: [...c.sources] })),
+      items: picked.flatMap((c) => {
+        const note = current.get(c.note.id);
+        return note ? [{ note, cursor, sources: [...c.sources] }] : [];
+      }),
       hasNextPage: eligible.length > picked.length || picked.length === first,
       endCursor: cursor,
     };
+  }
+
+  private async replay(ids: readonly string[], cursor: string): Promise<FeedPage> {
+    const byId = new Map((await this.repos.notes.findByIds(ids)).map((n) => [n.id, n]));
+    const items = ids.flatMap((id) => {
+      const note = byId.get(id);
+      return note?.status === 'published' ? [{ note, cursor, sources: [] as RecallSource[] }] : [];
+    });
+    return { items, hasNextPage: items.length > 0, endCursor: cursor };
   }
 
   private async rankContext(viewer: UserRow | undefined, sessionId: string): Promise<RankContext> {
@@ -112,16 +118,15 @@ export class FeedService {
     };
   }
 
-  private async recall(viewer: UserRow | undefined, served: readonly string[]): Promise<Map<string, Candidate>> {
+  private async recall(viewer: UserRow | undefined, served: ReadonlySet<string>): Promise<Map<string, Candidate>> {
     const since = new Date(Date.now() - FOLLOWING_FRESH_DAYS * 24 * 3600 * 1000);
-    const viewerId = viewer?.id;
-    const sources: [RecallSource, Promise<NoteRow[]>][] = [
-      ['trending', this.repos.notes.recallTrending(RECALL_QUOTAS.trending, served)],
-      ['fresh', this.repos.notes.recallFresh(RECALL_QUOTAS.fresh, served)],
+    const sources: [RecallSource, Promise<CandidateRow[]>][] = [
+      ['trending', this.shared.candidates({ kind: 'trending' }, RECALL_QUOTAS.trending, served)],
+      ['fresh', this.shared.candidates({ kind: 'fresh' }, RECALL_QUOTAS.fresh, served)],
     ];
-    if (viewerId) sources.push(['following', this.repos.notes.recallFollowed(viewerId, since, RECALL_QUOTAS.following, served)]);
+    if (viewer) sources.push(['following', this.repos.notes.recallFollowed(viewer.id, since, RECALL_QUOTAS.following, [...served])]);
     if (viewer && viewer.interests.length > 0) {
-      sources.push(['interests', this.repos.notes.recallByTopics(viewer.interests, RECALL_QUOTAS.interests, served)]);
+      sources.push(['interests', this.shared.candidates({ kind: 'topics', topics: viewer.interests }, RECALL_QUOTAS.interests, served)]);
     }
     const results = await Promise.all(sources.map(([, rows]) => rows));
     const candidates = new Map<string, Candidate>();

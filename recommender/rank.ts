@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import type { NoteRow } from '../models/repositories/notes.repository';
+import type { CandidateRow } from '../models/repositories/notes.repository';
 
 /** Where a candidate came from; a note proposed by several sources keeps them all. */
 export type RecallSource = 'trending' | 'fresh' | 'following' | 'interests';
 
 export interface Candidate {
-  note: NoteRow;
+  note: CandidateRow;
   sources: Set<RecallSource>;
 }
 
@@ -84,7 +83,17 @@ export function selectPage(candidates: readonly Candidate[], ctx: RankContext, c
   return picked;
 }
 
-/** A stable value in [0, 1) per (session, note): the same scroll session always sees the same order. */
+/**
+ * A stable value in [0, 1) per (session, note): the same scroll session always sees the same order.
+ * FNV-1a rather than a cryptographic hash: it runs for every candidate of every page.
+ */
 function jitter(sessionId: string, noteId: string): number {
-  return createHash('sha1').update(sessionId).update(noteId).digest().readUInt32BE(0) / 2 ** 32;
+  let hash = 0x811c9dc5;
+  for (const text of [sessionId, noteId]) {
+    for (let i = 0; i < text.length; i += 1) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+  }
+  return (hash >>> 0) / 2 ** 32;
 }

@@ -1,5 +1,5 @@
-import { inArray } from 'drizzle-orm';
 import type { Db } from '../../core/db';
+import { anyUuid } from '../sql';
 import { interactionEvents } from '../schema';
 
 export type NewEvent = typeof interactionEvents.$inferInsert;
@@ -31,7 +31,7 @@ export class EventsRepository {
     const rows = await this.db
       .select({ id: interactionEvents.eventId })
       .from(interactionEvents)
-      .where(inArray(interactionEvents.eventId, [...ids]));
+      .where(anyUuid(interactionEvents.eventId, ids));
     return rows.length;
   }
 }

@@ -1,5 +1,6 @@
-import { and, arrayContains, asc, count, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Db } from '../../core/db';
+import { and, arrayContains, asc, count, desc, eq, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, toPgArray, type Db } from '../../core/db';
+import { anyUuid } from '../sql';
 import { noteMedia, noteProducts, notes } from '../schema';
 
 export type NoteRow = Omit<typeof notes.$inferSelect, 'search'>;
@@ -39,6 +40,18 @@ const noteColumns = {
   publishedAt: notes.publishedAt,
 };
 
+/** What ranking needs of a candidate: recall reads hundreds per page, so it skips text and counters. */
+const candidateColumns = {
+  id: notes.id,
+  authorId: notes.authorId,
+  topics: notes.topics,
+  status: notes.status,
+  trendingScore: notes.trendingScore,
+  createdAt: notes.createdAt,
+  publishedAt: notes.publishedAt,
+};
+export type CandidateRow = Pick<NoteRow, keyof typeof candidateColumns>;
+
 const published = eq(notes.status, 'published');
 
 /** Keyset condition "after (time, id)" for lists ordered by time desc, id desc. */
@@ -52,10 +65,7 @@ export class NotesRepository {
 
   async findByIds(ids: readonly string[]): Promise<NoteRow[]> {
     if (ids.length === 0) return [];
-    return this.db
-      .select(noteColumns)
-      .from(notes)
-      .where(inArray(notes.id, [...ids]));
+    return this.db.select(noteColumns).from(notes).where(anyUuid(notes.id, ids));
   }
 
   async insert(note: NewNote): Promise<NoteRow> {
@@ -94,20 +104,12 @@ export class NotesRepository {
 
   async mediaOf(noteIds: readonly string[]): Promise<NoteMediaRow[]> {
     if (noteIds.length === 0) return [];
-    return this.db
-      .select()
-      .from(noteMedia)
-      .where(inArray(noteMedia.noteId, [...noteIds]))
-      .orderBy(asc(noteMedia.position));
+    return this.db.select().from(noteMedia).where(anyUuid(noteMedia.noteId, noteIds)).orderBy(asc(noteMedia.position));
   }
 
   async productTagsOf(noteIds: readonly string[]): Promise<NoteProductRow[]> {
     if (noteIds.length === 0) return [];
-    return this.db
-      .select()
-      .from(noteProducts)
-      .where(inArray(noteProducts.noteId, [...noteIds]))
-      .orderBy(asc(noteProducts.position));
+    return this.db.select().from(noteProducts).where(anyUuid(noteProducts.noteId, noteIds)).orderBy(asc(noteProducts.position));
   }
 
   async adjustCounters(noteId: string, delta: CounterDelta): Promise<void> {
@@ -194,27 +196,27 @@ export class NotesRepository {
   }
 
   /** Candidate ids of one recall source, excluding notes already served in the scroll session. */
-  async recallTrending(limit: number, excludeIds: readonly string[]): Promise<NoteRow[]> {
+  async recallTrending(limit: number, excludeIds: readonly string[]): Promise<CandidateRow[]> {
     return this.db
-      .select(noteColumns)
+      .select(candidateColumns)
       .from(notes)
       .where(and(published, notIn(excludeIds)))
       .orderBy(desc(notes.trendingScore), desc(notes.id))
       .limit(limit);
   }
 
-  async recallFresh(limit: number, excludeIds: readonly string[]): Promise<NoteRow[]> {
+  async recallFresh(limit: number, excludeIds: readonly string[]): Promise<CandidateRow[]> {
     return this.db
-      .select(noteColumns)
+      .select(candidateColumns)
       .from(notes)
       .where(and(published, notIn(excludeIds)))
       .orderBy(desc(notes.publishedAt), desc(notes.id))
       .limit(limit);
   }
 
-  async recallFollowed(viewerId: string, since: Date, limit: number, excludeIds: readonly string[]): Promise<NoteRow[]> {
+  async recallFollowed(viewerId: string, since: Date, limit: number, excludeIds: readonly string[]): Promise<CandidateRow[]> {
     return this.db
-      .select(noteColumns)
+      .select(candidateColumns)
       .from(notes)
       .where(
         and(
@@ -228,10 +230,10 @@ export class NotesRepository {
       .limit(limit);
   }
 
-  async recallByTopics(topics: readonly string[], limit: number, excludeIds: readonly string[]): Promise<NoteRow[]> {
+  async recallByTopics(topics: readonly string[], limit: number, excludeIds: readonly string[]): Promise<CandidateRow[]> {
     if (topics.length === 0) return [];
     return this.db
-      .select(noteColumns)
+      .select(candidateColumns)
       .from(notes)
       .where(and(published, sql`${notes.topics} && ${toPgArray(topics)}::text[]`, notIn(excludeIds)))
       .orderBy(desc(notes.trendingScore), desc(notes.id))
@@ -295,9 +297,4 @@ function notHiddenBy(viewerId: string): SQL {
 
 function notIn(ids: readonly string[]): SQL | undefined {
   return ids.length === 0 ? undefined : sql`${notes.id} <> ALL(${toPgArray(ids)}::uuid[])`;
-}
-
-/** A Postgres array literal: one bound parameter however long the list, unlike IN (...). */
-export function toPgArray(values: readonly (string | number)[]): string {
-  return `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
 }

@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { Db } from '../../core/db';
+import { anyUuid } from '../sql';
 import { products } from '../schema';
 
 export type ProductRow = typeof products.$inferSelect;
@@ -11,10 +12,7 @@ export class ProductsRepository {
 
   async findByIds(ids: readonly string[]): Promise<ProductRow[]> {
     if (ids.length === 0) return [];
-    return this.db
-      .select()
-      .from(products)
-      .where(inArray(products.id, [...ids]));
+    return this.db.select().from(products).where(anyUuid(products.id, ids));
   }
 
   async insert(product: NewProduct): Promise<ProductRow> {

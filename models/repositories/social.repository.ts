@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../core/db';
+import { anyUuid } from '../sql';
 import { boards, collects, comments, follows, hiddenCreators, hiddenNotes, likes } from '../schema';
 
 export type BoardRow = typeof boards.$inferSelect;
@@ -28,7 +29,7 @@ export class SocialRepository {
     const rows = await this.db
       .select({ id: follows.followeeId })
       .from(follows)
-      .where(and(eq(follows.followerId, followerId), inArray(follows.followeeId, [...followeeIds])));
+      .where(and(eq(follows.followerId, followerId), anyUuid(follows.followeeId, followeeIds)));
     return new Set(rows.map((r) => r.id));
   }
 
@@ -50,7 +51,7 @@ export class SocialRepository {
     const rows = await this.db
       .select({ id: likes.noteId })
       .from(likes)
-      .where(and(eq(likes.userId, userId), inArray(likes.noteId, [...noteIds])));
+      .where(and(eq(likes.userId, userId), anyUuid(likes.noteId, noteIds)));
     return new Set(rows.map((r) => r.id));
   }
 
@@ -78,7 +79,7 @@ export class SocialRepository {
     const rows = await this.db
       .select({ id: collects.noteId })
       .from(collects)
-      .where(and(eq(collects.userId, userId), inArray(collects.noteId, [...noteIds])));
+      .where(and(eq(collects.userId, userId), anyUuid(collects.noteId, noteIds)));
     return new Set(rows.map((r) => r.id));
   }
 

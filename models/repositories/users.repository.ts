@@ -1,5 +1,6 @@
-import { eq, inArray, or, sql } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../core/db';
+import { anyUuid } from '../sql';
 import { brands, users } from '../schema';
 
 export type UserRow = typeof users.$inferSelect;
@@ -11,10 +12,7 @@ export class UsersRepository {
 
   async findByIds(ids: readonly string[]): Promise<UserRow[]> {
     if (ids.length === 0) return [];
-    return this.db
-      .select()
-      .from(users)
-      .where(inArray(users.id, [...ids]));
+    return this.db.select().from(users).where(anyUuid(users.id, ids));
   }
 
   async findByLogin(login: string): Promise<UserRow | undefined> {
@@ -75,18 +73,12 @@ export class UsersRepository {
 
   async findBrandsByIds(ids: readonly string[]): Promise<BrandRow[]> {
     if (ids.length === 0) return [];
-    return this.db
-      .select()
-      .from(brands)
-      .where(inArray(brands.id, [...ids]));
+    return this.db.select().from(brands).where(anyUuid(brands.id, ids));
   }
 
   async findBrandsByOwners(ownerIds: readonly string[]): Promise<BrandRow[]> {
     if (ownerIds.length === 0) return [];
-    return this.db
-      .select()
-      .from(brands)
-      .where(inArray(brands.ownerId, [...ownerIds]));
+    return this.db.select().from(brands).where(anyUuid(brands.ownerId, ownerIds));
   }
 
   async findBrandOwnedBy(ownerId: string): Promise<BrandRow | undefined> {

@@ -2,6 +2,7 @@ import { startTestApp, type TestApp } from '../support/harness';
 import { createNote, createProduct, errorCode, signUp, type Account } from '../support/factories';
 import { TrendingService } from '../../recommender/trending.service';
 import { NotesRepository } from '../../models/repositories/notes.repository';
+import { SHARED_RECALL_TTL_MS, SharedRecall } from '../../recommender/shared-recall';
 
 const FEED = `query($kind: FeedKind, $first: Int, $after: String) {
   feed(kind: $kind, first: $first, after: $after) {
@@ -104,6 +105,8 @@ describe('For-You feed', () => {
   });
 
   it('costs the same bounded number of SQL queries for 5 or 20 notes with authors, products and viewer state', async () => {
+    // The first page in a process also fills the shared candidate pools; measure steady state.
+    await app.gql(FEED, { first: 5 }, viewer.token);
     const five = await app.gql(FEED, { first: 5 }, viewer.token);
     const twenty = await app.gql(FEED, { first: 20 }, viewer.token);
     expect(twenty.body.data?.feed.edges).toHaveLength(20);
@@ -163,5 +166,26 @@ describe('search', () => {
     expect(hostile.body.errors).toBeUndefined();
     expect(hostile.body.data?.search.edges).toEqual([]);
     expect(errorCode(await app.gql(SEARCH, { q: '   ' }))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('shared candidate pools', () => {
+  it('reuse one read within the TTL, drop served notes, and fall back to the database once a pool is used up', async () => {
+    let clock = 0;
+    const shared = new SharedRecall(new NotesRepository(app.database.db), () => clock);
+    const first = await shared.candidates({ kind: 'fresh' }, 5, new Set());
+    expect(first).toHaveLength(5);
+
+    // A quota of 5 pools the 20 freshest notes; a session served all of them needs the database.
+    const pool = await new NotesRepository(app.database.db).recallFresh(20, []);
+    const servedAll = new Set(pool.map((n) => n.id));
+    const fallback = await shared.candidates({ kind: 'fresh' }, 5, servedAll);
+    expect(fallback).toHaveLength(5);
+    for (const row of fallback) expect(servedAll.has(row.id)).toBe(false);
+
+    const newcomer = await createNote(app, creators[2] as Account, { title: 'brand new' });
+    expect((await shared.candidates({ kind: 'fresh' }, 5, new Set())).map((n) => n.id)).not.toContain(newcomer);
+    clock += SHARED_RECALL_TTL_MS + 1;
+    expect((await shared.candidates({ kind: 'fresh' }, 5, new Set())).map((n) => n.id)).toContain(newcomer);
   });
 });

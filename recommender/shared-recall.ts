@@ -1,0 +1,56 @@
+import type { CandidateRow, NotesRepository } from '../models/repositories/notes.repository';
+
+/** How long a shared candidate pool is reused; trending scores themselves move every 5 minutes. */
+export const SHARED_RECALL_TTL_MS = 30_000;
+/** A pool holds this many times a source's quota, so a session can scroll a while before it runs dry. */
+const POOL_FACTOR = 4;
+
+type SharedSource = { kind: 'trending' } | { kind: 'fresh' } | { kind: 'topics'; topics: readonly string[] };
+
+interface Pool {
+  expires: number;
+  size: number;
+  rows: Promise<CandidateRow[]>;
+}
+
+/**
+ * Candidate sources that are the same for every viewer (trending, fresh, a set of topics) are
+ * read once per process every SHARED_RECALL_TTL_MS instead of on every page; each session then
+ * drops what it was already served. When a long session has used up a pool, that session's page
+ * falls back to the database, which excludes served notes itself.
+ */
+export class SharedRecall {
+  private readonly pools = new Map<string, Pool>();
+
+  constructor(
+    private readonly notes: NotesRepository,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async candidates(source: SharedSource, quota: number, served: ReadonlySet<string>): Promise<CandidateRow[]> {
+    const pool = this.pool(source, quota * POOL_FACTOR);
+    const rows = await pool.rows;
+    const unseen = rows.filter((row) => !served.has(row.id));
+    if (unseen.length >= quota || rows.length < pool.size) return unseen.slice(0, quota);
+    return this.query(source, quota, [...served]);
+  }
+
+  private pool(source: SharedSource, size: number): Pool {
+    const key = source.kind === 'topics' ? `topics:${[...source.topics].sort().join(',')}` : source.kind;
+    const cached = this.pools.get(key);
+    if (cached && cached.expires > this.now() && cached.size >= size) return cached;
+    const pool: Pool = { expires: this.now() + SHARED_RECALL_TTL_MS, size, rows: this.query(source, size, []) };
+    // A failed read must not be cached: the next page tries the database again.
+    pool.rows.catch(() => {
+      if (this.pools.get(key) === pool) this.pools.delete(key);
+    });
+    this.pools.set(key, pool);
+    return pool;
+  }
+
+  private query(source: SharedSource, limit: number, exclude: readonly string[]): Promise<CandidateRow[]> {
+    if (source.kind === 'trending') return this.notes.recallTrending(limit, exclude);
+    if (source.kind === 'fresh') return this.notes.recallFresh(limit, exclude);
+    return this.notes.recallByTopics(source.topics, limit, exclude);
+  }
+}
