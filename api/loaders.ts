@@ -10,16 +10,6 @@ function byKey<T, K extends keyof T>(rows: readonly T[], key: K): Map<T[K], T> {
   return new Map(rows.map((r) => [r[key], r]));
 }
 
-function groupBy<T, K extends keyof T>(rows: readonly T[], key: K): Map<T[K], T[]> {
-  const groups = new Map<T[K], T[]>();
-  for (const row of rows) {
-    const list = groups.get(row[key]);
-    if (list) list.push(row);
-    else groups.set(row[key], [row]);
-  }
-  return groups;
-}
-
 function entity<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | undefined> {
   return new DataLoader(async (ids) => {
     const found = byKey(await fetch(ids), 'id');
@@ -46,14 +36,8 @@ export function createLoaders(services: Services, viewerId: string | null) {
       const found = byKey(await services.products.brandsByOwners(ownerIds), 'ownerId');
       return ownerIds.map((id) => found.get(id));
     }),
-    media: new DataLoader<string, NoteMediaRow[]>(async (noteIds) => {
-      const groups = groupBy(await services.notes.mediaOf(noteIds), 'noteId');
-      return noteIds.map((id) => groups.get(id) ?? []);
-    }),
-    productTags: new DataLoader<string, NoteProductRow[]>(async (noteIds) => {
-      const groups = groupBy(await services.notes.productTagsOf(noteIds), 'noteId');
-      return noteIds.map((id) => groups.get(id) ?? []);
-    }),
+    media: new DataLoader<string, NoteMediaRow[]>((noteIds) => services.notes.mediaOf(noteIds)),
+    productTags: new DataLoader<string, NoteProductRow[]>((noteIds) => services.notes.productTagsOf(noteIds)),
     viewerLiked: membership(viewerId, (v, ids) => services.social.likedAmong(v, ids)),
     viewerCollected: membership(viewerId, (v, ids) => services.social.collectedAmong(v, ids)),
     viewerFollows: membership(viewerId, (v, ids) => services.social.followedAmong(v, ids)),

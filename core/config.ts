@@ -70,6 +70,11 @@ const schema = z.object({
     .int()
     .positive()
     .default(4 * 1024 * 1024),
+  /** How long the API trusts a cached author, product, brand or note media row it did not change
+   * itself; other API processes see a change after at most this long. 0 turns the cache off. */
+  READ_CACHE_TTL_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Most rows of each kind kept by that cache. */
+  READ_CACHE_MAX: z.coerce.number().int().positive().default(50_000),
   /** Milliseconds in-flight requests get to finish on shutdown. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
 });

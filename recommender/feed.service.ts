@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { errors } from '../core/errors';
+import { rowsById, type ReadCache } from '../core/read-cache';
 import type { CandidateRow, NoteRow, NotesRepository } from '../models/repositories/notes.repository';
-import type { SocialRepository } from '../models/repositories/social.repository';
-import type { UserRow, UsersRepository } from '../models/repositories/users.repository';
+import type { SocialRepository, ViewerContext } from '../models/repositories/social.repository';
 import { filterCandidates, selectPage, type Candidate, type RankContext, type RecallSource } from './rank';
 import type { FeedSessionStore } from './session-store';
 import { SharedRecall } from './shared-recall';
@@ -29,8 +29,9 @@ export class FeedService {
   private readonly shared: SharedRecall;
 
   constructor(
-    private readonly repos: { notes: NotesRepository; social: SocialRepository; users: UsersRepository },
+    private readonly repos: { notes: NotesRepository; social: SocialRepository },
     private readonly sessions: FeedSessionStore,
+    private readonly cards: ReadCache<NoteRow>,
   ) {
     this.shared = new SharedRecall(repos.notes);
   }
@@ -76,13 +77,19 @@ export class FeedService {
     }
     const cursor = encodeCursor([sessionId, pageNumber]);
 
-    const [viewer] = viewerId ? await this.repos.users.findByIds([viewerId]) : [];
-    const [context, candidates] = await Promise.all([this.rankContext(viewer, sessionId), this.recall(viewer, new Set(served))]);
+    // Who the viewer is and what the creators they follow posted need only the viewer's id: one round trip for both.
+    const since = new Date(Date.now() - FOLLOWING_FRESH_DAYS * 24 * 3600 * 1000);
+    const [viewer, followed] = await Promise.all([
+      viewerId ? this.repos.social.viewerContext(viewerId) : undefined,
+      viewerId ? this.repos.notes.recallFollowed(viewerId, since, RECALL_QUOTAS.following, served) : [],
+    ]);
+    const context = rankContext(viewerId, viewer, sessionId);
+    const candidates = await this.recall(viewer?.interests ?? [], followed, new Set(served));
     const eligible = filterCandidates(candidates.values(), context);
     const picked = selectPage(eligible, context, first);
     const ids = picked.map((c) => c.note.id);
-    const [notes] = await Promise.all([this.repos.notes.findByIds(ids), this.sessions.recordPage(sessionId, viewerId, pageNumber, ids)]);
-    // Shared candidate pools may be seconds old: the full rows read now decide what is still published.
+    const [notes] = await Promise.all([this.notesByIds(ids), this.sessions.recordPage(sessionId, viewerId, pageNumber, ids)]);
+    // Shared candidate pools may be seconds old: the rows read now decide what is still published.
     const current = new Map(notes.filter((n) => n.status === 'published').map((n) => [n.id, n]));
     return {
       items: picked.flatMap((c) => {
@@ -95,7 +102,7 @@ export class FeedService {
   }
 
   private async replay(ids: readonly string[], cursor: string): Promise<FeedPage> {
-    const byId = new Map((await this.repos.notes.findByIds(ids)).map((n) => [n.id, n]));
+    const byId = new Map((await this.notesByIds(ids)).map((n) => [n.id, n]));
     const items = ids.flatMap((id) => {
       const note = byId.get(id);
       return note?.status === 'published' ? [{ note, cursor, sources: [] as RecallSource[] }] : [];
@@ -103,30 +110,24 @@ export class FeedService {
     return { items, hasNextPage: items.length > 0, endCursor: cursor };
   }
 
-  private async rankContext(viewer: UserRow | undefined, sessionId: string): Promise<RankContext> {
-    const base = { now: new Date(), sessionId, viewerId: viewer?.id ?? null };
-    if (!viewer) {
-      return { ...base, followed: new Set(), interests: new Set(), hiddenNotes: new Set(), hiddenCreators: new Set() };
-    }
-    const [followees, hidden] = await Promise.all([this.repos.social.recentFollowees(viewer.id), this.repos.social.hiddenBy(viewer.id)]);
-    return {
-      ...base,
-      followed: new Set(followees),
-      interests: new Set(viewer.interests),
-      hiddenNotes: hidden.noteIds,
-      hiddenCreators: hidden.creatorIds,
-    };
+  /** Note rows as cards: counters may lag by the cache TTL, status changes made here show at once. */
+  private async notesByIds(ids: readonly string[]): Promise<NoteRow[]> {
+    const rows = await this.cards.getMany(ids, async (missing) => rowsById(await this.repos.notes.findByIds(missing)));
+    return rows.filter((row) => row !== undefined);
   }
 
-  private async recall(viewer: UserRow | undefined, served: ReadonlySet<string>): Promise<Map<string, Candidate>> {
-    const since = new Date(Date.now() - FOLLOWING_FRESH_DAYS * 24 * 3600 * 1000);
+  private async recall(
+    interests: readonly string[],
+    followed: CandidateRow[],
+    served: ReadonlySet<string>,
+  ): Promise<Map<string, Candidate>> {
     const sources: [RecallSource, Promise<CandidateRow[]>][] = [
       ['trending', this.shared.candidates({ kind: 'trending' }, RECALL_QUOTAS.trending, served)],
       ['fresh', this.shared.candidates({ kind: 'fresh' }, RECALL_QUOTAS.fresh, served)],
+      ['following', Promise.resolve(followed)],
     ];
-    if (viewer) sources.push(['following', this.repos.notes.recallFollowed(viewer.id, since, RECALL_QUOTAS.following, [...served])]);
-    if (viewer && viewer.interests.length > 0) {
-      sources.push(['interests', this.shared.candidates({ kind: 'topics', topics: viewer.interests }, RECALL_QUOTAS.interests, served)]);
+    if (interests.length > 0) {
+      sources.push(['interests', this.shared.candidates({ kind: 'topics', topics: interests }, RECALL_QUOTAS.interests, served)]);
     }
     const results = await Promise.all(sources.map(([, rows]) => rows));
     const candidates = new Map<string, Candidate>();
@@ -141,6 +142,18 @@ export class FeedService {
     });
     return candidates;
   }
+}
+
+function rankContext(viewerId: string | null, viewer: ViewerContext | undefined, sessionId: string): RankContext {
+  return {
+    now: new Date(),
+    sessionId,
+    viewerId,
+    followed: new Set(viewer?.followees),
+    interests: new Set(viewer?.interests),
+    hiddenNotes: new Set(viewer?.hiddenNotes),
+    hiddenCreators: new Set(viewer?.hiddenCreators),
+  };
 }
 
 function keysetPage(rows: NoteRow[], first: number, cursorOf: (n: NoteRow) => string, source: RecallSource): FeedPage {

@@ -45,7 +45,7 @@ export function filterCandidates(candidates: Iterable<Candidate>, ctx: RankConte
   );
 }
 
-export function scoreCandidate({ note }: Candidate, ctx: RankContext): number {
+export function scoreCandidate({ note }: Candidate, ctx: RankContext, seed = sessionSeed(ctx.sessionId)): number {
   const w = RANK_WEIGHTS;
   const ageHours = Math.max(0, (ctx.now.getTime() - (note.publishedAt ?? note.createdAt).getTime()) / 3_600_000);
   const freshness = Math.pow(0.5, ageHours / w.freshnessHalfLifeHours);
@@ -56,25 +56,30 @@ export function scoreCandidate({ note }: Candidate, ctx: RankContext): number {
     w.followedAuthor * followed +
     w.interestTopic * interest +
     w.freshness * freshness +
-    w.sessionJitter * jitter(ctx.sessionId, note.id)
+    w.sessionJitter * jitter(seed, note.id)
   );
 }
 
 /** Picks `count` notes by score, decaying each author's further notes so one creator cannot fill a page. */
 export function selectPage(candidates: readonly Candidate[], ctx: RankContext, count: number): Candidate[] {
-  const scored = candidates.map((c) => ({ c, score: scoreCandidate(c, ctx) }));
+  const seed = sessionSeed(ctx.sessionId);
+  const scored = candidates.map((c) => ({ c, score: scoreCandidate(c, ctx, seed) })).sort((a, b) => b.score - a.score);
   const picked: Candidate[] = [];
   const perAuthor = new Map<string, number>();
   while (picked.length < count && scored.length > 0) {
-    let best = 0;
+    let best = -1;
     let bestValue = -Infinity;
-    scored.forEach(({ c, score }, i) => {
-      const value = score * Math.pow(RANK_WEIGHTS.authorRepeatDecay, perAuthor.get(c.note.authorId) ?? 0);
+    for (let i = 0; i < scored.length; i += 1) {
+      const entry = scored[i];
+      // Scores are sorted and never negative, and the author decay only lowers them: once a raw
+      // score cannot beat the best decayed value, no later one can either.
+      if (!entry || entry.score <= bestValue) break;
+      const value = entry.score * RANK_WEIGHTS.authorRepeatDecay ** (perAuthor.get(entry.c.note.authorId) ?? 0);
       if (value > bestValue) {
         bestValue = value;
         best = i;
       }
-    });
+    }
     const [chosen] = scored.splice(best, 1);
     if (!chosen) break;
     picked.push(chosen.c);
@@ -85,15 +90,22 @@ export function selectPage(candidates: readonly Candidate[], ctx: RankContext, c
 
 /**
  * A stable value in [0, 1) per (session, note): the same scroll session always sees the same order.
- * FNV-1a rather than a cryptographic hash: it runs for every candidate of every page.
+ * FNV-1a rather than a cryptographic hash: it runs for every candidate of every page, continuing
+ * from the session's own hash, which is computed once per page.
  */
-function jitter(sessionId: string, noteId: string): number {
-  let hash = 0x811c9dc5;
-  for (const text of [sessionId, noteId]) {
-    for (let i = 0; i < text.length; i += 1) {
-      hash ^= text.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193);
-    }
+function jitter(seed: number, noteId: string): number {
+  return fnv1a(noteId, seed) / 2 ** 32;
+}
+
+function sessionSeed(sessionId: string): number {
+  return fnv1a(sessionId, 0x811c9dc5);
+}
+
+function fnv1a(text: string, start: number): number {
+  let hash = start;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0) / 2 ** 32;
+  return hash >>> 0;
 }

@@ -1,6 +1,6 @@
 import type { CandidateRow, NotesRepository } from '../models/repositories/notes.repository';
 
-/** How long a shared candidate pool is reused; trending scores themselves move every 5 minutes. */
+/** How long a shared candidate pool is fresh; trending scores themselves move every 5 minutes. */
 export const SHARED_RECALL_TTL_MS = 30_000;
 /** A pool holds this many times a source's quota, so a session can scroll a while before it runs dry. */
 const POOL_FACTOR = 4;
@@ -11,16 +11,19 @@ interface Pool {
   expires: number;
   size: number;
   rows: Promise<CandidateRow[]>;
+  refreshing: boolean;
 }
 
 /**
  * Candidate sources that are the same for every viewer (trending, fresh, a set of topics) are
  * read once per process every SHARED_RECALL_TTL_MS instead of on every page; each session then
- * drops what it was already served. When a long session has used up a pool, that session's page
- * falls back to the database, which excludes served notes itself.
+ * drops what it was already served. An expired pool keeps serving while one background read
+ * replaces it, so no page waits on a refresh. When a long session has used up a pool, that
+ * session's page falls back to the database, which excludes served notes itself.
  */
 export class SharedRecall {
   private readonly pools = new Map<string, Pool>();
+  private readonly refreshes = new Set<Promise<void>>();
 
   constructor(
     private readonly notes: NotesRepository,
@@ -35,17 +38,48 @@ export class SharedRecall {
     return this.query(source, quota, [...served]);
   }
 
+  /** Resolves when the background refreshes started so far have finished. */
+  async settled(): Promise<void> {
+    await Promise.all(this.refreshes);
+  }
+
   private pool(source: SharedSource, size: number): Pool {
     const key = source.kind === 'topics' ? `topics:${[...source.topics].sort().join(',')}` : source.kind;
     const cached = this.pools.get(key);
-    if (cached && cached.expires > this.now() && cached.size >= size) return cached;
-    const pool: Pool = { expires: this.now() + SHARED_RECALL_TTL_MS, size, rows: this.query(source, size, []) };
-    // A failed read must not be cached: the next page tries the database again.
+    if (!cached || cached.size < size) return this.load(key, source, size);
+    if (cached.expires <= this.now() && !cached.refreshing) this.refresh(key, source, cached);
+    return cached;
+  }
+
+  private load(key: string, source: SharedSource, size: number): Pool {
+    const pool: Pool = { expires: this.now() + SHARED_RECALL_TTL_MS, size, rows: this.query(source, size, []), refreshing: false };
+    // A failed first read must not be cached: the next page tries the database again.
     pool.rows.catch(() => {
       if (this.pools.get(key) === pool) this.pools.delete(key);
     });
     this.pools.set(key, pool);
     return pool;
+  }
+
+  private refresh(key: string, source: SharedSource, stale: Pool): void {
+    stale.refreshing = true;
+    const done = this.query(source, stale.size, []).then(
+      (rows) => {
+        if (this.pools.get(key) !== stale) return;
+        this.pools.set(key, {
+          expires: this.now() + SHARED_RECALL_TTL_MS,
+          size: stale.size,
+          rows: Promise.resolve(rows),
+          refreshing: false,
+        });
+      },
+      // The stale pool keeps serving; the next page after a failure tries again.
+      () => {
+        stale.refreshing = false;
+      },
+    );
+    this.refreshes.add(done);
+    void done.finally(() => this.refreshes.delete(done));
   }
 
   private query(source: SharedSource, limit: number, exclude: readonly string[]): Promise<CandidateRow[]> {

@@ -1,10 +1,19 @@
-import { and, asc, count, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { anyUuid } from '../sql';
-import { boards, collects, comments, follows, hiddenCreators, hiddenNotes, likes } from '../schema';
+import { boards, collects, comments, follows, hiddenCreators, hiddenNotes, likes, users } from '../schema';
 
 export type BoardRow = typeof boards.$inferSelect;
 export type CommentRow = typeof comments.$inferSelect;
+
+export interface ViewerContext {
+  interests: string[];
+  followees: string[];
+  hiddenNotes: string[];
+  hiddenCreators: string[];
+}
+
+const FOLLOWEES_IN_CONTEXT = 500;
 
 // Each toggle reports whether it changed anything, so counters move exactly once however often
 // a client repeats the call.
@@ -136,21 +145,24 @@ export class SocialRepository {
     return rows.length > 0;
   }
 
-  async hiddenBy(userId: string): Promise<{ noteIds: Set<string>; creatorIds: Set<string> }> {
-    const [noteRows, creatorRows] = await Promise.all([
-      this.db.select({ id: hiddenNotes.noteId }).from(hiddenNotes).where(eq(hiddenNotes.userId, userId)),
-      this.db.select({ id: hiddenCreators.creatorId }).from(hiddenCreators).where(eq(hiddenCreators.userId, userId)),
-    ]);
-    return { noteIds: new Set(noteRows.map((r) => r.id)), creatorIds: new Set(creatorRows.map((r) => r.id)) };
-  }
-
-  async recentFollowees(userId: string): Promise<string[]> {
-    const rows = await this.db
-      .select({ id: follows.followeeId })
-      .from(follows)
-      .where(eq(follows.followerId, userId))
-      .orderBy(desc(follows.createdAt))
-      .limit(500);
-    return rows.map((r) => r.id);
+  /**
+   * What ranking needs to know of a viewer, in one round trip: topic interests, the 500 most
+   * recently followed creators, and the notes and creators they hid. Undefined for an unknown id.
+   */
+  async viewerContext(userId: string): Promise<ViewerContext | undefined> {
+    const [row] = await this.db
+      .select({
+        interests: users.interests,
+        followees: sql<
+          string[]
+        >`ARRAY(SELECT ${follows.followeeId} FROM ${follows} WHERE ${follows.followerId} = ${users.id} ORDER BY ${follows.createdAt} DESC LIMIT ${FOLLOWEES_IN_CONTEXT})`,
+        hiddenNotes: sql<string[]>`ARRAY(SELECT ${hiddenNotes.noteId} FROM ${hiddenNotes} WHERE ${hiddenNotes.userId} = ${users.id})`,
+        hiddenCreators: sql<
+          string[]
+        >`ARRAY(SELECT ${hiddenCreators.creatorId} FROM ${hiddenCreators} WHERE ${hiddenCreators.userId} = ${users.id})`,
+      })
+      .from(users)
+      .where(eq(users.id, userId));
+    return row;
   }
 }

@@ -170,7 +170,7 @@ describe('search', () => {
 });
 
 describe('shared candidate pools', () => {
-  it('reuse one read within the TTL, drop served notes, and fall back to the database once a pool is used up', async () => {
+  it('reuse one read within the TTL, refresh in the background, drop served notes, and fall back to the database once a pool is used up', async () => {
     let clock = 0;
     const shared = new SharedRecall(new NotesRepository(app.database.db), () => clock);
     const first = await shared.candidates({ kind: 'fresh' }, 5, new Set());
@@ -186,6 +186,33 @@ describe('shared candidate pools', () => {
     const newcomer = await createNote(app, creators[2] as Account, { title: 'brand new' });
     expect((await shared.candidates({ kind: 'fresh' }, 5, new Set())).map((n) => n.id)).not.toContain(newcomer);
     clock += SHARED_RECALL_TTL_MS + 1;
+    // Past its TTL the old pool still answers at once while one background read replaces it.
+    expect((await shared.candidates({ kind: 'fresh' }, 5, new Set())).map((n) => n.id)).not.toContain(newcomer);
+    await shared.settled();
     expect((await shared.candidates({ kind: 'fresh' }, 5, new Set())).map((n) => n.id)).toContain(newcomer);
+  });
+});
+
+// Last: it removes one of the notes the tests above count.
+describe('cached feed cards', () => {
+  it('shows changes made through this API at once, although feed cards are cached', async () => {
+    const first = await app.gql(FEED, { first: 5 }, viewer.token);
+    const cursor = first.body.data?.feed.pageInfo.endCursor;
+    const page = async () => (await app.gql(FEED, { first: 5, after: cursor }, viewer.token)).body.data?.feed.edges as Edge[];
+    const before = await page();
+    const liked = before[0] as Edge & { node: { likeCount: number } };
+    const removed = before[1] as Edge;
+    await app.gql(`mutation($id: ID!) { like(noteId: $id) { id } }`, { id: liked.node.id }, viewer.token);
+    const author = creators.find((c) => c.id === removed.node.author.id) as Account;
+    await app.gql(`mutation($id: ID!) { deleteNote(id: $id) { deletedId } }`, { id: removed.node.id }, author.token);
+
+    const after = (await page()) as (Edge & { node: { likeCount: number; viewerHasLiked: boolean } })[];
+    expect(after.find((e) => e.node.id === liked.node.id)?.node).toMatchObject({
+      likeCount: liked.node.likeCount + 1,
+      viewerHasLiked: true,
+    });
+    expect(after.map((e) => e.node.id)).not.toContain(removed.node.id);
+    const fresh = (await scroll(viewer.token, 10)).flat();
+    expect(fresh).not.toContain(removed.node.id);
   });
 });

@@ -1,5 +1,6 @@
 import { errors } from '../../../core/errors';
-import type { NoteRow } from '../../../models/repositories/notes.repository';
+import { groupRows, ReadCache, type ReadCacheOptions } from '../../../core/read-cache';
+import type { NoteMediaRow, NoteProductRow, NoteRow } from '../../../models/repositories/notes.repository';
 import type { UserRow } from '../../../models/repositories/users.repository';
 import type { Repositories, Transact } from '../../../models/transaction';
 import type { AccountsService, Viewer } from '../accounts/accounts.service';
@@ -21,22 +22,40 @@ export function canSee(note: NoteRow, viewer: Viewer | null, viewerIsAdmin = fal
 }
 
 export class NotesService {
+  // A note's media and product tags change only through this service; its counters and status
+  // change often, so note rows themselves are always read fresh.
+  private readonly media: ReadCache<NoteMediaRow[]>;
+  private readonly productTags: ReadCache<NoteProductRow[]>;
+
   constructor(
     private readonly repos: Pick<Repositories, 'notes' | 'products' | 'users'>,
     private readonly transact: Transact,
     private readonly accounts: AccountsService,
-  ) {}
+    cache: ReadCacheOptions,
+    private readonly noteCards: ReadCache<NoteRow>,
+  ) {
+    this.media = new ReadCache(cache);
+    this.productTags = new ReadCache(cache);
+  }
 
   byIds(ids: readonly string[]): Promise<NoteRow[]> {
     return this.repos.notes.findByIds(ids);
   }
 
-  mediaOf(noteIds: readonly string[]) {
-    return this.repos.notes.mediaOf(noteIds);
+  /** The media of each note, in display order. */
+  async mediaOf(noteIds: readonly string[]): Promise<NoteMediaRow[][]> {
+    const lists = await this.media.getMany(noteIds, async (missing) =>
+      groupRows(missing, await this.repos.notes.mediaOf(missing), (m) => m.noteId),
+    );
+    return lists.map((rows) => rows ?? []);
   }
 
-  productTagsOf(noteIds: readonly string[]) {
-    return this.repos.notes.productTagsOf(noteIds);
+  /** The product tags of each note. */
+  async productTagsOf(noteIds: readonly string[]): Promise<NoteProductRow[][]> {
+    const lists = await this.productTags.getMany(noteIds, async (missing) =>
+      groupRows(missing, await this.repos.notes.productTagsOf(missing), (t) => t.noteId),
+    );
+    return lists.map((rows) => rows ?? []);
   }
 
   async get(viewer: Viewer | null, id: string): Promise<NoteRow> {
@@ -72,7 +91,7 @@ export class NotesService {
       await tx.notes.replaceProductTags(note.id, toTagRows(input.productTags));
       if (input.publish) await tx.users.adjustCounts(author.id, { notes: 1 });
       return note;
-    });
+    }).finally(() => this.forget(author.id, []));
   }
 
   async update(viewer: Viewer | null, id: string, raw: unknown): Promise<NoteRow> {
@@ -81,6 +100,7 @@ export class NotesService {
     if (input.media || input.productTags) {
       const media = input.media ?? (await this.repos.notes.mediaOf([note.id]));
       const tags = input.productTags ?? (await this.repos.notes.productTagsOf([note.id]));
+
       const kindProblem = checkMediaForKind(note.kind, media, tags);
       if (kindProblem) throw errors.badInput(kindProblem.message, kindProblem.field);
     }
@@ -98,7 +118,7 @@ export class NotesService {
       if (input.productTags) await tx.notes.replaceProductTags(note.id, toTagRows(input.productTags));
       if (!updated) throw errors.notFound('Note', id);
       return updated;
-    });
+    }).finally(() => this.forget(null, [note.id]));
   }
 
   async publish(viewer: Viewer | null, id: string): Promise<NoteRow> {
@@ -110,7 +130,7 @@ export class NotesService {
       await tx.users.adjustCounts(note.authorId, { notes: 1 });
       if (!updated) throw errors.notFound('Note', id);
       return updated;
-    });
+    }).finally(() => this.forget(note.authorId, [note.id]));
   }
 
   async remove(viewer: Viewer | null, id: string): Promise<string> {
@@ -119,6 +139,7 @@ export class NotesService {
       await tx.notes.setStatus(note.id, 'removed');
       if (note.status === 'published') await tx.users.adjustCounts(note.authorId, { notes: -1 });
     });
+    this.forget(note.authorId, [note.id]);
     return note.id;
   }
 
@@ -157,6 +178,14 @@ export class NotesService {
       const [brand] = await this.repos.users.findBrandsByIds([sponsorBrandId]);
       if (!brand) throw errors.notFound('Brand', sponsorBrandId);
     }
+  }
+
+  /** After a change is committed, this process shows the author's counts and the note's card, media and tags at once. */
+  private forget(authorId: string | null, noteIds: readonly string[]): void {
+    if (authorId) this.accounts.forgetUsers(authorId);
+    this.noteCards.forget(...noteIds);
+    this.media.forget(...noteIds);
+    this.productTags.forget(...noteIds);
   }
 
   private async isAdmin(viewer: Viewer | null): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { errors } from '../../../core/errors';
+import { ReadCache, rowsById, type ReadCacheOptions } from '../../../core/read-cache';
 import type { ProductChanges, ProductRow } from '../../../models/repositories/products.repository';
 import type { BrandRow } from '../../../models/repositories/users.repository';
 import type { Repositories } from '../../../models/transaction';
@@ -8,17 +9,27 @@ import { requireId } from '../notes/notes.service';
 import { createProductInput, updateProductInput } from './products.inputs';
 
 export class ProductsService {
+  // Product cards and brand names on notes; a price change shows in other API processes within the TTL.
+  private readonly products: ReadCache<ProductRow>;
+  private readonly brands: ReadCache<BrandRow>;
+
   constructor(
     private readonly repos: Pick<Repositories, 'products' | 'users'>,
     private readonly accounts: AccountsService,
-  ) {}
-
-  byIds(ids: readonly string[]): Promise<ProductRow[]> {
-    return this.repos.products.findByIds(ids);
+    cache: ReadCacheOptions,
+  ) {
+    this.products = new ReadCache(cache);
+    this.brands = new ReadCache(cache);
   }
 
-  brandsByIds(ids: readonly string[]): Promise<BrandRow[]> {
-    return this.repos.users.findBrandsByIds(ids);
+  async byIds(ids: readonly string[]): Promise<ProductRow[]> {
+    const rows = await this.products.getMany(ids, async (missing) => rowsById(await this.repos.products.findByIds(missing)));
+    return rows.filter((row) => row !== undefined);
+  }
+
+  async brandsByIds(ids: readonly string[]): Promise<BrandRow[]> {
+    const rows = await this.brands.getMany(ids, async (missing) => rowsById(await this.repos.users.findBrandsByIds(missing)));
+    return rows.filter((row) => row !== undefined);
   }
 
   brandsByOwners(ownerIds: readonly string[]): Promise<BrandRow[]> {
@@ -60,6 +71,7 @@ export class ProductsService {
     const changes: ProductChanges = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     if (images !== undefined) changes.imageUrls = images;
     const updated = await this.repos.products.update(product.id, changes);
+    this.products.forget(product.id);
     if (!updated) throw errors.notFound('Product', id);
     return updated;
   }

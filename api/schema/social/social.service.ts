@@ -1,5 +1,7 @@
 import { errors } from '../../../core/errors';
 import { uuidv7 } from '../../../core/ids';
+import type { ReadCache } from '../../../core/read-cache';
+import type { NoteRow } from '../../../models/repositories/notes.repository';
 import type { EventType } from '../../../models/schema';
 import type { BoardRow, CommentRow } from '../../../models/repositories/social.repository';
 import type { Repositories, Transact } from '../../../models/transaction';
@@ -17,7 +19,17 @@ export class SocialService {
     private readonly repos: Pick<Repositories, 'notes' | 'social' | 'users'>,
     private readonly transact: Transact,
     private readonly accounts: AccountsService,
+    private readonly noteCards: ReadCache<NoteRow>,
   ) {}
+
+  /** Runs `work` in one transaction, then lets this process's feed cards show the note's new counts. */
+  private async changeNote<T>(noteId: string, work: (tx: Repositories) => Promise<T>): Promise<T> {
+    try {
+      return await this.transact(work);
+    } finally {
+      this.noteCards.forget(noteId);
+    }
+  }
 
   async follow(viewer: Viewer | null, userId: string): Promise<string> {
     const me = await this.accounts.requireUser(viewer);
@@ -29,6 +41,7 @@ export class SocialService {
       await tx.users.adjustCounts(target, { followers: 1 });
       await logEvent(tx, 'follow', me.id, { targetUserId: target });
     });
+    this.accounts.forgetUsers(me.id, target);
     return target;
   }
 
@@ -40,13 +53,14 @@ export class SocialService {
       await tx.users.adjustCounts(me.id, { following: -1 });
       await tx.users.adjustCounts(target, { followers: -1 });
     });
+    this.accounts.forgetUsers(me.id, target);
     return target;
   }
 
   async like(viewer: Viewer | null, noteId: string): Promise<string> {
     const me = await this.accounts.requireUser(viewer);
     const note = await this.requirePublishedNote(noteId);
-    await this.transact(async (tx) => {
+    await this.changeNote(note, async (tx) => {
       if (!(await tx.social.like(me.id, note))) return;
       await tx.notes.adjustCounters(note, { likes: 1 });
       await logEvent(tx, 'like', me.id, { noteId: note });
@@ -57,7 +71,7 @@ export class SocialService {
   async unlike(viewer: Viewer | null, noteId: string): Promise<string> {
     const me = await this.accounts.requireUser(viewer);
     const note = requireId(noteId, 'noteId');
-    await this.transact(async (tx) => {
+    await this.changeNote(note, async (tx) => {
       if (await tx.social.unlike(me.id, note)) await tx.notes.adjustCounters(note, { likes: -1 });
     });
     return note;
@@ -70,7 +84,7 @@ export class SocialService {
       const board = await this.repos.social.findBoard(requireId(boardId, 'boardId'));
       if (!board || board.userId !== me.id) throw errors.notFound('Board', boardId);
     }
-    await this.transact(async (tx) => {
+    await this.changeNote(note, async (tx) => {
       if (!(await tx.social.collect(me.id, note, boardId ?? null))) return;
       await tx.notes.adjustCounters(note, { collects: 1 });
       await logEvent(tx, 'collect', me.id, { noteId: note });
@@ -81,7 +95,7 @@ export class SocialService {
   async uncollect(viewer: Viewer | null, noteId: string): Promise<string> {
     const me = await this.accounts.requireUser(viewer);
     const note = requireId(noteId, 'noteId');
-    await this.transact(async (tx) => {
+    await this.changeNote(note, async (tx) => {
       if (await tx.social.uncollect(me.id, note)) await tx.notes.adjustCounters(note, { collects: -1 });
     });
     return note;
@@ -112,7 +126,7 @@ export class SocialService {
       parentId = parent.parentId ?? parent.id;
       replyToUserId = parent.authorId;
     }
-    return this.transact(async (tx) => {
+    return this.changeNote(note, async (tx) => {
       const comment = await tx.social.insertComment({ noteId: note, authorId: me.id, parentId, replyToUserId, body: input.body });
       await tx.notes.adjustCounters(note, { comments: 1 });
       await logEvent(tx, 'comment', me.id, { noteId: note });
@@ -128,7 +142,7 @@ export class SocialService {
     const me = await this.accounts.requireUser(viewer);
     validate(shareChannel, rawChannel);
     const note = await this.requirePublishedNote(noteId);
-    await this.transact(async (tx) => {
+    await this.changeNote(note, async (tx) => {
       await tx.notes.adjustCounters(note, { shares: 1 });
       await logEvent(tx, 'share', me.id, { noteId: note });
     });

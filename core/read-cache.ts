@@ -1,0 +1,54 @@
+import { LRUCache } from 'lru-cache';
+
+export interface ReadCacheOptions {
+  /** Most entries kept; the least recently used go first. */
+  max: number;
+  /** How long an entry is trusted. Writers in this process forget what they change at once;
+   * other processes (API replicas) see the change after at most this long. */
+  ttlMs: number;
+}
+
+/**
+ * A per-process read-through cache for rows that many requests show and few change: the authors,
+ * products and brands on note cards, a note's media and product tags. It keeps the feed from
+ * reading the same twenty authors from the database on every page.
+ */
+export class ReadCache<V extends NonNullable<unknown>> {
+  private readonly entries: LRUCache<string, V>;
+  private readonly enabled: boolean;
+  // Bumped by every forget(), so a load that started before a write cannot store what it read.
+  private generation = 0;
+
+  constructor(options: ReadCacheOptions) {
+    // lru-cache reads a ttl of 0 as "forever"; here it means "do not cache".
+    this.enabled = options.ttlMs > 0;
+    this.entries = new LRUCache<string, V>({ max: options.max, ...(this.enabled ? { ttl: options.ttlMs } : {}) });
+  }
+
+  /** The value of each key, in order; the missing ones are loaded in one call. Keys the loader does not return stay uncached. */
+  async getMany(keys: readonly string[], load: (missing: string[]) => Promise<Map<string, V>>): Promise<(V | undefined)[]> {
+    const values = keys.map((key) => this.entries.get(key));
+    const missing = [...new Set(keys.filter((_, i) => values[i] === undefined))];
+    if (missing.length === 0) return values;
+    const generation = this.generation;
+    const loaded = await load(missing);
+    if (this.enabled && generation === this.generation) for (const [key, value] of loaded) this.entries.set(key, value);
+    return keys.map((key, i) => values[i] ?? loaded.get(key));
+  }
+
+  forget(...keys: readonly string[]): void {
+    this.generation += 1;
+    for (const key of keys) this.entries.delete(key);
+  }
+}
+
+/** Groups rows by a key, with an empty list for every key asked for that has none. */
+export function groupRows<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return groups;
+}
+
+export function rowsById<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
+  return new Map(rows.map((row) => [row.id, row]));
+}
