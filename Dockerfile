@@ -6,4 +6,5 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 EXPOSE 4000
-CMD ["npx", "tsx", "main.ts"]
+# A larger young generation: the API allocates fast, and scavenges were a fifth of its CPU.
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "main.ts"]

@@ -5,7 +5,7 @@ import type { Config } from './core/config';
 import { openDatabase, type Database } from './core/db';
 import type { Logger } from './core/logger';
 import { terminalProgress } from './core/progress';
-import { createRedisClient, resolveRedis } from './core/redis';
+import { createRedisClient, resolveRedis, type RedisEndpoint } from './core/redis';
 import { createJobHandlers } from './jobs/handlers';
 import { startJobRuntime, type JobRuntime } from './jobs/runtime';
 import { NotesRepository } from './models/repositories/notes.repository';
@@ -29,15 +29,10 @@ export async function openMigratedDatabase(config: Config): Promise<Database> {
   return database;
 }
 
-/** Starts the roles of `config.ROLES` in this process and returns how to stop them gracefully. */
-export async function startProduct(config: Config, logger: Logger): Promise<RunningProduct> {
-  const redisEndpoint = await resolveRedis(config.REDIS_URL);
-  if (redisEndpoint.url !== config.REDIS_URL)
-    logger.info({ url: redisEndpoint.url }, 'no Redis at REDIS_URL: started a private redis-server');
+/** The migrated database, with the demo data seeded first when it is empty and SEED_ON_START is on. */
+export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
   const database = await openMigratedDatabase(config);
   logger.info({ backend: database.kind }, 'database ready');
-
-  const trending = new TrendingService(new NotesRepository(database.db));
   if (config.SEED_ON_START && (await isDatabaseEmpty(database))) {
     logger.info({ scale: config.SEED_SCALE }, 'empty database: seeding demo data (once)');
     const progress = terminalProgress();
@@ -45,13 +40,28 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     progress.stop();
     logger.info(summary, 'demo data seeded');
   }
+  return database;
+}
+
+/** Redis at REDIS_URL, or a private redis-server when nothing answers there. */
+export async function prepareRedis(config: Config, logger: Logger): Promise<RedisEndpoint> {
+  const endpoint = await resolveRedis(config.REDIS_URL);
+  if (endpoint.url !== config.REDIS_URL) logger.info({ url: endpoint.url }, 'no Redis at REDIS_URL: started a private redis-server');
+  return endpoint;
+}
+
+/** Starts the roles of `config.ROLES` in this process and returns how to stop them gracefully. */
+export async function startProduct(config: Config, logger: Logger): Promise<RunningProduct> {
+  const redisEndpoint = await prepareRedis(config, logger);
+  const database = await prepareDatabase(config, logger);
+  const trending = new TrendingService(new NotesRepository(database.db));
 
   const redis = createRedisClient(redisEndpoint.url, { keyPrefix: `${config.REDIS_PREFIX}:` });
   const services = createServices(database.db, redis, config);
 
   let server: Server | null = null;
   let url: string | null = null;
-  let stopApi = async (): Promise<void> => undefined;
+  let stopApi: (graceMs: number) => Promise<void> = async () => undefined;
   if (config.ROLES.includes('api')) {
     const api = await createApi({
       services,
@@ -95,7 +105,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     database,
     async stop() {
       if (server) await closeServer(server, config.SHUTDOWN_GRACE_MS);
-      await stopApi();
+      await stopApi(config.SHUTDOWN_GRACE_MS);
       await jobs?.stop();
       redis.disconnect();
       await database.close();

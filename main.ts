@@ -1,12 +1,15 @@
+import cluster from 'node:cluster';
+import { startProduct } from './boot';
 import { loadConfig } from './core/config';
 import { createLogger } from './core/logger';
-import { startProduct } from './boot';
+import { superviseApiWorkers } from './supervisor';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   if (config.devJwtSecret) logger.warn('JWT_SECRET is the development default; set it outside development');
-  const product = await startProduct(config, logger);
+  const product =
+    cluster.isPrimary && config.API_WORKERS > 1 ? await superviseApiWorkers(config, logger) : await startProduct(config, logger);
 
   let stopping = false;
   const shutdown = (signal: string): void => {

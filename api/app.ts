@@ -20,7 +20,8 @@ export interface ApiDeps {
 
 export interface Api {
   app: express.Express;
-  stop(): Promise<void>;
+  /** Waits up to `graceMs` for GraphQL requests still being resolved, then stops Apollo. */
+  stop(graceMs: number): Promise<void>;
 }
 
 export async function createApi({ services, config, logger, checkReadiness }: ApiDeps): Promise<Api> {
@@ -55,20 +56,19 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
   // the feed's throughput (measured: 70 vs 109 req/s), so only development and tests count.
   const countQueries = (_req: Request, _res: Response, next: NextFunction): void =>
     config.isProduction ? next() : queryCounter.run({ count: 0 }, next);
-  app.use(
-    '/graphql',
-    countQueries,
-    express.json({ limit: config.HTTP_BODY_LIMIT_BYTES }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        try {
-          return buildContext(services, req.headers.authorization);
-        } catch (error) {
-          if (!isAppError(error)) throw error;
-          throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
-        }
-      },
-    }),
+  const inFlight = inFlightTracker();
+  const graphql = expressMiddleware(apollo, {
+    context: async ({ req }) => {
+      try {
+        return buildContext(services, req.headers.authorization);
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+      }
+    },
+  });
+  app.use('/graphql', countQueries, express.json({ limit: config.HTTP_BODY_LIMIT_BYTES }), (req, res, next) =>
+    inFlight.track(Promise.resolve(graphql(req, res, next))),
   );
 
   // Body-parser refusals (oversized or malformed JSON) answer in GraphQL's error shape.
@@ -86,5 +86,34 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
 
-  return { app, stop: () => apollo.stop() };
+  return {
+    app,
+    async stop(graceMs) {
+      await Promise.race([inFlight.settled(), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+      await apollo.stop();
+    },
+  };
+}
+
+/** Counts GraphQL requests whose resolvers are still running, including those whose client has gone. */
+function inFlightTracker() {
+  let count = 0;
+  let waiting: (() => void)[] = [];
+  return {
+    async track(work: Promise<unknown>): Promise<void> {
+      count += 1;
+      try {
+        await work;
+      } finally {
+        count -= 1;
+        if (count === 0) {
+          for (const resolve of waiting) resolve();
+          waiting = [];
+        }
+      }
+    },
+    settled(): Promise<void> {
+      return count === 0 ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve));
+    },
+  };
 }

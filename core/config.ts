@@ -27,6 +27,9 @@ const schema = z.object({
       }
       return [...new Set(roles)] as Role[];
     }),
+  /** Processes serving the api role on one port (Node cluster), so one host uses all its cores.
+   * Above 1 it needs ROLES=api and DATABASE_URL: PGlite serves a single process. */
+  API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** HTTP port of the api role. */
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   /** Address the HTTP server binds to. */
@@ -91,6 +94,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const devJwtSecret = config.JWT_SECRET === DEV_JWT_SECRET;
   if (config.NODE_ENV === 'production' && devJwtSecret) {
     throw new Error('Invalid configuration:\n  JWT_SECRET: must be set in production');
+  }
+  if (config.API_WORKERS > 1 && (config.ROLES.join(',') !== 'api' || !config.DATABASE_URL)) {
+    throw new Error(
+      'Invalid configuration:\n  API_WORKERS: more than one API process needs ROLES=api and DATABASE_URL (PGlite serves one process)',
+    );
   }
   return { ...config, isProduction: config.NODE_ENV === 'production', devJwtSecret };
 }

@@ -33,6 +33,9 @@ export interface DatabaseOptions {
   poolMax?: number;
 }
 
+// Any fixed 64-bit number serves, as long as nothing else in the database locks it.
+const MIGRATION_LOCK_KEY = 7_336_120_447;
+
 /** Counts the SQL statements issued inside `run`, so a request can report what it cost. */
 export const queryCounter = new AsyncLocalStorage<{ count: number }>();
 
@@ -55,7 +58,18 @@ async function openPg(url: string, poolMax: number): Promise<Database> {
   return {
     db,
     kind: 'pg',
-    migrate: (folder) => migratePg(drizzlePg({ client: pool }), { migrationsFolder: folder }),
+    async migrate(folder) {
+      // Several processes (API replicas, worker, trainer) start against one server at once: the
+      // first applies the migrations while the others wait, then find nothing left to do.
+      const lock = await pool.connect();
+      try {
+        await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        await migratePg(drizzlePg({ client: pool }), { migrationsFolder: folder });
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+        lock.release();
+      }
+    },
     async copyRows(table, columns, rows) {
       const client = await pool.connect();
       try {

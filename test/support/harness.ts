@@ -64,7 +64,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       return { status: res.status, body: res.body, sqlQueries: Number(res.headers['x-sql-queries'] ?? NaN) };
     },
     async close() {
-      await api.stop();
+      await api.stop(5_000);
       const keys = await redis.keys(`test:${name}:*`);
       if (keys.length > 0) await redis.unlink(...keys.map((k) => k.slice(`test:${name}:`.length)));
       redis.disconnect();
