@@ -1,6 +1,8 @@
 /** Integration tests run twice: against the PostgreSQL server and against embedded PGlite. */
 const shared = {
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  // thumbhash ships only ES modules: it is transpiled like the project's own code.
+  transform: { '^.+\\.ts$': ['@swc/jest'], '/node_modules/thumbhash/.+\\.js$': ['@swc/jest'] },
+  transformIgnorePatterns: ['/node_modules/(?!thumbhash/)'],
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
