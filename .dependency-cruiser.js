@@ -42,7 +42,16 @@ module.exports = {
     },
     side('bullmq', 'node_modules/bullmq/', 'jobs/runtime\\.ts'),
     side('postgres-drivers', 'node_modules/(pg|pg-copy-streams|@electric-sql/pglite)/', 'core/db\\.ts'),
-    side('sharp', 'node_modules/sharp/', 'media/image\\.ts'),
+    side('sharp', 'node_modules/sharp/', 'media/image\\.ts|test/support/image-fixtures\\.ts|bench/'),
+    side('file-type', 'node_modules/file-type/', 'media/sniff\\.ts'),
+    side('busboy', 'node_modules/busboy/', 'api/uploads\\.ts'),
+    {
+      name: 'child-processes-have-two-homes',
+      comment: 'ffmpeg runs only from media/ffmpeg.ts; the private redis-server only from core/redis.ts',
+      severity: 'error',
+      from: { pathNot: '^(media/ffmpeg\\.ts|core/redis\\.ts|test/|bench/)' },
+      to: { path: '^(node:)?child_process$', dependencyTypes: ['core'] },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

@@ -6,8 +6,8 @@ import { openDatabase, type Database } from './core/db';
 import type { Logger } from './core/logger';
 import { terminalProgress } from './core/progress';
 import { createRedisClient, resolveRedis, type RedisEndpoint } from './core/redis';
-import { createJobHandlers } from './jobs/handlers';
-import { startJobRuntime, type JobRuntime } from './jobs/runtime';
+import { createJobFailureHandlers, createJobHandlers } from './jobs/handlers';
+import { createJobQueue, startJobRuntime, type JobRuntime } from './jobs/runtime';
 import { NotesRepository } from './models/repositories/notes.repository';
 import { TrendingService } from './recommender/trending.service';
 import { isDatabaseEmpty, seedDatabase } from './seed/load';
@@ -57,7 +57,8 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
   const trending = new TrendingService(new NotesRepository(database.db));
 
   const redis = createRedisClient(redisEndpoint.url, { keyPrefix: `${config.REDIS_PREFIX}:` });
-  const services = createServices(database.db, redis, config);
+  const jobQueue = createJobQueue(redisEndpoint.url, config.REDIS_PREFIX);
+  const services = createServices(database.db, redis, config, { logger, jobs: jobQueue });
 
   let server: Server | null = null;
   let url: string | null = null;
@@ -81,6 +82,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     server = await new Promise<Server>((resolve) => {
       const s = api.app.listen(config.PORT, config.HOST, () => resolve(s));
     });
+    api.attach(server);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
@@ -94,8 +96,10 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
       redisUrl: redisEndpoint.url,
       prefix: config.REDIS_PREFIX,
       roles: config.ROLES,
-      handlers: createJobHandlers(trending),
+      handlers: createJobHandlers({ trending, media: services.media }),
+      failureHandlers: createJobFailureHandlers({ media: services.media }),
       logger,
+      lockMs: config.JOB_LOCK_MS,
     });
     logger.info({ roles: config.ROLES.filter((r) => r !== 'api') }, 'job roles running');
   }
@@ -107,6 +111,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
       if (server) await closeServer(server, config.SHUTDOWN_GRACE_MS);
       await stopApi(config.SHUTDOWN_GRACE_MS);
       await jobs?.stop();
+      await jobQueue.close();
       redis.disconnect();
       await database.close();
       await redisEndpoint.stop();

@@ -1,7 +1,12 @@
 import type { Config } from './core/config';
 import type { Db } from './core/db';
 import { ReadCache } from './core/read-cache';
+import type { Logger } from './core/logger';
 import type { Redis } from './core/redis';
+import type { JobQueue } from './jobs/definitions';
+import { MediaService } from './media/media.service';
+import { MediaProgress, MediaProgressListener } from './media/progress';
+import { createStorage, type Storage } from './media/storage';
 import type { NoteRow } from './models/repositories/notes.repository';
 import { repositoriesFor, transactor } from './models/transaction';
 import { AccountsService } from './api/schema/accounts/accounts.service';
@@ -16,20 +21,59 @@ import { FeedSessionStore } from './recommender/session-store';
 export type Services = ReturnType<typeof createServices>;
 
 /** The composition root: every service with exactly the repositories it needs. */
-export function createServices(db: Db, redis: Redis, config: Config) {
+export function createServices(db: Db, redis: Redis, config: Config, deps: { logger: Logger; jobs: JobQueue }) {
   const repos = repositoriesFor(db);
+  const storage = createMediaStorage(config);
   const transact = transactor(db);
   const accounts = new AccountsService(repos.users, config);
   const cache = { max: config.READ_CACHE_MAX, ttlMs: config.READ_CACHE_TTL_MS };
   // Notes as feed cards: their counters may lag by the TTL; a note's own page reads it fresh.
   const noteCards = new ReadCache<NoteRow>(cache);
+  const media = new MediaService({
+    repos,
+    transact,
+    storage,
+    progress: new MediaProgress(redis, mediaProgressChannel(config)),
+    limits: {
+      maxImageBytes: config.MEDIA_MAX_IMAGE_BYTES,
+      maxImagePixels: config.MEDIA_MAX_IMAGE_PIXELS,
+      maxVideoBytes: config.MEDIA_MAX_VIDEO_BYTES,
+      maxVideoSeconds: config.MEDIA_MAX_VIDEO_SECONDS,
+      avif: config.MEDIA_AVIF,
+    },
+    binaries: { ffmpeg: config.FFMPEG_PATH, ffprobe: config.FFPROBE_PATH },
+    logger: deps.logger,
+  });
   return {
+    jobs: deps.jobs,
+    mediaProgress: new MediaProgressListener(redis, mediaProgressChannel(config)),
+    storage,
+    media,
     accounts,
-    notes: new NotesService(repos, transact, accounts, cache, noteCards),
+    notes: new NotesService(repos, transact, accounts, cache, noteCards, media),
     social: new SocialService(repos, transact, accounts, noteCards),
     products: new ProductsService(repos, accounts, cache),
     events: new EventsService(repos, transact, config),
     search: new SearchService(repos.search),
     feed: new FeedService(repos, new FeedSessionStore(redis), noteCards),
   };
+}
+
+/** The Redis channel media progress is published on; channels are not covered by the key prefix. */
+export function mediaProgressChannel(config: Pick<Config, 'REDIS_PREFIX'>): string {
+  return `${config.REDIS_PREFIX}:media-progress`;
+}
+
+function createMediaStorage(config: Config): Storage {
+  if (config.STORAGE === 'local') return createStorage({ kind: 'local', rootDir: config.MEDIA_DIR });
+  return createStorage({
+    kind: 's3',
+    endpoint: config.S3_ENDPOINT ?? '',
+    region: config.S3_REGION,
+    bucket: config.S3_BUCKET ?? '',
+    accessKeyId: config.S3_ACCESS_KEY_ID ?? '',
+    secretAccessKey: config.S3_SECRET_ACCESS_KEY ?? '',
+    publicBaseUrl: config.S3_PUBLIC_URL ?? '',
+    forcePathStyle: config.S3_FORCE_PATH_STYLE,
+  });
 }

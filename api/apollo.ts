@@ -1,6 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import type { Config } from '../core/config';
@@ -11,13 +10,12 @@ import type { GraphQLContext } from './context';
 import { operationDepth, pageAwareEstimator } from './limits';
 import { jitGateway } from './jit-executor';
 import type { Metrics } from './metrics';
-import { resolvers, typeDefs } from './schema';
 
 const MAX_MEASURES_PER_DOCUMENT = 256;
 
 type Limits = Pick<Config, 'GRAPHQL_MAX_DEPTH' | 'GRAPHQL_MAX_COMPLEXITY' | 'isProduction'>;
 
-export function createApollo(config: Limits, logger: Logger, metrics: Metrics): ApolloServer<GraphQLContext> {
+export function createApollo(schema: GraphQLSchema, config: Limits, logger: Logger, metrics: Metrics): ApolloServer<GraphQLContext> {
   // Clients send the same few operations over and over, and Apollo hands back the same parsed
   // document for the same text: depth and cost are computed once per document, operation and variables.
   const measured = new WeakMap<DocumentNode, Map<string, { depth: number; cost: number | null }>>();
@@ -83,7 +81,7 @@ export function createApollo(config: Limits, logger: Logger, metrics: Metrics): 
   };
 
   return new ApolloServer<GraphQLContext>({
-    gateway: jitGateway(makeExecutableSchema({ typeDefs, resolvers })),
+    gateway: jitGateway(schema),
     introspection: !config.isProduction,
     // main.ts owns shutdown: it drains HTTP first, then stops Apollo, jobs and connections in order.
     stopOnTerminationSignals: false,
@@ -98,7 +96,7 @@ export function createApollo(config: Limits, logger: Logger, metrics: Metrics): 
 }
 
 /** Domain errors keep their stable code; anything unexpected is logged and shown as INTERNAL. */
-function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (isAppError(original)) {
     return {

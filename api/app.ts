@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
@@ -8,7 +10,11 @@ import type { Logger } from '../core/logger';
 import type { Services } from '../services';
 import { createApollo } from './apollo';
 import { buildContext } from './context';
+import { mediaFilesRouter } from './media-files';
 import { createMetrics } from './metrics';
+import { buildSchema } from './schema';
+import { attachSubscriptions } from './subscriptions';
+import { uploadsRouter } from './uploads';
 
 export interface ApiDeps {
   services: Services;
@@ -20,13 +26,16 @@ export interface ApiDeps {
 
 export interface Api {
   app: express.Express;
+  /** Serves GraphQL subscriptions (graphql-ws) on the listening server's /graphql. */
+  attach(server: Server): void;
   /** Waits up to `graceMs` for GraphQL requests still being resolved, then stops Apollo. */
   stop(graceMs: number): Promise<void>;
 }
 
 export async function createApi({ services, config, logger, checkReadiness }: ApiDeps): Promise<Api> {
   const metrics = createMetrics();
-  const apollo = createApollo(config, logger, metrics);
+  const schema = buildSchema();
+  const apollo = createApollo(schema, config, logger, metrics);
   await apollo.start();
 
   const app = express();
@@ -51,6 +60,13 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+
+  app.use('/uploads', uploadsRouter(services, path.join(config.MEDIA_DIR, '.incoming'), logger));
+  // Originals keep their metadata (GPS included) until processed: they are never served.
+  app.use('/media/originals', (_req: Request, res: Response) => {
+    res.status(404).json({ error: 'not found' });
+  });
+  app.use('/media', mediaFilesRouter(services.storage));
 
   // Counting SQL per request needs AsyncLocalStorage, whose promise hooks cost about a third of
   // the feed's throughput (measured: 70 vs 109 req/s), so only development and tests count.
@@ -86,11 +102,17 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
 
+  let subscriptions: { close(): Promise<void> } | null = null;
   return {
     app,
+    attach(server) {
+      subscriptions = attachSubscriptions(server, schema, services, logger);
+    },
     async stop(graceMs) {
+      await subscriptions?.close();
       await Promise.race([inFlight.settled(), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
       await apollo.stop();
+      await services.mediaProgress.close();
     },
   };
 }

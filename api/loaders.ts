@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { MediaRow } from '../models/repositories/media.repository';
 import type { NoteMediaRow, NoteProductRow, NoteRow } from '../models/repositories/notes.repository';
 import type { ProductRow } from '../models/repositories/products.repository';
 import type { BrandRow, UserRow } from '../models/repositories/users.repository';
@@ -30,6 +31,7 @@ export function createLoaders(services: Services, viewerId: string | null) {
   return {
     user: entity<UserRow>((ids) => services.accounts.usersByIds(ids)),
     note: entity<NoteRow>((ids) => services.notes.byIds(ids)),
+    upload: entity<MediaRow>((ids) => services.media.byIds(ids)),
     product: entity<ProductRow>((ids) => services.products.byIds(ids)),
     brand: entity<BrandRow>((ids) => services.products.brandsByIds(ids)),
     brandByOwner: new DataLoader<string, BrandRow | undefined>(async (ownerIds) => {

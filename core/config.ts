@@ -78,11 +78,54 @@ const schema = z.object({
   READ_CACHE_TTL_MS: z.coerce.number().int().min(0).default(10_000),
   /** Most rows of each kind kept by that cache. */
   READ_CACHE_MAX: z.coerce.number().int().positive().default(50_000),
+  /** Where uploaded and processed media live: 'local' (MEDIA_DIR, served by the API at /media) or 's3'. */
+  STORAGE: z.enum(['local', 's3']).default('local'),
+  /** Directory of local media storage and of uploads in progress; defaults to DATA_DIR/media. */
+  MEDIA_DIR: z.string().optional(),
+  /** S3-compatible storage, when STORAGE=s3. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Public base URL of the bucket (or of a CDN in front of it). */
+  S3_PUBLIC_URL: z.string().url().optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
+  /** Largest image upload, in bytes. */
+  MEDIA_MAX_IMAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
+  /** Largest image, in pixels (width × height); bigger ones are refused before decoding. */
+  MEDIA_MAX_IMAGE_PIXELS: z.coerce.number().int().positive().default(50_000_000),
+  /** Largest video upload, in bytes. */
+  MEDIA_MAX_VIDEO_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(500 * 1024 * 1024),
+  /** Longest video, in seconds. */
+  MEDIA_MAX_VIDEO_SECONDS: z.coerce.number().positive().default(600),
+  /** Also make AVIF variants of images (smaller files, several times the encode time of WebP). */
+  MEDIA_AVIF: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+  /** ffmpeg and ffprobe executables (Debian's package: apt-get install ffmpeg). */
+  FFMPEG_PATH: z.string().default('ffmpeg'),
+  FFPROBE_PATH: z.string().default('ffprobe'),
+  /** How long a worker holds a job without renewing its lock; a worker that dies gives its jobs
+   * back to the others after about this long (BullMQ's default 30 s when unset). */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).optional(),
   /** Milliseconds in-flight requests get to finish on shutdown. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
 });
 
-export type Config = z.infer<typeof schema> & { isProduction: boolean; devJwtSecret: boolean };
+export type Config = z.infer<typeof schema> & { MEDIA_DIR: string; isProduction: boolean; devJwtSecret: boolean };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -95,12 +138,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.NODE_ENV === 'production' && devJwtSecret) {
     throw new Error('Invalid configuration:\n  JWT_SECRET: must be set in production');
   }
+  if (config.STORAGE === 's3') {
+    const missing = (['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_URL'] as const).filter(
+      (k) => !config[k],
+    );
+    if (missing.length > 0) throw new Error(`Invalid configuration:\n  STORAGE=s3 needs ${missing.join(', ')}`);
+  }
   if (config.API_WORKERS > 1 && (config.ROLES.join(',') !== 'api' || !config.DATABASE_URL)) {
     throw new Error(
       'Invalid configuration:\n  API_WORKERS: more than one API process needs ROLES=api and DATABASE_URL (PGlite serves one process)',
     );
   }
-  return { ...config, isProduction: config.NODE_ENV === 'production', devJwtSecret };
+  return {
+    ...config,
+    MEDIA_DIR: config.MEDIA_DIR ?? path.join(config.DATA_DIR, 'media'),
+    isProduction: config.NODE_ENV === 'production',
+    devJwtSecret,
+  };
 }
 
 /** Values tests and tools need from the environment without booting the product. */

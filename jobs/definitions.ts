@@ -1,8 +1,32 @@
 import type { Role } from '../core/config';
+import type { Rung, VideoPlan } from '../media/video-plan';
 
 /** Every job the system runs; the policy table and the handler map must cover each one. */
-export const JOB_NAMES = ['ranking.refresh', 'counters.reconcile'] as const;
+export const JOB_NAMES = [
+  'ranking.refresh',
+  'counters.reconcile',
+  'media.image',
+  'media.video',
+  'media.video.rung',
+  'media.video.extras',
+  'media.video.finalize',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
+
+/** What each job is given. */
+export interface JobPayloads {
+  'ranking.refresh': Record<string, never>;
+  'counters.reconcile': Record<string, never>;
+  'media.image': { mediaId: string };
+  /** Probes and plans a video, then starts the flow of its parts. */
+  'media.video': { mediaId: string };
+  'media.video.rung': { mediaId: string; plan: VideoPlan; rung: Rung['name'] };
+  'media.video.extras': { mediaId: string; plan: VideoPlan };
+  /** The parent of the parts: runs once every rung and the extras are done. */
+  'media.video.finalize': { mediaId: string; plan: VideoPlan };
+}
+
+export type JobRequest = { [N in JobName]: { name: N; payload: JobPayloads[N] } }[JobName];
 
 export interface JobPolicy {
   queue: string;
@@ -11,10 +35,15 @@ export interface JobPolicy {
   attempts: number;
   backoffMs: number;
   timeoutMs: number;
+  /** Jobs of the queue run at once in one process (the largest value of a queue's jobs wins). */
   concurrency: number;
   /** Runs on this period as a repeatable job, when set. */
   everyMs?: number;
 }
+
+const media = { queue: 'media', role: 'worker', attempts: 3, backoffMs: 5_000, concurrency: 2 } as const;
+// One transcode at a time per worker: x264 already uses every core.
+const transcode = { queue: 'transcode', role: 'worker', attempts: 3, backoffMs: 10_000, concurrency: 1 } as const;
 
 export const JOB_POLICIES: Record<JobName, JobPolicy> = {
   // The placeholder ranking model: trending scores the For-You feed ranks by, kept fresh by the trainer.
@@ -36,8 +65,31 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
     concurrency: 1,
     everyMs: 60 * 60_000,
   },
+  'media.image': { ...media, timeoutMs: 120_000 },
+  'media.video': { ...media, timeoutMs: 120_000 },
+  // Ten minutes of 1080p at x264 veryfast on two cores, with room to spare.
+  'media.video.rung': { ...transcode, timeoutMs: 60 * 60_000 },
+  'media.video.extras': { ...transcode, timeoutMs: 10 * 60_000 },
+  'media.video.finalize': { ...media, timeoutMs: 120_000 },
 };
 
 /** What a handler reports: expected outcomes are data, not exceptions. */
 export type JobResult = { status: 'success'; detail?: string } | { status: 'skipped'; reason: string };
-export type JobHandlers = Record<JobName, () => Promise<JobResult>>;
+
+export interface JobContext {
+  /** Aborted when the job runs past its timeout: long work (ffmpeg) must stop. */
+  signal: AbortSignal;
+  /** Starts a parent job that runs once all its children have succeeded. */
+  startFlow(parent: JobRequest, children: JobRequest[]): Promise<void>;
+}
+
+export type JobHandlers = { [N in JobName]: (payload: JobPayloads[N], ctx: JobContext) => Promise<JobResult> };
+
+/** Called once a job has failed its last attempt, to record the failure where users see it. */
+export type JobFailureHandlers = { [N in JobName]?: (payload: JobPayloads[N], error: Error) => Promise<void> };
+
+/** Sends jobs; what the API (and any process) uses, whether or not it runs workers. */
+export interface JobQueue {
+  enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,9 +1,41 @@
+import type { MediaService } from '../media/media.service';
 import type { TrendingService } from '../recommender/trending.service';
-import type { JobHandlers } from './definitions';
+import type { JobFailureHandlers, JobHandlers, JobRequest } from './definitions';
 
-export function createJobHandlers(trending: TrendingService): JobHandlers {
+export interface HandlerServices {
+  trending: TrendingService;
+  media: MediaService;
+}
+
+export function createJobHandlers({ trending, media }: HandlerServices): JobHandlers {
   return {
     'ranking.refresh': async () => ({ status: 'success', detail: `${await trending.refresh()} notes rescored` }),
     'counters.reconcile': async () => ({ status: 'success', detail: `${await trending.reconcileCounters()} notes fixed` }),
+    'media.image': ({ mediaId }) => media.processImage(mediaId),
+    'media.video': async ({ mediaId }, ctx) => {
+      const planned = await media.planVideo(mediaId);
+      if ('status' in planned) return planned;
+      const { plan } = planned;
+      const children: JobRequest[] = [
+        ...plan.rungs.map((rung) => ({ name: 'media.video.rung' as const, payload: { mediaId, plan, rung: rung.name } })),
+        { name: 'media.video.extras', payload: { mediaId, plan } },
+      ];
+      await ctx.startFlow({ name: 'media.video.finalize', payload: { mediaId, plan } }, children);
+      return { status: 'success', detail: `${plan.rungs.length} rungs planned` };
+    },
+    'media.video.rung': ({ mediaId, plan, rung }, ctx) => media.transcodeRung(mediaId, plan, rung, ctx.signal),
+    'media.video.extras': ({ mediaId, plan }, ctx) => media.makeExtras(mediaId, plan, ctx.signal),
+    'media.video.finalize': ({ mediaId, plan }) => media.finalizeVideo(mediaId, plan),
+  };
+}
+
+export function createJobFailureHandlers({ media }: Pick<HandlerServices, 'media'>): JobFailureHandlers {
+  const fail = ({ mediaId }: { mediaId: string }, error: Error) => media.failForGood(mediaId, error);
+  return {
+    'media.image': fail,
+    'media.video': fail,
+    'media.video.rung': fail,
+    'media.video.extras': fail,
+    'media.video.finalize': fail,
   };
 }

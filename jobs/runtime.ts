@@ -1,11 +1,20 @@
-import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { FlowProducer, Queue, Worker, type ConnectionOptions, type FlowJob, type JobsOptions } from 'bullmq';
 import type { Role } from '../core/config';
 import type { Logger } from '../core/logger';
-import { JOB_NAMES, JOB_POLICIES, type JobHandlers, type JobName, type JobResult } from './definitions';
+import {
+  JOB_NAMES,
+  JOB_POLICIES,
+  type JobFailureHandlers,
+  type JobHandlers,
+  type JobName,
+  type JobPayloads,
+  type JobQueue,
+  type JobRequest,
+  type JobResult,
+} from './definitions';
 
-// The only module that imports BullMQ: queues, workers and repeatable schedules.
+// The only module that imports BullMQ: queues, flows, workers and repeatable schedules.
 export interface JobRuntime {
-  enqueue(name: JobName): Promise<void>;
   /** Waits for running jobs, then closes workers and queues. */
   stop(): Promise<void>;
 }
@@ -15,22 +24,50 @@ export interface JobRuntimeOptions {
   prefix: string;
   roles: readonly Role[];
   handlers: JobHandlers;
+  failureHandlers?: JobFailureHandlers;
   logger: Logger;
+  /**
+   * How long a worker's lock on a job lasts without renewal, and how often stalled jobs are looked
+   * for: a worker that dies (SIGKILL, OOM) gives its jobs back after about this long. BullMQ's
+   * default is 30 s; tests shorten it.
+   */
+  lockMs?: number;
 }
 
-export async function startJobRuntime({ redisUrl, prefix, roles, handlers, logger }: JobRuntimeOptions): Promise<JobRuntime> {
+const connectionFor = (redisUrl: string): ConnectionOptions => ({ url: redisUrl, maxRetriesPerRequest: null });
+
+/** A queue facade for processes that send jobs without running them (the API). */
+export function createJobQueue(redisUrl: string, prefix: string): JobQueue {
+  const queues = new Map<string, Queue>();
+  const connection = connectionFor(redisUrl);
+  return {
+    async enqueue(name, payload) {
+      const queueName = JOB_POLICIES[name].queue;
+      let queue = queues.get(queueName);
+      if (!queue) queues.set(queueName, (queue = new Queue(queueName, { connection, prefix })));
+      await queue.add(name, payload, jobOptions(name));
+    },
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+    },
+  };
+}
+
+export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRuntime> {
+  const { redisUrl, prefix, roles, handlers, failureHandlers = {}, logger, lockMs } = options;
   const missing = JOB_NAMES.filter((name) => typeof handlers[name] !== 'function');
   if (missing.length > 0) throw new Error(`No handler for jobs: ${missing.join(', ')}`);
 
-  const connection: ConnectionOptions = { url: redisUrl, maxRetriesPerRequest: null };
-  const queues = new Map<string, Queue>();
-  const queueFor = (name: string): Queue => {
-    let queue = queues.get(name);
-    if (!queue) {
-      queue = new Queue(name, { connection, prefix });
-      queues.set(name, queue);
-    }
-    return queue;
+  const connection = connectionFor(redisUrl);
+  const queue = createJobQueue(redisUrl, prefix);
+  const flows = new FlowProducer({ connection, prefix });
+  const startFlow = async (parent: JobRequest, children: JobRequest[]): Promise<void> => {
+    await flows.add(
+      flowJob(
+        parent,
+        children.map((child) => flowJob(child, [])),
+      ),
+    );
   };
 
   const workers: Worker[] = [];
@@ -43,51 +80,84 @@ export async function startJobRuntime({ redisUrl, prefix, roles, handlers, logge
       async (job) => {
         const name = job.name as JobName;
         if (!names.includes(name)) throw new Error(`queue ${queueName} has no job named ${job.name}`);
-        const result = await withTimeout(handlers[name](), JOB_POLICIES[name].timeoutMs, name);
+        const result = await runWithTimeout(name, job.data as JobPayloads[JobName], handlers, startFlow);
         logger.info({ job: name, id: job.id, ...result }, 'job finished');
         return result;
       },
-      { connection, prefix, concurrency },
+      { connection, prefix, concurrency, ...(lockMs ? { lockDuration: lockMs, stalledInterval: lockMs } : {}), maxStalledCount: 2 },
     );
-    worker.on('failed', (job, error) => logger.warn({ job: job?.name, id: job?.id, err: error }, 'job failed'));
+    worker.on('failed', (job, error) => {
+      if (!job) return;
+      const name = job.name as JobName;
+      const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+      logger.warn({ job: name, id: job.id, attempt: job.attemptsMade, final, err: error }, 'job failed');
+      const onFailure = failureHandlers[name] as ((payload: unknown, error: Error) => Promise<void>) | undefined;
+      if (final && onFailure) {
+        onFailure(job.data, error).catch((e: unknown) => logger.error({ err: e, job: name, id: job.id }, 'failure handler failed'));
+      }
+    });
     worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
     workers.push(worker);
   }
 
+  const schedules = new Map<string, Queue>();
   for (const name of mine) {
     const policy = JOB_POLICIES[name];
     if (!policy.everyMs) continue;
-    await queueFor(policy.queue).upsertJobScheduler(name, { every: policy.everyMs }, { name, opts: jobOptions(name) });
+    let scheduleQueue = schedules.get(policy.queue);
+    if (!scheduleQueue) schedules.set(policy.queue, (scheduleQueue = new Queue(policy.queue, { connection, prefix })));
+    await scheduleQueue.upsertJobScheduler(name, { every: policy.everyMs }, { name, data: {}, opts: jobOptions(name) });
   }
 
   return {
-    async enqueue(name) {
-      await queueFor(JOB_POLICIES[name].queue).add(name, {}, jobOptions(name));
-    },
     async stop() {
       await Promise.all(workers.map((w) => w.close()));
-      await Promise.all([...queues.values()].map((q) => q.close()));
+      await Promise.all([...schedules.values()].map((q) => q.close()));
+      await flows.close();
+      await queue.close();
     },
   };
 }
 
-function jobOptions(name: JobName) {
+function flowJob(request: JobRequest, children: FlowJob[]): FlowJob {
+  return {
+    name: request.name,
+    queueName: JOB_POLICIES[request.name].queue,
+    data: request.payload,
+    // A part that fails for good fails its parent, so the media item is marked failed, not left waiting.
+    opts: { ...jobOptions(request.name), failParentOnFailure: true },
+    ...(children.length > 0 ? { children } : {}),
+  };
+}
+
+function jobOptions(name: JobName): JobsOptions {
   const policy = JOB_POLICIES[name];
   return {
     attempts: policy.attempts,
-    backoff: { type: 'exponential' as const, delay: policy.backoffMs },
+    backoff: { type: 'exponential', delay: policy.backoffMs },
     removeOnComplete: 100,
     removeOnFail: 1000,
   };
 }
 
-async function withTimeout(work: Promise<JobResult>, ms: number, name: string): Promise<JobResult> {
+async function runWithTimeout(
+  name: JobName,
+  payload: JobPayloads[JobName],
+  handlers: JobHandlers,
+  startFlow: (parent: JobRequest, children: JobRequest[]) => Promise<void>,
+): Promise<JobResult> {
+  const { timeoutMs } = JOB_POLICIES[name];
+  const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${name} timed out after ${ms} ms`)), ms);
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error(`${name} timed out after ${timeoutMs} ms`));
+    }, timeoutMs);
   });
+  const handler = handlers[name] as (payload: unknown, ctx: { signal: AbortSignal; startFlow: typeof startFlow }) => Promise<JobResult>;
   try {
-    return await Promise.race([work, timeout]);
+    return await Promise.race([handler(payload, { signal: controller.signal, startFlow }), timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -1,5 +1,6 @@
 import type { Db } from '../core/db';
 import { EventsRepository } from './repositories/events.repository';
+import { MediaRepository } from './repositories/media.repository';
 import { NotesRepository } from './repositories/notes.repository';
 import { ProductsRepository } from './repositories/products.repository';
 import { SearchRepository } from './repositories/search.repository';
@@ -12,6 +13,7 @@ export interface Repositories {
   products: ProductsRepository;
   social: SocialRepository;
   events: EventsRepository;
+  media: MediaRepository;
   search: SearchRepository;
 }
 
@@ -22,6 +24,7 @@ export function repositoriesFor(db: Db): Repositories {
     products: new ProductsRepository(db),
     social: new SocialRepository(db),
     events: new EventsRepository(db),
+    media: new MediaRepository(db),
     search: new SearchRepository(db),
   };
 }

@@ -100,6 +100,7 @@ export function generateNotes(
         createdAt: new Date(createdAt),
         updatedAt: new Date(publishedAt),
         publishedAt: new Date(publishedAt),
+        failureReason: null,
       },
     });
   });
@@ -118,6 +119,7 @@ function mediaRows(random: Random, noteId: string, imageCount: number, durationM
         width: portrait ? 1080 : 1920,
         height: portrait ? 1920 : 1080,
         durationMs,
+        mediaId: null,
       },
     ];
   }
@@ -131,6 +133,7 @@ function mediaRows(random: Random, noteId: string, imageCount: number, durationM
     width: IMAGE_WIDTH,
     height,
     durationMs: null,
+    mediaId: null,
   }));
 }
 

@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
 import path from 'node:path';
 import { accountsResolvers } from './accounts/accounts.resolvers';
 import { commonResolvers } from './common/common.resolvers';
 import { eventsResolvers } from './events/events.resolvers';
 import { feedResolvers } from './feed/feed.resolvers';
+import { mediaResolvers } from './media/media.resolvers';
 import { notesResolvers } from './notes/notes.resolvers';
 import { productsResolvers } from './products/products.resolvers';
 import { searchResolvers } from './search/search.resolvers';
 import { socialResolvers } from './social/social.resolvers';
 
-const DOMAINS = ['common', 'accounts', 'notes', 'social', 'products', 'feed', 'search', 'events'] as const;
+const DOMAINS = ['common', 'accounts', 'notes', 'media', 'social', 'products', 'feed', 'search', 'events'] as const;
 
 export const typeDefs = DOMAINS.map((domain) => readFileSync(path.join(__dirname, domain, `${domain}.graphql`), 'utf8'));
 
@@ -17,6 +20,7 @@ const parts = [
   commonResolvers,
   accountsResolvers,
   notesResolvers,
+  mediaResolvers,
   socialResolvers,
   productsResolvers,
   feedResolvers,
@@ -32,3 +36,7 @@ export const resolvers = parts.reduce<Record<string, object>>((merged, part) => 
   }
   return merged;
 }, {});
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs, resolvers });
+}

@@ -38,6 +38,7 @@ const noteColumns = {
   createdAt: notes.createdAt,
   updatedAt: notes.updatedAt,
   publishedAt: notes.publishedAt,
+  failureReason: notes.failureReason,
 };
 
 /** What ranking needs of a candidate: recall reads hundreds per page, so it skips text and counters. */

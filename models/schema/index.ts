@@ -1,5 +1,6 @@
 export * from './accounts';
 export * from './events';
+export * from './media';
 export * from './notes';
 export * from './products';
 export * from './social';

@@ -35,6 +35,8 @@ export const notes = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true, precision: 3 }),
+    // Why a note is 'failed': the rejection of one of its files, worded for the creator.
+    failureReason: text('failure_reason'),
   },
   (t) => [
     index('notes_author_created_idx').on(t.authorId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
@@ -61,8 +63,10 @@ export const noteMedia = pgTable(
     width: integer('width').notNull(),
     height: integer('height').notNull(),
     durationMs: integer('duration_ms'),
+    // Set when the file was uploaded here; url and size are filled in once it is processed.
+    mediaId: uuid('media_id'),
   },
-  (t) => [primaryKey({ columns: [t.noteId, t.position] })],
+  (t) => [primaryKey({ columns: [t.noteId, t.position] }), index('note_media_media_idx').on(t.mediaId)],
 );
 
 // A product tag: a product card on a note, optionally pinned to a spot on an image or a moment of a video.

@@ -5,7 +5,7 @@ import { uuidv7 } from '../../core/ids';
 import { createLogger } from '../../core/logger';
 import { redisAnswers, resolveRedis } from '../../core/redis';
 import { createJobHandlers } from '../../jobs/handlers';
-import { startJobRuntime } from '../../jobs/runtime';
+import { createJobQueue, startJobRuntime } from '../../jobs/runtime';
 import { NotesRepository } from '../../models/repositories/notes.repository';
 import { TrendingService } from '../../recommender/trending.service';
 import { startTestApp, type TestApp } from '../support/harness';
@@ -35,16 +35,18 @@ describe('background jobs on real Redis', () => {
     });
     await app.database.db.execute(sql`UPDATE notes SET like_count = 42 WHERE id = ${id}`);
 
+    const prefix = `test-jobs-${randomBytes(4).toString('hex')}`;
     const runtime = await startJobRuntime({
       redisUrl: app.config.REDIS_URL,
-      prefix: `test-jobs-${randomBytes(4).toString('hex')}`,
+      prefix,
       roles: ['worker', 'trainer'],
-      handlers: createJobHandlers(new TrendingService(new NotesRepository(app.database.db))),
+      handlers: createJobHandlers({ trending: new TrendingService(new NotesRepository(app.database.db)), media: app.services.media }),
       logger: createLogger('silent'),
     });
+    const queue = createJobQueue(app.config.REDIS_URL, prefix);
     try {
-      await runtime.enqueue('ranking.refresh');
-      await runtime.enqueue('counters.reconcile');
+      await queue.enqueue('ranking.refresh', {});
+      await queue.enqueue('counters.reconcile', {});
       const deadline = Date.now() + 20_000;
       let current = await score(id);
       while ((current.trending <= 0 || current.likes !== 1) && Date.now() < deadline) {
@@ -54,6 +56,7 @@ describe('background jobs on real Redis', () => {
       expect(current.likes).toBe(1);
       expect(current.trending).toBeGreaterThan(3);
     } finally {
+      await queue.close();
       await runtime.stop();
     }
   });

@@ -1,4 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { createApi } from '../../api/app';
 import { MIGRATIONS_FOLDER } from '../../boot';
@@ -6,6 +11,7 @@ import { loadConfig, readTestEnv, type Config } from '../../core/config';
 import { createServerDatabase, dropServerDatabase, openDatabase, type Database } from '../../core/db';
 import { createLogger } from '../../core/logger';
 import { createRedisClient, type Redis } from '../../core/redis';
+import { createJobQueue } from '../../jobs/runtime';
 import { createServices, type Services } from '../../services';
 
 export interface GqlResult {
@@ -16,11 +22,15 @@ export interface GqlResult {
 
 export interface TestApp {
   config: Config;
+  /** The test database on the PostgreSQL server; undefined on PGlite. */
+  databaseUrl: string | undefined;
   database: Database;
   redis: Redis;
   services: Services;
   http: ReturnType<typeof request>;
   gql(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult>;
+  /** Serves the app on a free port, with GraphQL subscriptions; returns its base URL. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -34,10 +44,20 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const url = env.backend === 'pg' ? await createServerDatabase(env.adminDatabaseUrl, name) : undefined;
   const database = await openDatabase({ url, poolMax: 5 });
   await database.migrate(MIGRATIONS_FOLDER);
-  const config = loadConfig({ NODE_ENV: 'test', BCRYPT_ROUNDS: '4', LOG_LEVEL: 'silent', REDIS_URL: env.redisUrl, ...overrides });
+  const mediaDir = await mkdtemp(path.join(tmpdir(), `seedfeed-${name}-`));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    BCRYPT_ROUNDS: '4',
+    LOG_LEVEL: 'silent',
+    REDIS_URL: env.redisUrl,
+    REDIS_PREFIX: `test-${name}`,
+    MEDIA_DIR: mediaDir,
+    ...overrides,
+  });
   const redis = createRedisClient(env.redisUrl, { keyPrefix: `test:${name}:` });
-  const services = createServices(database.db, redis, config);
   const logger = createLogger('silent');
+  const jobs = createJobQueue(env.redisUrl, config.REDIS_PREFIX);
+  const services = createServices(database.db, redis, config, { logger, jobs });
   const api = await createApi({
     services,
     config,
@@ -51,8 +71,10 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     }),
   });
   const http = request(api.app);
+  let server: Server | null = null;
   return {
     config,
+    databaseUrl: url,
     database,
     redis,
     services,
@@ -63,13 +85,30 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       const res = await req.send({ query, variables });
       return { status: res.status, body: res.body, sqlQueries: Number(res.headers['x-sql-queries'] ?? NaN) };
     },
+    async listen() {
+      const listening = await new Promise<Server>((resolve) => {
+        const s = api.app.listen(0, '127.0.0.1', () => resolve(s));
+      });
+      server = listening;
+      api.attach(listening);
+      const address = listening.address() as AddressInfo;
+      return `http://127.0.0.1:${address.port}`;
+    },
     async close() {
       await api.stop(5_000);
+      if (server) {
+        const closing = server;
+        const closed = new Promise<void>((resolve) => closing.close(() => resolve()));
+        closing.closeAllConnections();
+        await closed;
+      }
+      await jobs.close();
       const keys = await redis.keys(`test:${name}:*`);
       if (keys.length > 0) await redis.unlink(...keys.map((k) => k.slice(`test:${name}:`.length)));
       redis.disconnect();
       await database.close();
       if (url) await dropServerDatabase(env.adminDatabaseUrl, name);
+      await rm(mediaDir, { recursive: true, force: true });
     },
   };
 }

@@ -23,6 +23,7 @@ function note(id: string, authorId: string, overrides: Partial<NoteRow> = {}): C
     createdAt: NOW,
     updatedAt: NOW,
     publishedAt: new Date(NOW.getTime() - 7 * 24 * 3600 * 1000),
+    failureReason: null,
     ...overrides,
   };
   return { note: row, sources: new Set(['trending']) };

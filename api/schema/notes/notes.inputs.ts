@@ -14,17 +14,21 @@ const topic = z
   .transform((t) => t.replace(/^#+/, '').toLowerCase())
   .pipe(z.string().regex(/^[^\s#,]{1,30}$/u, 'a topic is 1–30 characters without spaces, commas or #'));
 
-const media = z.object({
-  url: httpUrl,
-  width: z.number().int().min(1).max(20_000),
-  height: z.number().int().min(1).max(20_000),
-  durationMs: z
-    .number()
-    .int()
-    .min(1)
-    .max(10 * 60 * 1000)
-    .nullish(),
-});
+// A file uploaded here (uploadId), or one hosted elsewhere given by its URL and size.
+const media = z
+  .object({
+    uploadId: uuid.nullish(),
+    url: httpUrl.nullish(),
+    width: z.number().int().min(1).max(20_000).nullish(),
+    height: z.number().int().min(1).max(20_000).nullish(),
+    durationMs: z
+      .number()
+      .int()
+      .min(1)
+      .max(10 * 60 * 1000)
+      .nullish(),
+  })
+  .refine((m) => Boolean(m.uploadId) !== Boolean(m.url && m.width && m.height), 'give either an uploadId or a url with width and height');
 
 const productTag = z.object({
   productId: uuid,
@@ -72,12 +76,23 @@ export const updateNoteInput = z.object({
 export type UpdateNoteInput = z.infer<typeof updateNoteInput>;
 
 export type MediaInput = z.infer<typeof media>;
+
+/** A media slot of a note once its upload (if any) is looked up. */
+export interface ResolvedMedia {
+  url: string;
+  width: number;
+  height: number;
+  durationMs: number | null;
+  mediaId: string | null;
+  status: 'ready' | 'processing' | 'failed';
+  failureMessage: string | null;
+}
 export type ProductTagInput = z.infer<typeof productTag>;
 
 /** Rules that tie media and tags to the note's kind; returns the offending field and message. */
 export function checkMediaForKind(
   kind: 'image' | 'video',
-  mediaList: readonly MediaInput[],
+  mediaList: readonly { durationMs?: number | null }[],
   tags: readonly ProductTagInput[],
 ): { field: string; message: string } | null {
   if (kind === 'video') {

@@ -5,7 +5,16 @@ import type { UserRow } from '../../../models/repositories/users.repository';
 import type { Repositories, Transact } from '../../../models/transaction';
 import type { AccountsService, Viewer } from '../accounts/accounts.service';
 import { validate } from '../common/validate';
-import { checkMediaForKind, createNoteInput, updateNoteInput, uuid, type MediaInput, type ProductTagInput } from './notes.inputs';
+import type { MediaService } from '../../../media/media.service';
+import {
+  checkMediaForKind,
+  createNoteInput,
+  updateNoteInput,
+  uuid,
+  type MediaInput,
+  type ProductTagInput,
+  type ResolvedMedia,
+} from './notes.inputs';
 
 const POSTING_ROLES: ReadonlySet<UserRow['role']> = new Set(['creator', 'brand', 'admin']);
 
@@ -28,11 +37,12 @@ export class NotesService {
   private readonly productTags: ReadCache<NoteProductRow[]>;
 
   constructor(
-    private readonly repos: Pick<Repositories, 'notes' | 'products' | 'users'>,
+    private readonly repos: Pick<Repositories, 'notes' | 'products' | 'users' | 'media'>,
     private readonly transact: Transact,
     private readonly accounts: AccountsService,
     cache: ReadCacheOptions,
     private readonly noteCards: ReadCache<NoteRow>,
+    private readonly mediaFiles: MediaService,
   ) {
     this.media = new ReadCache(cache);
     this.productTags = new ReadCache(cache);
@@ -71,11 +81,15 @@ export class NotesService {
       throw errors.forbidden('Only creator accounts post notes: switch with becomeCreator first');
     }
     const input = validate(createNoteInput, raw);
-    const kindProblem = checkMediaForKind(input.kind, input.media, input.productTags);
+    const resolved = await this.resolveMedia(author.id, input.kind, input.media);
+    const kindProblem = checkMediaForKind(input.kind, resolved, input.productTags);
     if (kindProblem) throw errors.badInput(kindProblem.message, kindProblem.field);
     await this.checkReferences(input.productTags, input.sponsorBrandId);
     const now = new Date();
-    return this.transact(async (tx) => {
+    // Asked to publish while files are still processing: the note waits, and is published by
+    // the job that finishes its last file.
+    const waiting = input.publish && resolved.some((m) => m.status !== 'ready');
+    const note = await this.transact(async (tx) => {
       const note = await tx.notes.insert({
         authorId: author.id,
         kind: input.kind,
@@ -84,21 +98,26 @@ export class NotesService {
         topics: input.topics,
         sponsored: Boolean(input.sponsorBrandId),
         sponsorBrandId: input.sponsorBrandId ?? null,
-        status: input.publish ? 'published' : 'draft',
-        publishedAt: input.publish ? now : null,
+        status: waiting ? 'processing' : input.publish ? 'published' : 'draft',
+        publishedAt: input.publish && !waiting ? now : null,
       });
-      await tx.notes.replaceMedia(note.id, toMediaRows(input.kind, input.media));
+      await tx.notes.replaceMedia(note.id, toMediaRows(input.kind, resolved));
       await tx.notes.replaceProductTags(note.id, toTagRows(input.productTags));
-      if (input.publish) await tx.users.adjustCounts(author.id, { notes: 1 });
+      if (input.publish && !waiting) await tx.users.adjustCounts(author.id, { notes: 1 });
       return note;
     }).finally(() => this.forget(author.id, []));
+    if (!waiting) return note;
+    // A file may have become ready between the check above and the commit.
+    await this.mediaFiles.settleNote(note.id, author.id);
+    return (await this.repos.notes.findByIds([note.id]))[0] ?? note;
   }
 
   async update(viewer: Viewer | null, id: string, raw: unknown): Promise<NoteRow> {
     const note = await this.requireOwnNote(viewer, id);
     const input = validate(updateNoteInput, raw);
-    if (input.media || input.productTags) {
-      const media = input.media ?? (await this.repos.notes.mediaOf([note.id]));
+    const resolved = input.media ? await this.resolveMedia(note.authorId, note.kind, input.media) : undefined;
+    if (resolved || input.productTags) {
+      const media = resolved ?? (await this.repos.notes.mediaOf([note.id]));
       const tags = input.productTags ?? (await this.repos.notes.productTagsOf([note.id]));
 
       const kindProblem = checkMediaForKind(note.kind, media, tags);
@@ -114,7 +133,7 @@ export class NotesService {
         ...(input.topics !== undefined ? { topics: input.topics } : {}),
         ...sponsorChange,
       });
-      if (input.media) await tx.notes.replaceMedia(note.id, toMediaRows(note.kind, input.media));
+      if (resolved) await tx.notes.replaceMedia(note.id, toMediaRows(note.kind, resolved));
       if (input.productTags) await tx.notes.replaceProductTags(note.id, toTagRows(input.productTags));
       if (!updated) throw errors.notFound('Note', id);
       return updated;
@@ -125,6 +144,15 @@ export class NotesService {
     const note = await this.requireOwnNote(viewer, id);
     if (note.status === 'published') return note;
     if (note.status !== 'draft') throw errors.conflict(`A ${note.status} note cannot be published`, 'id');
+    const files = await this.repos.media.statusesOfNote(note.id);
+    const failed = files.find((f) => f.status === 'failed');
+    if (failed) throw errors.conflict(`A file of this note failed: ${failed.failureMessage ?? 'replace it'}`, 'media');
+    if (files.some((f) => f.status !== 'ready')) {
+      await this.repos.notes.setStatus(note.id, 'processing');
+      this.forget(null, [note.id]);
+      await this.mediaFiles.settleNote(note.id, note.authorId);
+      return (await this.repos.notes.findByIds([note.id]))[0] ?? note;
+    }
     return this.transact(async (tx) => {
       const updated = await tx.notes.setStatus(note.id, 'published', new Date());
       await tx.users.adjustCounts(note.authorId, { notes: 1 });
@@ -180,6 +208,43 @@ export class NotesService {
     }
   }
 
+  /**
+   * Looks up the uploads a note's media list names: each must be the author's own, of the note's
+   * kind, and not failed. Files hosted elsewhere pass through as given.
+   */
+  private async resolveMedia(authorId: string, kind: 'image' | 'video', list: readonly MediaInput[]): Promise<ResolvedMedia[]> {
+    const ids = list.flatMap((m) => (m.uploadId ? [m.uploadId] : []));
+    const rows = new Map((await this.mediaFiles.byIds(ids)).map((r) => [r.id, r]));
+    return list.map((m, i) => {
+      if (!m.uploadId) {
+        return {
+          url: m.url ?? '',
+          width: m.width ?? 0,
+          height: m.height ?? 0,
+          durationMs: m.durationMs ?? null,
+          mediaId: null,
+          status: 'ready',
+          failureMessage: null,
+        };
+      }
+      const field = `media.${i}.uploadId`;
+      const row = rows.get(m.uploadId);
+      if (!row || row.ownerId !== authorId) throw errors.notFound('Upload', m.uploadId);
+      if (row.kind !== kind)
+        throw errors.badInput(`${field}: is ${row.kind === 'image' ? 'an image' : 'a video'}, not for a ${kind} note`, field);
+      if (row.status === 'failed') throw errors.badInput(`${field}: ${row.failureMessage ?? 'this file could not be processed'}`, field);
+      return {
+        url: this.mediaFiles.cardUrl(row) ?? '',
+        width: row.width ?? 0,
+        height: row.height ?? 0,
+        durationMs: row.durationMs,
+        mediaId: row.id,
+        status: row.status,
+        failureMessage: row.failureMessage,
+      };
+    });
+  }
+
   /** After a change is committed, this process shows the author's counts and the note's card, media and tags at once. */
   private forget(authorId: string | null, noteIds: readonly string[]): void {
     if (authorId) this.accounts.forgetUsers(authorId);
@@ -199,14 +264,15 @@ export function normaliseTopic(topic: string): string {
   return topic.trim().replace(/^#+/, '').toLowerCase();
 }
 
-function toMediaRows(kind: 'image' | 'video', media: readonly MediaInput[]) {
+function toMediaRows(kind: 'image' | 'video', media: readonly ResolvedMedia[]) {
   return media.map((m, position) => ({
     position,
     kind,
     url: m.url,
     width: m.width,
     height: m.height,
-    durationMs: m.durationMs ?? null,
+    durationMs: m.durationMs,
+    mediaId: m.mediaId,
   }));
 }
 

@@ -1,0 +1,73 @@
+import { errors } from '../../../core/errors';
+import type { MediaRow } from '../../../models/repositories/media.repository';
+import type { NoteMediaRow } from '../../../models/repositories/notes.repository';
+import type { GraphQLContext } from '../../context';
+import { requireId } from '../notes/notes.service';
+
+/** The upload now, then again after each progress event, until it is ready or failed. */
+async function* followUpload(ctx: GraphQLContext, id: string): AsyncGenerator<MediaRow> {
+  if (!ctx.viewer) throw errors.unauthenticated();
+  const owned = async (): Promise<MediaRow> => {
+    const [row] = await ctx.services.media.byIds([requireId(id)]);
+    if (!row || row.ownerId !== ctx.viewer?.id) throw errors.notFound('Upload', id);
+    return row;
+  };
+  await owned();
+  let pending = 0;
+  let wake: (() => void) | null = null;
+  const stop = await ctx.services.mediaProgress.follow(id, () => {
+    pending += 1;
+    wake?.();
+  });
+  try {
+    // Read after following, so a change between the first read and the subscription is not missed.
+    let current = await owned();
+    yield current;
+    while (current.status === 'processing') {
+      if (pending === 0) await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+      // A burst of events becomes one read of the latest state.
+      pending = 0;
+      current = await owned();
+      yield current;
+    }
+  } finally {
+    stop();
+  }
+}
+
+export const mediaResolvers = {
+  Subscription: {
+    uploadProgress: {
+      subscribe: (_: unknown, args: { id: string }, ctx: GraphQLContext) => followUpload(ctx, args.id),
+      resolve: (row: MediaRow) => row,
+    },
+  },
+  MediaStatus: { PROCESSING: 'processing', READY: 'ready', FAILED: 'failed' },
+  Query: {
+    upload: async (_: unknown, args: { id: string }, ctx: GraphQLContext) => {
+      if (!ctx.viewer) throw errors.unauthenticated();
+      const row = await ctx.loaders.upload.load(requireId(args.id));
+      // Someone else's upload does not exist, as far as this viewer can tell.
+      if (!row || row.ownerId !== ctx.viewer.id) throw errors.notFound('Upload', args.id);
+      return row;
+    },
+  },
+  Media: {
+    upload: (media: NoteMediaRow, _: unknown, ctx: GraphQLContext) => (media.mediaId ? ctx.loaders.upload.load(media.mediaId) : null),
+  },
+  MediaUpload: {
+    failure: (row: MediaRow) =>
+      row.status === 'failed' ? { reason: row.failureReason ?? 'processing_failed', message: row.failureMessage ?? '' } : null,
+    images: (row: MediaRow, _: unknown, ctx: GraphQLContext) =>
+      (row.variants?.images ?? []).map((v) => ({ ...v, url: ctx.services.media.url(v.key) })),
+    playlistUrl: (row: MediaRow, _: unknown, ctx: GraphQLContext) =>
+      row.variants?.video ? ctx.services.media.url(row.variants.video.master) : null,
+    posterUrl: (row: MediaRow, _: unknown, ctx: GraphQLContext) =>
+      row.variants?.video ? ctx.services.media.url(row.variants.video.poster) : null,
+    previewUrl: (row: MediaRow, _: unknown, ctx: GraphQLContext) =>
+      row.variants?.video ? ctx.services.media.url(row.variants.video.preview) : null,
+    renditions: (row: MediaRow, _: unknown, ctx: GraphQLContext) =>
+      (row.variants?.video?.rungs ?? []).map((r) => ({ ...r, playlistUrl: ctx.services.media.url(r.playlist) })),
+  },
+};

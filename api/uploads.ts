@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import busboy from 'busboy';
+import express, { type Request, type Response } from 'express';
+import { ErrorCode, isAppError } from '../core/errors';
+import type { Logger } from '../core/logger';
+import { isMediaRejected, MediaRejectedError, type RejectionReason } from '../media/errors';
+import { tooLarge } from '../media/media.service';
+import { sniffMedia, SNIFF_BYTES, type Sniffed } from '../media/sniff';
+import type { Services } from '../services';
+
+const POSTING_ROLES = new Set(['creator', 'brand', 'admin']);
+
+const STATUS_OF: Partial<Record<RejectionReason, number>> = { too_large: 413, unsupported_type: 415 };
+
+/**
+ * POST /uploads: one file per request, as multipart/form-data, streamed to disk (never held in
+ * memory). Its type is read from its magic bytes and its size limit applied while it arrives;
+ * then it is probed, stored, and handed to the workers. Answers 201 with the upload's id, which a
+ * note's media list then names.
+ */
+export function uploadsRouter(services: Services, incomingDir: string, logger: Logger): express.Router {
+  const router = express.Router();
+  router.post('/', async (req: Request, res: Response) => {
+    let ownerId: string;
+    try {
+      const viewer = services.accounts.viewerFromToken(bearer(req));
+      const user = await services.accounts.requireUser(viewer);
+      if (!POSTING_ROLES.has(user.role)) {
+        return refuse(res, 403, ErrorCode.FORBIDDEN, 'Only creator accounts upload media: switch with becomeCreator first');
+      }
+      ownerId = user.id;
+    } catch (error) {
+      if (isAppError(error)) return refuse(res, 401, error.code, error.message);
+      throw error;
+    }
+    if (!req.is('multipart/form-data')) return refuse(res, 400, ErrorCode.BAD_USER_INPUT, 'Send the file as multipart/form-data');
+
+    await mkdir(incomingDir, { recursive: true });
+    const localPath = path.join(incomingDir, `${randomBytes(12).toString('hex')}.part`);
+    try {
+      const received = await receive(req, localPath, (kind) => services.media.maxBytes(kind));
+      const row = await services.media.intake(ownerId, { localPath, ...received });
+      await services.jobs.enqueue(row.kind === 'image' ? 'media.image' : 'media.video', { mediaId: row.id });
+      res.status(201).json({ id: row.id, kind: row.kind.toUpperCase(), status: 'PROCESSING', progress: 0 });
+    } catch (error) {
+      if (error instanceof BadUpload) return refuse(res, 400, ErrorCode.BAD_USER_INPUT, error.message);
+      if (!isMediaRejected(error)) {
+        logger.error({ err: error }, 'upload failed');
+        return refuse(res, 500, ErrorCode.INTERNAL, 'The upload failed on our side; try again');
+      }
+      // The rest of a refused body is not worth reading: answer now and close the connection.
+      res.setHeader('Connection', 'close');
+      res.status(STATUS_OF[error.reason] ?? 422).json({ error: { code: 'MEDIA_REJECTED', reason: error.reason, message: error.message } });
+      res.on('finish', () => req.destroy());
+    } finally {
+      await rm(localPath, { force: true });
+    }
+  });
+  return router;
+}
+
+class BadUpload extends Error {}
+
+/** Streams the single file of a multipart body to `target`, sniffing its type and enforcing its size limit on the way. */
+function receive(req: Request, target: string, maxBytes: (kind: Sniffed['kind']) => number): Promise<{ bytes: number; sniffed: Sniffed }> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      // The largest limit of any kind; the sniffed kind's own limit is applied as bytes arrive.
+      parser = busboy({
+        headers: req.headers,
+        limits: { files: 1, fields: 20, fileSize: Math.max(maxBytes('image'), maxBytes('video')) + 1 },
+      });
+    } catch {
+      reject(new BadUpload('The multipart body has no boundary'));
+      return;
+    }
+    let started = false;
+    parser.on('file', (_field, file) => {
+      started = true;
+      const gate = new SniffingGate(maxBytes);
+      pipeline(file, gate, createWriteStream(target))
+        .then(() => {
+          if (!gate.sniffed) throw new MediaRejectedError('unsupported_type', 'This file is empty');
+          resolve({ bytes: gate.bytes, sniffed: gate.sniffed });
+        })
+        .catch(reject);
+    });
+    parser.on('error', () => reject(new BadUpload('The multipart body is malformed')));
+    parser.on('close', () => {
+      if (!started) reject(new BadUpload('The body has no file: send it in a form field named "file"'));
+    });
+    req.pipe(parser);
+  });
+}
+
+/** Passes bytes through once the head names an accepted type, and stops at that type's size limit. */
+class SniffingGate extends Transform {
+  bytes = 0;
+  sniffed: Sniffed | null = null;
+  private head: Buffer[] = [];
+  private headBytes = 0;
+
+  constructor(private readonly maxBytes: (kind: Sniffed['kind']) => number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (this.sniffed) {
+      done(this.bytes > this.maxBytes(this.sniffed.kind) ? tooLarge(this.sniffed.kind, this.maxBytes(this.sniffed.kind)) : null, chunk);
+      return;
+    }
+    this.head.push(chunk);
+    this.headBytes += chunk.length;
+    if (this.headBytes < SNIFF_BYTES) {
+      done();
+      return;
+    }
+    this.release().then(() => done(), done);
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.sniffed || this.headBytes === 0) {
+      done();
+      return;
+    }
+    this.release().then(() => done(), done);
+  }
+
+  private async release(): Promise<void> {
+    const head = Buffer.concat(this.head);
+    this.head = [];
+    this.sniffed = await sniffMedia(head);
+    if (!this.sniffed) {
+      throw new MediaRejectedError(
+        'unsupported_type',
+        'This file is not an image (JPEG, PNG, WebP, GIF, AVIF) or a video (MP4, MOV, WebM, MKV)',
+      );
+    }
+    if (this.bytes > this.maxBytes(this.sniffed.kind)) throw tooLarge(this.sniffed.kind, this.maxBytes(this.sniffed.kind));
+    this.push(head);
+  }
+}
+
+function bearer(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
+}
+
+function refuse(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}

@@ -1,0 +1,392 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { uuidv7 } from '../core/ids';
+import type { Logger } from '../core/logger';
+import type { MediaRepository, MediaRow, ReadyMedia } from '../models/repositories/media.repository';
+import type { Repositories, Transact } from '../models/transaction';
+import type { MediaVariants } from '../models/schema';
+import { isMediaRejected, MediaRejectedError } from './errors';
+import { probeVideo, runFfmpeg, type FfmpegBinaries } from './ffmpeg';
+import { probeImage, processImage } from './image';
+import type { MediaProgress } from './progress';
+import type { Sniffed } from './sniff';
+import { contentTypeFor, type Storage } from './storage';
+import { masterPlaylist, planVideo, posterArgs, previewArgs, rungArgs, type Rung, type VideoPlan } from './video-plan';
+
+export interface MediaLimits {
+  maxImageBytes: number;
+  maxImagePixels: number;
+  maxVideoBytes: number;
+  maxVideoSeconds: number;
+  avif: boolean;
+}
+
+export interface MediaServiceDeps {
+  repos: Pick<Repositories, 'media' | 'users'>;
+  transact: Transact;
+  storage: Storage;
+  progress: MediaProgress;
+  limits: MediaLimits;
+  binaries: FfmpegBinaries;
+  logger: Logger;
+}
+
+/** The part names of a video's work, besides one per rung. */
+const EXTRAS = 'extras';
+
+/** What a handler tells the job runtime; a rejected file is an expected outcome, not an error. */
+export type MediaJobOutcome = { status: 'success'; detail: string } | { status: 'skipped'; reason: string };
+
+/**
+ * Uploaded files from intake to ready: checks (type by magic bytes, size, pixels, duration),
+ * image variants, the HLS ladder of a video as parallel parts, and the notes that wait for them.
+ * State machine of a media item: processing → ready | failed; a note that asked to be published
+ * while its files were processing is published when the last one is ready, or fails with the
+ * reason of the first file that failed.
+ */
+export class MediaService {
+  constructor(private readonly deps: MediaServiceDeps) {}
+
+  private get repo(): MediaRepository {
+    return this.deps.repos.media;
+  }
+
+  maxBytes(kind: 'image' | 'video'): number {
+    return kind === 'image' ? this.deps.limits.maxImageBytes : this.deps.limits.maxVideoBytes;
+  }
+
+  /**
+   * Accepts a file already received to `localPath`: probes it (pixels or duration), keeps the
+   * original in storage for the workers, and records the media item as processing.
+   */
+  async intake(ownerId: string, file: { localPath: string; bytes: number; sniffed: Sniffed }): Promise<MediaRow> {
+    const { kind, contentType } = file.sniffed;
+    if (file.bytes > this.maxBytes(kind)) throw tooLarge(kind, this.maxBytes(kind));
+    const size = kind === 'image' ? await this.probeImageSize(file.localPath) : await this.probeVideoSize(file.localPath);
+    const id = uuidv7();
+    const originalKey = `originals/${id}/source`;
+    await this.deps.storage.putFile(originalKey, file.localPath, 'application/octet-stream');
+    return this.repo.insert({
+      id,
+      ownerId,
+      kind,
+      contentType,
+      bytes: file.bytes,
+      originalKey,
+      width: size.width,
+      height: size.height,
+      durationMs: size.durationMs,
+      aspectRatio: round4(size.width / size.height),
+    });
+  }
+
+  byIds(ids: readonly string[]): Promise<MediaRow[]> {
+    return this.repo.findByIds(ids);
+  }
+
+  /** The public URL of a stored file. */
+  url(key: string): string {
+    return this.deps.storage.url(key);
+  }
+
+  /** What a note's media slot shows once the file is ready: the large image or the master playlist. */
+  cardUrl(row: Pick<MediaRow, 'variants'>): string | null {
+    const large = row.variants?.images?.find((v) => v.name === 'large' && v.format === 'webp');
+    if (large) return this.url(large.key);
+    return row.variants?.video ? this.url(row.variants.video.master) : null;
+  }
+
+  async processImage(mediaId: string): Promise<MediaJobOutcome> {
+    const row = await this.processing(mediaId);
+    if (!row) return { status: 'skipped', reason: 'not processing' };
+    return this.withWorkDir(async (dir) => {
+      try {
+        const source = await this.fetchOriginal(row, dir);
+        const processed = await processImage(source, path.join(dir, 'out'), {
+          maxPixels: this.deps.limits.maxImagePixels,
+          avif: this.deps.limits.avif,
+        });
+        const images: NonNullable<MediaVariants['images']> = [];
+        for (const variant of processed.variants) {
+          const key = `images/${mediaId}/${variant.name}.${variant.format}`;
+          await this.deps.storage.putFile(key, variant.file, contentTypeFor(key));
+          images.push({
+            name: variant.name,
+            format: variant.format,
+            width: variant.width,
+            height: variant.height,
+            bytes: variant.bytes,
+            key,
+          });
+        }
+        const ready: ReadyMedia = {
+          width: processed.width,
+          height: processed.height,
+          durationMs: null,
+          aspectRatio: processed.aspectRatio,
+          dominantColor: processed.dominantColor,
+          thumbhash: processed.thumbhash,
+          variants: { images },
+          url: '',
+        };
+        await this.finish(row, ready);
+        return { status: 'success', detail: `${images.length} variants` };
+      } catch (error) {
+        return this.rejectOrThrow(row, error);
+      }
+    });
+  }
+
+  /** Probes a video and decides its ladder; the job runtime then runs one part per rung plus the extras. */
+  async planVideo(mediaId: string): Promise<{ plan: VideoPlan; parts: string[] } | MediaJobOutcome> {
+    const row = await this.processing(mediaId);
+    if (!row) return { status: 'skipped', reason: 'not processing' };
+    return this.withWorkDir(async (dir) => {
+      try {
+        const probe = await probeVideo(await this.fetchOriginal(row, dir), this.deps.binaries);
+        const plan = planVideo(probe);
+        const weights: Record<string, number> = { [EXTRAS]: 0.05 * plan.durationS * 320 * 180 };
+        for (const rung of plan.rungs) weights[rung.name] = plan.durationS * rung.width * rung.height;
+        await this.deps.progress.plan(mediaId, weights);
+        return { plan, parts: Object.keys(weights) };
+      } catch (error) {
+        return this.rejectOrThrow(row, error);
+      }
+    });
+  }
+
+  /**
+   * Encodes one rung into a work directory, then stores its segments and, last, its playlist:
+   * a rung is visible only complete, and only the master playlist (written after every rung)
+   * points at it. A worker killed midway leaves nothing that is served; the retry starts over.
+   */
+  async transcodeRung(mediaId: string, plan: VideoPlan, rungName: Rung['name'], signal: AbortSignal): Promise<MediaJobOutcome> {
+    const row = await this.processing(mediaId);
+    if (!row) return { status: 'skipped', reason: 'not processing' };
+    const rung = plan.rungs.find((r) => r.name === rungName);
+    if (!rung) throw new Error(`plan of ${mediaId} has no rung ${rungName}`);
+    return this.withWorkDir(async (dir) => {
+      const source = await this.fetchOriginal(row, dir);
+      const out = path.join(dir, rung.name);
+      await mkdir(out, { recursive: true });
+      await runFfmpeg(rungArgs(source, out, rung, plan), {
+        bin: this.deps.binaries,
+        timeoutMs: timeoutFor(plan),
+        durationS: plan.durationS,
+        signal,
+        onProgress: this.reporter(mediaId, rung.name),
+      });
+      const files = (await readdir(out)).sort();
+      for (const file of files.filter((f) => f !== 'index.m3u8')) {
+        const key = `videos/${mediaId}/${rung.name}/${file}`;
+        await this.deps.storage.putFile(key, path.join(out, file), contentTypeFor(key));
+      }
+      const playlist = `videos/${mediaId}/${rung.name}/index.m3u8`;
+      await this.deps.storage.putFile(playlist, path.join(out, 'index.m3u8'), contentTypeFor(playlist));
+      await this.report(mediaId, rung.name, 1);
+      return { status: 'success', detail: `${rung.name}: ${files.length - 1} segments` };
+    });
+  }
+
+  /** The poster frame and the short silent preview the feed plays. */
+  async makeExtras(mediaId: string, plan: VideoPlan, signal: AbortSignal): Promise<MediaJobOutcome> {
+    const row = await this.processing(mediaId);
+    if (!row) return { status: 'skipped', reason: 'not processing' };
+    return this.withWorkDir(async (dir) => {
+      const source = await this.fetchOriginal(row, dir);
+      const options = { bin: this.deps.binaries, timeoutMs: timeoutFor(plan), signal };
+      await runFfmpeg(posterArgs(source, path.join(dir, 'poster.jpg'), plan), options);
+      await this.report(mediaId, EXTRAS, 0.3);
+      await runFfmpeg(previewArgs(source, path.join(dir, 'preview.mp4'), plan), { ...options, durationS: plan.preview.seconds });
+      for (const file of ['poster.jpg', 'preview.mp4']) {
+        await stat(path.join(dir, file)).catch(() => {
+          throw new MediaRejectedError('processing_failed', 'We could not take a frame from this video; try exporting it again');
+        });
+        const key = `videos/${mediaId}/${file}`;
+        await this.deps.storage.putFile(key, path.join(dir, file), contentTypeFor(key));
+      }
+      await this.report(mediaId, EXTRAS, 1);
+      return { status: 'success', detail: 'poster and preview' };
+    });
+  }
+
+  /** After every part: the master playlist, with bandwidths measured from the stored segments, then ready. */
+  async finalizeVideo(mediaId: string, plan: VideoPlan): Promise<MediaJobOutcome> {
+    const row = await this.processing(mediaId);
+    if (!row) return { status: 'skipped', reason: 'not processing' };
+    const measured: Parameters<typeof masterPlaylist>[1] = {};
+    for (const rung of plan.rungs) measured[rung.name] = await this.measureRung(mediaId, rung, plan);
+    const master = `videos/${mediaId}/master.m3u8`;
+    await this.deps.storage.putBuffer(master, Buffer.from(masterPlaylist(plan, measured)), contentTypeFor(master));
+    const top = plan.rungs[0];
+    await this.finish(row, {
+      width: top?.width ?? row.width ?? 0,
+      height: top?.height ?? row.height ?? 0,
+      durationMs: Math.round(plan.durationS * 1000),
+      aspectRatio: round4((top?.width ?? 1) / (top?.height ?? 1)),
+      dominantColor: null,
+      thumbhash: null,
+      variants: {
+        video: {
+          master,
+          poster: `videos/${mediaId}/poster.jpg`,
+          preview: `videos/${mediaId}/preview.mp4`,
+          rungs: plan.rungs.map((r) => ({
+            name: r.name,
+            width: r.width,
+            height: r.height,
+            playlist: `videos/${mediaId}/${r.name}/index.m3u8`,
+          })),
+        },
+      },
+      url: '',
+    });
+    return { status: 'success', detail: `${plan.rungs.length} rungs` };
+  }
+
+  /** A job that failed for good: its media fails with a reason the creator can act on. */
+  async failForGood(mediaId: string, error: unknown): Promise<void> {
+    const [row] = await this.repo.findByIds([mediaId]);
+    if (row?.status !== 'processing') return;
+    const rejection = isMediaRejected(error)
+      ? error
+      : new MediaRejectedError('processing_failed', 'We could not process this file; try exporting it again or upload another one');
+    await this.fail(row, rejection);
+  }
+
+  /**
+   * Publishes a note waiting for its files once all are ready, or fails it when one failed.
+   * Safe to call at any time and more than once: only a note still 'processing' moves.
+   */
+  async settleNote(noteId: string, authorId: string): Promise<void> {
+    const statuses = await this.repo.statusesOfNote(noteId);
+    const failed = statuses.find((s) => s.status === 'failed');
+    if (failed) {
+      await this.repo.settleNote(noteId, { failureReason: failed.failureMessage ?? 'A file of this note could not be processed' });
+      return;
+    }
+    if (statuses.some((s) => s.status !== 'ready')) return;
+    await this.deps.transact(async (tx) => {
+      if (await tx.media.settleNote(noteId, { publishedAt: new Date() })) await tx.users.adjustCounts(authorId, { notes: 1 });
+    });
+  }
+
+  private async finish(row: MediaRow, ready: ReadyMedia): Promise<void> {
+    const url = this.cardUrl({ variants: ready.variants }) ?? '';
+    const updated = await this.repo.markReady(row.id, { ...ready, url });
+    if (!updated) return;
+    await this.deps.progress.publish({ mediaId: row.id, status: 'ready', progress: 100 });
+    await this.deps.progress.forget(row.id);
+    if (row.originalKey) await this.deps.storage.deletePrefix(path.posix.dirname(row.originalKey));
+    for (const note of await this.repo.notesWaitingFor(row.id)) await this.settleNote(note.id, note.authorId);
+  }
+
+  private async fail(row: MediaRow, rejection: MediaRejectedError): Promise<void> {
+    const updated = await this.repo.markFailed(row.id, rejection.reason, rejection.message);
+    if (!updated) return;
+    this.deps.logger.info({ mediaId: row.id, reason: rejection.reason }, 'media rejected');
+    await this.deps.progress.publish({ mediaId: row.id, status: 'failed', progress: row.progress });
+    await this.deps.progress.forget(row.id);
+    if (row.originalKey) await this.deps.storage.deletePrefix(path.posix.dirname(row.originalKey));
+    for (const note of await this.repo.notesWaitingFor(row.id)) await this.settleNote(note.id, note.authorId);
+  }
+
+  private async rejectOrThrow(row: MediaRow, error: unknown): Promise<MediaJobOutcome> {
+    if (!isMediaRejected(error)) throw error;
+    await this.fail(row, error);
+    return { status: 'skipped', reason: `rejected: ${error.reason}` };
+  }
+
+  private async processing(mediaId: string): Promise<MediaRow | null> {
+    const [row] = await this.repo.findByIds([mediaId]);
+    return row?.status === 'processing' && row.originalKey ? row : null;
+  }
+
+  private reporter(mediaId: string, part: string): (fraction: number) => void {
+    // ffmpeg reports twice a second; the database and subscribers hear at most once a second.
+    let last = 0;
+    return (fraction) => {
+      const now = Date.now();
+      if (now - last < 1000 && fraction < 1) return;
+      last = now;
+      void this.report(mediaId, part, fraction).catch((error: unknown) =>
+        this.deps.logger.warn({ err: error, mediaId }, 'could not record media progress'),
+      );
+    };
+  }
+
+  private async report(mediaId: string, part: string, fraction: number): Promise<void> {
+    // Ready is announced by finish(); a part never takes the whole item to 100 on its own.
+    const percent = Math.min(99, await this.deps.progress.report(mediaId, part, fraction));
+    if (await this.repo.setProgress(mediaId, percent))
+      await this.deps.progress.publish({ mediaId, status: 'processing', progress: percent });
+  }
+
+  private async measureRung(mediaId: string, rung: Rung, plan: VideoPlan): Promise<{ peakKbps: number; averageKbps: number }> {
+    let peak = 0;
+    let total = 0;
+    let segments = 0;
+    for (let i = 0; ; i += 1) {
+      const object = await this.deps.storage.stat(`videos/${mediaId}/${rung.name}/seg_${String(i).padStart(3, '0')}.ts`);
+      if (!object) break;
+      const seconds = Math.min(plan.segmentSeconds, Math.max(0.5, plan.durationS - i * plan.segmentSeconds));
+      peak = Math.max(peak, (object.size * 8) / seconds / 1000);
+      total += object.size;
+      segments += 1;
+    }
+    if (segments === 0) throw new Error(`rung ${rung.name} of ${mediaId} has no stored segments`);
+    return { peakKbps: Math.ceil(peak), averageKbps: Math.ceil((total * 8) / plan.durationS / 1000) };
+  }
+
+  private async fetchOriginal(row: MediaRow, dir: string): Promise<string> {
+    if (!row.originalKey) throw new Error(`media ${row.id} has no original`);
+    const target = path.join(dir, 'source');
+    await pipeline(await this.deps.storage.read(row.originalKey), createWriteStream(target));
+    return target;
+  }
+
+  private async withWorkDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'seedfeed-media-'));
+    try {
+      return await work(dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  private async probeImageSize(localPath: string): Promise<{ width: number; height: number; durationMs: null }> {
+    const probe = await probeImage(localPath, this.deps.limits.maxImagePixels);
+    return { width: probe.width, height: probe.height, durationMs: null };
+  }
+
+  private async probeVideoSize(localPath: string): Promise<{ width: number; height: number; durationMs: number }> {
+    const probe = await probeVideo(localPath, this.deps.binaries);
+    if (probe.durationS > this.deps.limits.maxVideoSeconds) {
+      throw new MediaRejectedError(
+        'too_long',
+        `This video is ${Math.round(probe.durationS)} s long; videos can be at most ${Math.floor(this.deps.limits.maxVideoSeconds / 60)} minutes. Trim it and upload it again`,
+      );
+    }
+    return { width: probe.width, height: probe.height, durationMs: Math.round(probe.durationS * 1000) };
+  }
+}
+
+export function tooLarge(kind: 'image' | 'video', maxBytes: number): MediaRejectedError {
+  const mb = Math.floor(maxBytes / (1024 * 1024));
+  return new MediaRejectedError(
+    'too_large',
+    `${kind === 'image' ? 'Images' : 'Videos'} can be at most ${mb} MB; compress it and upload it again`,
+  );
+}
+
+/** A generous ceiling per ffmpeg run: veryfast x264 runs faster than real time here, so 4× the duration plus a minute. */
+function timeoutFor(plan: VideoPlan): number {
+  return Math.round((plan.durationS * 4 + 60) * 1000);
+}
+
+function round4(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}

@@ -1,0 +1,279 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { createLogger } from '../../core/logger';
+import { createJobFailureHandlers, createJobHandlers } from '../../jobs/handlers';
+import { startJobRuntime, type JobRuntime } from '../../jobs/runtime';
+import { runFfmpeg, SYSTEM_BINARIES } from '../../media/ffmpeg';
+import { NotesRepository } from '../../models/repositories/notes.repository';
+import { TrendingService } from '../../recommender/trending.service';
+import { signUp, type Account } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { inspectImage, writePhonePhoto, writePixelBomb, writePng, writeTruncatedCopy } from '../support/image-fixtures';
+
+const UPLOAD = `query($id: ID!) { upload(id: $id) {
+  id kind status progress failure { reason message } width height durationMs aspectRatio dominantColor thumbhash
+  images { name format width height url } playlistUrl posterUrl previewUrl renditions { name width height playlistUrl } } }`;
+const NOTE = `query($id: ID!) { note(id: $id) { id status failureReason media { url width height durationMs upload { status } } } }`;
+const CREATE = `mutation($input: CreateNoteInput!) { createNote(input: $input) { note { id status } error { code message field } } }`;
+
+let app: TestApp;
+let runtime: JobRuntime;
+let creator: Account;
+let dir: string;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  // The real worker, in this process: BullMQ on the real Redis, sharp and ffmpeg.
+  runtime = await startJobRuntime({
+    redisUrl: app.config.REDIS_URL,
+    prefix: app.config.REDIS_PREFIX,
+    roles: ['worker'],
+    handlers: createJobHandlers({ trending: new TrendingService(new NotesRepository(app.database.db)), media: app.services.media }),
+    failureHandlers: createJobFailureHandlers({ media: app.services.media }),
+    logger: createLogger('silent'),
+  });
+  creator = await signUp(app, 'CREATOR');
+  dir = await mkdtemp(path.join(tmpdir(), 'media-fixtures-'));
+});
+
+afterAll(async () => {
+  await runtime.stop();
+  await app.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const fixture = (name: string): string => path.join(dir, name);
+
+function upload(file: string, token = creator.token, filename = path.basename(file)) {
+  return app.http.post('/uploads').set('authorization', `Bearer ${token}`).attach('file', file, filename);
+}
+
+async function settled(id: string): Promise<Record<string, any>> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const res = await app.gql(UPLOAD, { id }, creator.token);
+    const item = res.body.data?.upload;
+    if (item && item.status !== 'PROCESSING') return item;
+    if (Date.now() > deadline) throw new Error(`upload ${id} still processing: ${JSON.stringify(res.body)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function clip(name: string, size: string, seconds: number): Promise<string> {
+  const file = fixture(name);
+  await runFfmpeg(
+    [
+      ...['-hide_banner', '-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc=size=${size}:rate=30:duration=${seconds}`],
+      ...['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', file],
+    ],
+    { bin: SYSTEM_BINARIES, timeoutMs: 60_000 },
+  );
+  return file;
+}
+
+async function fetchMedia(url: string): Promise<Buffer> {
+  const res = await app.http
+    .get(url)
+    .buffer(true)
+    .parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  expect(res.status).toBe(200);
+  return res.body as Buffer;
+}
+
+describe('image uploads', () => {
+  it('become rotated, metadata-free WebP variants with a colour and a thumbhash, then publish the waiting note', async () => {
+    const photo = fixture('phone.jpg');
+    await writePhonePhoto(photo);
+    const res = await upload(photo, creator.token, 'holiday.png');
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ kind: 'IMAGE', status: 'PROCESSING' });
+
+    const created = await app.gql(
+      CREATE,
+      { input: { kind: 'IMAGE', title: '海边 sunset', media: [{ uploadId: res.body.id }], publish: true } },
+      creator.token,
+    );
+    const noteId = created.body.data?.createNote.note.id as string;
+    expect(['PROCESSING', 'PUBLISHED']).toContain(created.body.data?.createNote.note.status);
+
+    const item = await settled(res.body.id);
+    expect(item).toMatchObject({ status: 'READY', progress: 100, width: 1200, height: 1600, aspectRatio: 0.75, failure: null });
+    expect(item.dominantColor).toMatch(/^#[0-9a-f]{6}$/);
+    expect(item.thumbhash.length).toBeGreaterThan(10);
+    expect(item.images.map((v: { name: string }) => v.name).sort()).toEqual(['large', 'medium', 'thumb']);
+    const large = item.images.find((v: { name: string }) => v.name === 'large');
+    expect(large).toMatchObject({ format: 'webp', width: 1080, height: 1440 });
+
+    const served = fixture('served.webp');
+    await writeFile(served, await fetchMedia(large.url));
+    const inspected = await inspectImage(served);
+    expect(inspected).toMatchObject({ format: 'webp', width: 1080, height: 1440 });
+    expect(inspected.hasExif).toBe(false);
+    expect(inspected.hasGps).toBe(false);
+
+    const note = (await app.gql(NOTE, { id: noteId })).body.data?.note;
+    expect(note).toMatchObject({ status: 'PUBLISHED', failureReason: null });
+    expect(note.media[0]).toMatchObject({ url: large.url, width: 1200, height: 1600, upload: { status: 'READY' } });
+  });
+
+  it('refuses decompression bombs, truncated images and files that only pretend to be media, losing nothing else', async () => {
+    const bomb = fixture('bomb.png');
+    await writePixelBomb(bomb, 30_000, 30_000);
+    const refusedBomb = await upload(bomb);
+    expect(refusedBomb.status).toBe(422);
+    expect(refusedBomb.body.error).toMatchObject({ code: 'MEDIA_REJECTED', reason: 'too_many_pixels' });
+
+    const text = fixture('clip.mp4');
+    await writeFile(text, 'this is not a video, whatever its name says\n'.repeat(200));
+    const refusedText = await upload(text);
+    expect(refusedText.status).toBe(415);
+    expect(refusedText.body.error.reason).toBe('unsupported_type');
+
+    const whole = fixture('whole.png');
+    await writePng(whole, 1200, 900);
+    const truncated = fixture('truncated.png');
+    await writeTruncatedCopy(whole, truncated);
+    const accepted = await upload(truncated);
+    // The header is intact, so the file is accepted and fails when decoded, with a reason for the creator.
+    if (accepted.status === 201) {
+      const item = await settled(accepted.body.id);
+      expect(item.status).toBe('FAILED');
+      expect(item.failure.reason).toBe('corrupt');
+      const withFailed = await app.gql(
+        CREATE,
+        { input: { kind: 'IMAGE', title: 'x', media: [{ uploadId: accepted.body.id }] } },
+        creator.token,
+      );
+      expect(withFailed.body.data?.createNote.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'media.0.uploadId' });
+    } else {
+      expect(accepted.body.error.reason).toBe('corrupt');
+    }
+    expect((await app.http.get('/healthz')).status).toBe(200);
+  });
+
+  it('needs a creator token, a multipart body and a file, and keeps uploads private to their owner', async () => {
+    const png = fixture('small.png');
+    await writePng(png, 300, 200);
+    expect((await app.http.post('/uploads').attach('file', png)).status).toBe(401);
+    const viewer = await signUp(app, 'VIEWER');
+    expect((await upload(png, viewer.token)).status).toBe(403);
+    expect((await app.http.post('/uploads').set('authorization', `Bearer ${creator.token}`).send({ file: 'x' })).status).toBe(400);
+    const mine = await upload(png);
+    expect(mine.status).toBe(201);
+    const other = await signUp(app, 'CREATOR');
+    const peek = await app.gql(UPLOAD, { id: mine.body.id }, other.token);
+    expect(peek.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const borrowed = await app.gql(CREATE, { input: { kind: 'IMAGE', title: 'x', media: [{ uploadId: mine.body.id }] } }, other.token);
+    expect(borrowed.body.data?.createNote.error?.code).toBe('NOT_FOUND');
+    expect((await app.http.get(`/media/originals/${mine.body.id}/source`)).status).toBe(404);
+    const item = await settled(mine.body.id);
+    expect(item.images.every((v: { width: number }) => v.width <= 300)).toBe(true);
+  });
+});
+
+describe('video uploads', () => {
+  it('become an HLS ladder without upscaling, a poster and a silent preview, checked by ffprobe', async () => {
+    const source = await clip('landscape.mp4', '1280x720', 5);
+    const res = await upload(source);
+    expect(res.status).toBe(201);
+    expect(res.body.kind).toBe('VIDEO');
+    const created = await app.gql(
+      CREATE,
+      { input: { kind: 'VIDEO', title: 'vlog', media: [{ uploadId: res.body.id }], publish: true } },
+      creator.token,
+    );
+    expect(created.body.data?.createNote.note.status).toBe('PROCESSING');
+
+    const item = await settled(res.body.id);
+    expect(item).toMatchObject({ status: 'READY', progress: 100, width: 1280, height: 720 });
+    expect(item.durationMs).toBeGreaterThan(4500);
+    expect(item.renditions.map((r: { name: string }) => r.name)).toEqual(['720p', '480p', '360p']);
+
+    const master = (await fetchMedia(item.playlistUrl)).toString('utf8');
+    expect(master).toContain('#EXTM3U');
+    expect(master).toMatch(/RESOLUTION=1280x720/);
+    expect(master).not.toMatch(/1920x1080/);
+
+    // Copy the served ladder to disk and let ffprobe read it the way a player would.
+    const local = fixture(`served-${randomBytes(3).toString('hex')}`);
+    const mediaRoot = app.config.MEDIA_DIR;
+    const playlist = path.join(mediaRoot, 'videos', res.body.id, '720p', 'index.m3u8');
+    const probe = await promisify(execFile)('ffprobe', ['-v', 'error', '-show_streams', '-of', 'json', playlist]);
+    const streams = (JSON.parse(probe.stdout) as { streams: { codec_name: string; width?: number }[] }).streams;
+    expect(streams.map((s) => s.codec_name).sort()).toEqual(['aac', 'h264']);
+    expect(streams.find((s) => s.codec_name === 'h264')?.width).toBe(1280);
+    await writeFile(`${local}.mp4`, await fetchMedia(item.previewUrl));
+    const preview = await promisify(execFile)('ffprobe', ['-v', 'error', '-show_streams', '-of', 'json', `${local}.mp4`]);
+    expect((JSON.parse(preview.stdout) as { streams: { codec_type: string }[] }).streams.map((s) => s.codec_type)).toEqual(['video']);
+    expect((await fetchMedia(item.posterUrl)).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+
+    const note = (await app.gql(NOTE, { id: created.body.data?.createNote.note.id })).body.data?.note;
+    expect(note).toMatchObject({ status: 'PUBLISHED', media: [{ url: item.playlistUrl, width: 1280, height: 720 }] });
+  });
+});
+
+describe('upload progress subscription', () => {
+  it('streams the state of an upload over graphql-ws until it is ready, with progress that only grows', async () => {
+    const base = await app.listen();
+    const source = await clip('progress.mp4', '640x360', 6);
+    const res = await upload(source);
+    expect(res.status).toBe(201);
+
+    const client = createClient({
+      url: `${base.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${creator.token}` },
+    });
+    const seen: { status: string; progress: number }[] = [];
+    try {
+      await new Promise<void>((resolve, reject) => {
+        client.subscribe<{ uploadProgress: { status: string; progress: number } }>(
+          { query: 'subscription($id: ID!) { uploadProgress(id: $id) { status progress } }', variables: { id: res.body.id } },
+          {
+            next: (message) => {
+              if (message.errors) reject(new Error(JSON.stringify(message.errors)));
+              if (message.data) seen.push(message.data.uploadProgress);
+            },
+            error: reject,
+            complete: resolve,
+          },
+        );
+      });
+    } finally {
+      await client.dispose();
+    }
+    expect(seen.at(-1)).toEqual({ status: 'READY', progress: 100 });
+    const progress = seen.map((s) => s.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(seen.length).toBeGreaterThan(1);
+
+    const stranger = await signUp(app, 'CREATOR');
+    const other = createClient({
+      url: `${base.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${stranger.token}` },
+    });
+    try {
+      const refused = await new Promise<unknown>((resolve) => {
+        other.subscribe(
+          { query: 'subscription($id: ID!) { uploadProgress(id: $id) { status } }', variables: { id: res.body.id } },
+          { next: (message) => resolve(message.errors), error: resolve, complete: () => resolve(null) },
+        );
+      });
+      expect(refused).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
+    } finally {
+      await other.dispose();
+    }
+  });
+});
