@@ -68,7 +68,7 @@ export class MediaService {
     const size = kind === 'image' ? await this.probeImageSize(file.localPath) : await this.probeVideoSize(file.localPath);
     const id = uuidv7();
     const originalKey = `originals/${id}/source`;
-    await this.deps.storage.putFile(originalKey, file.localPath, 'application/octet-stream');
+    await this.deps.storage.moveFile(originalKey, file.localPath, 'application/octet-stream');
     return this.repo.insert({
       id,
       ownerId,
@@ -343,6 +343,8 @@ export class MediaService {
 
   private async fetchOriginal(row: MediaRow, dir: string): Promise<string> {
     if (!row.originalKey) throw new Error(`media ${row.id} has no original`);
+    const inPlace = this.deps.storage.localPath(row.originalKey);
+    if (inPlace) return inPlace;
     const target = path.join(dir, 'source');
     await pipeline(await this.deps.storage.read(row.originalKey), createWriteStream(target));
     return target;

@@ -19,6 +19,10 @@ export interface Storage {
   /** Stores a finished local file under key. A reader never sees a partly written object: local disk writes to a temp name in the same directory and renames. */
   putFile(key: string, localPath: string, contentType: string): Promise<void>;
   putBuffer(key: string, body: Buffer, contentType: string): Promise<void>;
+  /** Stores a local file under key and removes it from where it was: on local disk a rename, not a copy. */
+  moveFile(key: string, localPath: string, contentType: string): Promise<void>;
+  /** Where a stored object can be read in place on this machine (local disk); null when it cannot (S3). */
+  localPath(key: string): string | null;
   stat(key: string): Promise<StoredObject | null>;
   /** A readable stream of the object or of the inclusive byte range. Rejects with ObjectNotFoundError when there is no object. */
   read(key: string, range?: { start: number; end: number }): Promise<NodeJS.ReadableStream>;
@@ -100,6 +104,21 @@ export class LocalDiskStorage implements Storage {
 
   async putBuffer(key: string, body: Buffer, _contentType: string): Promise<void> {
     await this.writeAtomically(key, (temp) => fs.writeFile(temp, body, { flag: 'wx' }));
+  }
+
+  async moveFile(key: string, localPath: string, contentType: string): Promise<void> {
+    try {
+      await this.writeAtomically(key, (temp) => fs.rename(localPath, temp));
+    } catch (error) {
+      // Another filesystem: a rename cannot cross it, so copy, then remove the source.
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      await this.putFile(key, localPath, contentType);
+      await fs.rm(localPath, { force: true });
+    }
+  }
+
+  localPath(key: string): string | null {
+    return this.pathOf(key);
   }
 
   async stat(key: string): Promise<StoredObject | null> {
@@ -253,6 +272,15 @@ export class S3Storage implements Storage {
       // Releases the file descriptor when fetch failed before reading the body.
       body.destroy();
     }
+  }
+
+  async moveFile(key: string, localPath: string, contentType: string): Promise<void> {
+    await this.putFile(key, localPath, contentType);
+    await fs.rm(localPath, { force: true });
+  }
+
+  localPath(): null {
+    return null;
   }
 
   async putBuffer(key: string, body: Buffer, contentType: string): Promise<void> {

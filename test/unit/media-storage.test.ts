@@ -127,6 +127,20 @@ describe('LocalDiskStorage', () => {
     expect(await filesUnder(root())).toEqual([path.join('images', 'u1', 'large.webp')]);
   });
 
+  it('moves a file in without copying it, and reads objects in place', async () => {
+    const storage = new LocalDiskStorage(root());
+    await fs.mkdir(root(), { recursive: true });
+    const source = path.join(root(), '.incoming-upload');
+    const body = pattern(64 * 1024);
+    await fs.writeFile(source, body);
+    await storage.moveFile('originals/u2/source', source, 'application/octet-stream');
+    await expect(fs.stat(source)).rejects.toMatchObject({ code: 'ENOENT' });
+    const inPlace = storage.localPath('originals/u2/source');
+    expect(inPlace).toBe(path.join(root(), 'originals/u2/source'));
+    expect(await fs.readFile(inPlace ?? '')).toEqual(body);
+    expect(() => storage.localPath('../escape')).toThrow();
+  });
+
   it('replaces an existing object whole and leaves no temp file behind when a write fails', async () => {
     const storage = new LocalDiskStorage(root());
     await storage.putBuffer('images/u1/large.webp', Buffer.from('old'), 'image/webp');

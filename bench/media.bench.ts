@@ -1,0 +1,204 @@
+import { mkdirSync, openAsBlob, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { spawn } from 'node:child_process';
+import { createServerDatabase, dropServerDatabase } from '../core/db';
+import { probeVideo, runFfmpeg, SYSTEM_BINARIES } from '../media/ffmpeg';
+import { processImage } from '../media/image';
+import { planVideo, posterArgs, previewArgs, rungArgs } from '../media/video-plan';
+
+// The whole media path (HTTP upload → stored original → BullMQ job → sharp/ffmpeg → storage →
+// ready in the database) against the same sharp and ffmpeg work called directly, with the product
+// running the api and worker roles on the PostgreSQL server and Redis.
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const IMAGES = Number(process.env.BENCH_IMAGES ?? 24);
+const PORT = 4710;
+// The worker processes two images at once (the media queue's concurrency); direct runs match it.
+const IMAGE_CONCURRENCY = 2;
+
+async function main(): Promise<void> {
+  const work = await mkdtemp(path.join(tmpdir(), 'bench-media-'));
+  const url = await createServerDatabase(ADMIN_URL, 'bench_media');
+  // The product runs as its own process (api and worker roles), as it would in production; this
+  // process is the client and runs the direct work.
+  const product = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'main.ts')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      ROLES: 'api,worker',
+      PORT: String(PORT),
+      SEED_ON_START: '0',
+      LOG_LEVEL: 'warn',
+      MEDIA_DIR: path.join(work, 'storage'),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    await waitForReady(`http://127.0.0.1:${PORT}/readyz`);
+    const token = await signUpCreator(`http://127.0.0.1:${PORT}`);
+    const photos = await makePhotos(work, IMAGES);
+    const clip = await makeClip(work);
+
+    const imageDirect = await timed(() =>
+      eachConcurrently(photos, IMAGE_CONCURRENCY, (file, i) => directImage(file, path.join(work, `direct-${i}`))),
+    );
+    const imagePipeline = await timed(async () => {
+      const ids = await eachConcurrently(photos, IMAGE_CONCURRENCY, (file) => uploadFile(`http://127.0.0.1:${PORT}`, token, file));
+      await untilReady(`http://127.0.0.1:${PORT}`, token, ids);
+    });
+    const videoDirect = await timed(() => directVideo(clip, path.join(work, 'direct-video')));
+    const videoPipeline = await timed(async () =>
+      untilReady(`http://127.0.0.1:${PORT}`, token, [await uploadFile(`http://127.0.0.1:${PORT}`, token, clip)]),
+    );
+
+    const figures = {
+      image_pipeline_vs_direct: round(imagePipeline / imageDirect, 3),
+      video_pipeline_vs_direct: round(videoPipeline / videoDirect, 3),
+      images_per_s: round(IMAGES / (imagePipeline / 1000), 2),
+      images_direct_per_s: round(IMAGES / (imageDirect / 1000), 2),
+      video_seconds: round(videoPipeline / 1000, 2),
+      video_direct_seconds: round(videoDirect / 1000, 2),
+    };
+    mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+    writeFileSync(path.join(__dirname, 'results', 'media.json'), `${JSON.stringify(figures, null, 2)}\n`);
+    console.log(figures);
+  } finally {
+    product.kill('SIGTERM');
+    await new Promise((resolve) => product.once('exit', resolve));
+    await dropServerDatabase(ADMIN_URL, 'bench_media');
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Phone-sized photos (4032x3024, EXIF-rotated), each a little different so no cache helps. */
+async function makePhotos(dir: string, count: number): Promise<string[]> {
+  const files: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const file = path.join(dir, `photo-${i}.jpg`);
+    const noise = await sharp({
+      create: { width: 504, height: 378, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 120 + i, sigma: 40 } },
+    })
+      .png()
+      .toBuffer();
+    await sharp(noise).resize(4032, 3024, { kernel: 'cubic' }).withMetadata({ orientation: 6 }).jpeg({ quality: 88 }).toFile(file);
+    files.push(file);
+  }
+  return files;
+}
+
+async function makeClip(dir: string): Promise<string> {
+  const file = path.join(dir, 'clip-1080p.mp4');
+  await runFfmpeg(
+    [
+      ...['-hide_banner', '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=10'],
+      ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=10'],
+      ...['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', file],
+    ],
+    { bin: SYSTEM_BINARIES, timeoutMs: 300_000 },
+  );
+  return file;
+}
+
+async function directImage(file: string, outDir: string): Promise<void> {
+  await processImage(file, outDir, { maxPixels: 50_000_000, avif: false });
+}
+
+/** The commands the pipeline runs for a video, one after another as its single transcode slot does. */
+async function directVideo(file: string, outDir: string): Promise<void> {
+  const plan = planVideo(await probeVideo(file, SYSTEM_BINARIES));
+  const options = { bin: SYSTEM_BINARIES, timeoutMs: 600_000 };
+  for (const rung of plan.rungs) {
+    const dir = path.join(outDir, rung.name);
+    mkdirSync(dir, { recursive: true });
+    await runFfmpeg(rungArgs(file, dir, rung, plan), options);
+  }
+  await runFfmpeg(posterArgs(file, path.join(outDir, 'poster.jpg'), plan), options);
+  await runFfmpeg(previewArgs(file, path.join(outDir, 'preview.mp4'), plan), options);
+}
+
+async function signUpCreator(base: string): Promise<string> {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($i: SignUpInput!) { signUp(input: $i) { token error { message } } }',
+      variables: { i: { handle: `bench_${Date.now()}`, password: 'bench-password-1', displayName: 'Bench', role: 'CREATOR' } },
+    }),
+  });
+  const body = (await res.json()) as { data?: { signUp: { token: string | null; error: { message: string } | null } } };
+  const token = body.data?.signUp.token;
+  if (!token) throw new Error(`sign-up failed: ${JSON.stringify(body)}`);
+  return token;
+}
+
+async function uploadFile(base: string, token: string, file: string): Promise<string> {
+  const form = new FormData();
+  form.append('file', await openAsBlob(file), path.basename(file));
+  const res = await fetch(`${base}/uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const body = (await res.json()) as { id?: string };
+  if (res.status !== 201 || !body.id) throw new Error(`upload of ${file} failed: ${res.status} ${JSON.stringify(body)}`);
+  return body.id;
+}
+
+/** Polls the uploads in one aliased query every 50 ms (one poller, so polling costs the server next to nothing). */
+async function untilReady(base: string, token: string, ids: readonly string[]): Promise<void> {
+  let pending = [...ids];
+  while (pending.length > 0) {
+    const query = `query { ${pending.map((id, i) => `u${i}: upload(id: "${id}") { status failure { message } }`).join(' ')} }`;
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
+    const data = ((await res.json()) as { data?: Record<string, { status: string; failure: { message: string } | null }> }).data ?? {};
+    const failed = Object.values(data).find((u) => u.status === 'FAILED');
+    if (failed) throw new Error(`media failed: ${failed.failure?.message}`);
+    pending = pending.filter((_, i) => data[`u${i}`]?.status !== 'READY');
+    if (pending.length > 0) await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function eachConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: limit }, async () => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await work(items[index] as T, index);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+async function waitForReady(url: string): Promise<void> {
+  for (let i = 0; i < 120; i += 1) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the product did not become ready at ${url}`);
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+function round(value: number, digits: number): number {
+  return Math.round(value * 10 ** digits) / 10 ** digits;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
