@@ -116,6 +116,10 @@ export class NotesService {
     const note = await this.requireOwnNote(viewer, id);
     const input = validate(updateNoteInput, raw);
     const resolved = input.media ? await this.resolveMedia(note.authorId, note.kind, input.media) : undefined;
+    // A note already public would show empty slots: its new files must be ready first.
+    if (note.status === 'published' && resolved?.some((m) => m.status !== 'ready')) {
+      throw errors.conflict('These files are still processing: attach them once upload(id) says READY', 'media');
+    }
     if (resolved || input.productTags) {
       const media = resolved ?? (await this.repos.notes.mediaOf([note.id]));
       const tags = input.productTags ?? (await this.repos.notes.productTagsOf([note.id]));
