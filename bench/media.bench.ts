@@ -38,8 +38,10 @@ async function main(): Promise<void> {
   try {
     await waitForReady(`http://127.0.0.1:${PORT}/readyz`);
     const token = await signUpCreator(`http://127.0.0.1:${PORT}`);
-    const photos = await makePhotos(work, IMAGES);
+    const [warmUp, ...photos] = await makePhotos(work, IMAGES + 1);
     const clip = await makeClip(work);
+    // Both sides warm: making the fixtures loaded sharp here; one upload does the same in the product.
+    await untilReady(`http://127.0.0.1:${PORT}`, token, [await uploadFile(`http://127.0.0.1:${PORT}`, token, warmUp as string)]);
 
     const imageDirect = await timed(() =>
       eachConcurrently(photos, IMAGE_CONCURRENCY, (file, i) => directImage(file, path.join(work, `direct-${i}`))),
