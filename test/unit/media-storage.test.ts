@@ -9,16 +9,10 @@ import express, { type NextFunction, type Request as ExpressRequest, type Respon
 import request from 'supertest';
 import { mediaFilesRouter } from '../../api/media-files';
 import { sha256Hex, signV4 } from '../../media/s3-signature';
-import {
-  assertValidKey,
-  contentTypeFor,
-  createStorage,
-  LocalDiskStorage,
-  ObjectNotFoundError,
-  S3Error,
-  S3Storage,
-  type Storage,
-} from '../../media/storage';
+import { createStorage } from '../../media/create-storage';
+import { LocalDiskStorage } from '../../media/local-storage';
+import { S3Error, S3Storage } from '../../media/s3-storage';
+import { assertValidKey, contentTypeFor, ObjectNotFoundError, type Storage } from '../../media/storage';
 
 const INVALID_KEYS = ['../x', '/abs', 'a//b', '', 'a/../b', 'a/./b', '.hidden', 'a/', 'a b', 'a\\b', 'x'.repeat(513)];
 
