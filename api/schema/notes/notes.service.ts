@@ -123,7 +123,6 @@ export class NotesService {
     if (resolved || input.productTags) {
       const media = resolved ?? (await this.repos.notes.mediaOf([note.id]));
       const tags = input.productTags ?? (await this.repos.notes.productTagsOf([note.id]));
-
       const kindProblem = checkMediaForKind(note.kind, media, tags);
       if (kindProblem) throw errors.badInput(kindProblem.message, kindProblem.field);
     }
