@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../core/db';
 import { uuidv7 } from '../../core/ids';
@@ -35,7 +34,7 @@ describe('background jobs on real Redis', () => {
     });
     await app.database.db.execute(sql`UPDATE notes SET like_count = 42 WHERE id = ${id}`);
 
-    const prefix = `test-jobs-${randomBytes(4).toString('hex')}`;
+    const prefix = app.config.REDIS_PREFIX;
     const runtime = await startJobRuntime({
       redisUrl: app.config.REDIS_URL,
       prefix,

@@ -103,8 +103,11 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
         await closed;
       }
       await jobs.close();
-      const keys = await redis.keys(`test:${name}:*`);
-      if (keys.length > 0) await redis.unlink(...keys.map((k) => k.slice(`test:${name}:`.length)));
+      // This app's keys (test:<name>:…) and its BullMQ queues (REDIS_PREFIX test-<name>:…) in one pass.
+      const raw = redis.duplicate({ keyPrefix: '' });
+      const keys = await raw.keys(`test?${name}:*`);
+      if (keys.length > 0) await raw.unlink(...keys);
+      raw.disconnect();
       redis.disconnect();
       await database.close();
       if (url) await dropServerDatabase(env.adminDatabaseUrl, name);
