@@ -277,3 +277,52 @@ describe('upload progress subscription', () => {
     }
   });
 });
+
+describe('a note waiting for a file that fails', () => {
+  it('becomes FAILED with the file’s reason, and does not count as published', async () => {
+    // Its own app with no worker yet, so the note is surely created while the file is processing.
+    const quiet = await startTestApp();
+    try {
+      const author = await signUp(quiet, 'CREATOR');
+      const whole = fixture('whole-2.png');
+      await writePng(whole, 1200, 900);
+      const truncated = fixture('truncated-2.png');
+      await writeTruncatedCopy(whole, truncated);
+      const res = await quiet.http.post('/uploads').set('authorization', `Bearer ${author.token}`).attach('file', truncated);
+      expect(res.status).toBe(201);
+      const created = await quiet.gql(
+        CREATE,
+        { input: { kind: 'IMAGE', title: 'broken', media: [{ uploadId: res.body.id }], publish: true } },
+        author.token,
+      );
+      const noteId = created.body.data?.createNote.note.id as string;
+      expect(created.body.data?.createNote.note.status).toBe('PROCESSING');
+
+      const worker = await startJobRuntime({
+        redisUrl: quiet.config.REDIS_URL,
+        prefix: quiet.config.REDIS_PREFIX,
+        roles: ['worker'],
+        handlers: createJobHandlers({ trending: new TrendingService(new NotesRepository(quiet.database.db)), media: quiet.services.media }),
+        failureHandlers: createJobFailureHandlers({ media: quiet.services.media }),
+        logger: createLogger('silent'),
+      });
+      try {
+        const deadline = Date.now() + 30_000;
+        let note: Record<string, any> | undefined;
+        do {
+          await new Promise((r) => setTimeout(r, 100));
+          note = (await quiet.gql(NOTE, { id: noteId }, author.token)).body.data?.note;
+        } while (note?.status === 'PROCESSING' && Date.now() < deadline);
+        expect(note?.status).toBe('FAILED');
+        expect(note?.failureReason).toMatch(/\w/);
+      } finally {
+        await worker.stop();
+      }
+      const count = await quiet.gql(`query($id: ID!) { user(id: $id) { noteCount } }`, { id: author.id });
+      expect(count.body.data?.user.noteCount).toBe(0);
+      expect((await quiet.gql(NOTE, { id: noteId })).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    } finally {
+      await quiet.close();
+    }
+  });
+});
