@@ -48,6 +48,8 @@ export function uploadsRouter(services: Services, incomingDir: string, logger: L
       await services.jobs.enqueue(row.kind === 'image' ? 'media.image' : 'media.video', { mediaId: row.id });
       res.status(201).json({ id: row.id, kind: row.kind.toUpperCase(), status: 'PROCESSING', progress: 0 });
     } catch (error) {
+      // Removed before answering: a refused upload leaves nothing behind by the time the client hears of it.
+      await rm(localPath, { force: true });
       if (error instanceof BadUpload) return refuse(res, 400, ErrorCode.BAD_USER_INPUT, error.message);
       if (!isMediaRejected(error)) {
         logger.error({ err: error }, 'upload failed');
@@ -84,12 +86,17 @@ function receive(req: Request, target: string, maxBytes: (kind: Sniffed['kind'])
     parser.on('file', (_field, file) => {
       started = true;
       const gate = new SniffingGate(maxBytes);
-      pipeline(file, gate, createWriteStream(target))
+      const out = createWriteStream(target);
+      pipeline(file, gate, out)
         .then(() => {
           if (!gate.sniffed) throw new MediaRejectedError('unsupported_type', 'This file is empty');
           resolve({ bytes: gate.bytes, sniffed: gate.sniffed });
         })
-        .catch(reject);
+        .catch(async (error: unknown) => {
+          // A write stream destroyed while still opening creates its file afterwards: wait for it to close.
+          if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
+          reject(error);
+        });
     });
     parser.on('error', () => reject(new BadUpload('The multipart body is malformed')));
     parser.on('close', () => {

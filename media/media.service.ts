@@ -377,10 +377,10 @@ export class MediaService {
 }
 
 export function tooLarge(kind: 'image' | 'video', maxBytes: number): MediaRejectedError {
-  const mb = Math.floor(maxBytes / (1024 * 1024));
+  const limit = maxBytes >= 1024 * 1024 ? `${Math.floor(maxBytes / (1024 * 1024))} MB` : `${Math.floor(maxBytes / 1024)} KB`;
   return new MediaRejectedError(
     'too_large',
-    `${kind === 'image' ? 'Images' : 'Videos'} can be at most ${mb} MB; compress it and upload it again`,
+    `${kind === 'image' ? 'Images' : 'Videos'} can be at most ${limit}; compress it and upload it again`,
   );
 }
 

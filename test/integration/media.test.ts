@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -14,7 +14,7 @@ import { NotesRepository } from '../../models/repositories/notes.repository';
 import { TrendingService } from '../../recommender/trending.service';
 import { signUp, type Account } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
-import { inspectImage, writePhonePhoto, writePixelBomb, writePng, writeTruncatedCopy } from '../support/image-fixtures';
+import { inspectImage, writeNoisePng, writePhonePhoto, writePixelBomb, writePng, writeTruncatedCopy } from '../support/image-fixtures';
 
 const UPLOAD = `query($id: ID!) { upload(id: $id) {
   id kind status progress failure { reason message } width height durationMs aspectRatio dominantColor thumbhash
@@ -323,6 +323,25 @@ describe('a note waiting for a file that fails', () => {
       expect((await quiet.gql(NOTE, { id: noteId })).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     } finally {
       await quiet.close();
+    }
+  });
+});
+
+describe('upload size limits', () => {
+  it('stops reading a file past its kind’s limit, answers 413, and leaves no partial file behind', async () => {
+    const small = await startTestApp({ MEDIA_MAX_IMAGE_BYTES: String(64 * 1024) });
+    try {
+      const author = await signUp(small, 'CREATOR');
+      const big = fixture('big.png');
+      await writeNoisePng(big, 320, 320);
+      const res = await small.http.post('/uploads').set('authorization', `Bearer ${author.token}`).attach('file', big);
+      expect(res.status).toBe(413);
+      expect(res.body.error).toMatchObject({ code: 'MEDIA_REJECTED', reason: 'too_large' });
+      expect(res.body.error.message).toContain('at most 64 KB');
+      expect(await readdir(path.join(small.config.MEDIA_DIR, '.incoming'))).toEqual([]);
+      expect((await small.http.get('/healthz')).status).toBe(200);
+    } finally {
+      await small.close();
     }
   });
 });

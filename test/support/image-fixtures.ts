@@ -33,6 +33,13 @@ export async function writePng(file: string, width: number, height: number): Pro
 }
 
 /** Two frames of 200x100, red then blue, stacked the way sharp represents animation. */
+/** Random pixels do not compress: width × height × 3 bytes of PNG, near enough. */
+export async function writeNoisePng(file: string, width: number, height: number): Promise<void> {
+  await sharp({ create: { width, height, channels: 3, background: '#000000', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+    .png()
+    .toFile(file);
+}
+
 export async function writeAnimatedGif(file: string): Promise<void> {
   const frame = (background: string) =>
     sharp({ create: { width: 200, height: 100, channels: 3, background } })
