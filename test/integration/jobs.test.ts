@@ -1,14 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../core/db';
 import { uuidv7 } from '../../core/ids';
-import { createLogger } from '../../core/logger';
 import { redisAnswers, resolveRedis } from '../../core/redis';
-import { createJobHandlers } from '../../jobs/handlers';
-import { createJobQueue, startJobRuntime } from '../../jobs/runtime';
-import { NotesRepository } from '../../models/repositories/notes.repository';
-import { TrendingService } from '../../recommender/trending.service';
+import { createJobQueue } from '../../jobs/runtime';
 import { startTestApp, type TestApp } from '../support/harness';
 import { createNote, signUp } from '../support/factories';
+import { startTestWorker } from '../support/worker';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -34,15 +31,8 @@ describe('background jobs on real Redis', () => {
     });
     await app.database.db.execute(sql`UPDATE notes SET like_count = 42 WHERE id = ${id}`);
 
-    const prefix = app.config.REDIS_PREFIX;
-    const runtime = await startJobRuntime({
-      redisUrl: app.config.REDIS_URL,
-      prefix,
-      roles: ['worker', 'trainer'],
-      handlers: createJobHandlers({ trending: new TrendingService(new NotesRepository(app.database.db)), media: app.services.media }),
-      logger: createLogger('silent'),
-    });
-    const queue = createJobQueue(app.config.REDIS_URL, prefix);
+    const runtime = await startTestWorker(app, { roles: ['worker', 'trainer'] });
+    const queue = createJobQueue(app.config.REDIS_URL, app.config.REDIS_PREFIX);
     try {
       await queue.enqueue('ranking.refresh', {});
       await queue.enqueue('counters.reconcile', {});

@@ -4,14 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { readTestEnv } from '../../core/config';
-import { createLogger } from '../../core/logger';
-import { createJobFailureHandlers, createJobHandlers } from '../../jobs/handlers';
-import { startJobRuntime } from '../../jobs/runtime';
 import { runFfmpeg, SYSTEM_BINARIES } from '../../media/ffmpeg';
-import { NotesRepository } from '../../models/repositories/notes.repository';
-import { TrendingService } from '../../recommender/trending.service';
 import { signUp } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
+import { startTestWorker } from '../support/worker';
 
 // A worker is its own process here, so the database must be a server: PGlite serves one process.
 const onServer = readTestEnv().backend === 'pg' ? describe : describe.skip;
@@ -81,15 +77,7 @@ onServer('a worker killed in the middle of a transcode', () => {
     }
 
     // Another worker: the dead one's lock expires and its job runs again from the start.
-    const runtime = await startJobRuntime({
-      redisUrl: app.config.REDIS_URL,
-      prefix: app.config.REDIS_PREFIX,
-      roles: ['worker'],
-      handlers: createJobHandlers({ trending: new TrendingService(new NotesRepository(app.database.db)), media: app.services.media }),
-      failureHandlers: createJobFailureHandlers({ media: app.services.media }),
-      logger: createLogger('silent'),
-      lockMs: LOCK_MS,
-    });
+    const runtime = await startTestWorker(app, { lockMs: LOCK_MS });
     try {
       await until(async () => (await app.services.media.byIds([id]))[0]?.status !== 'processing', 120_000);
     } finally {

@@ -6,14 +6,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createLogger } from '../../core/logger';
-import { createJobFailureHandlers, createJobHandlers } from '../../jobs/handlers';
-import { startJobRuntime, type JobRuntime } from '../../jobs/runtime';
+import type { JobRuntime } from '../../jobs/runtime';
 import { runFfmpeg, SYSTEM_BINARIES } from '../../media/ffmpeg';
-import { NotesRepository } from '../../models/repositories/notes.repository';
-import { TrendingService } from '../../recommender/trending.service';
 import { signUp, type Account } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
+import { startTestWorker } from '../support/worker';
 import { inspectImage, writeNoisePng, writePhonePhoto, writePixelBomb, writePng, writeTruncatedCopy } from '../support/image-fixtures';
 
 const UPLOAD = `query($id: ID!) { upload(id: $id) {
@@ -30,14 +27,7 @@ let dir: string;
 beforeAll(async () => {
   app = await startTestApp();
   // The real worker, in this process: BullMQ on the real Redis, sharp and ffmpeg.
-  runtime = await startJobRuntime({
-    redisUrl: app.config.REDIS_URL,
-    prefix: app.config.REDIS_PREFIX,
-    roles: ['worker'],
-    handlers: createJobHandlers({ trending: new TrendingService(new NotesRepository(app.database.db)), media: app.services.media }),
-    failureHandlers: createJobFailureHandlers({ media: app.services.media }),
-    logger: createLogger('silent'),
-  });
+  runtime = await startTestWorker(app);
   creator = await signUp(app, 'CREATOR');
   dir = await mkdtemp(path.join(tmpdir(), 'media-fixtures-'));
 });
@@ -298,14 +288,7 @@ describe('a note waiting for a file that fails', () => {
       const noteId = created.body.data?.createNote.note.id as string;
       expect(created.body.data?.createNote.note.status).toBe('PROCESSING');
 
-      const worker = await startJobRuntime({
-        redisUrl: quiet.config.REDIS_URL,
-        prefix: quiet.config.REDIS_PREFIX,
-        roles: ['worker'],
-        handlers: createJobHandlers({ trending: new TrendingService(new NotesRepository(quiet.database.db)), media: quiet.services.media }),
-        failureHandlers: createJobFailureHandlers({ media: quiet.services.media }),
-        logger: createLogger('silent'),
-      });
+      const worker = await startTestWorker(quiet);
       try {
         const deadline = Date.now() + 30_000;
         let note: Record<string, any> | undefined;

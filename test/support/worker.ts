@@ -1,0 +1,20 @@
+import type { Role } from '../../core/config';
+import { createLogger } from '../../core/logger';
+import { createJobFailureHandlers, createJobHandlers } from '../../jobs/handlers';
+import { startJobRuntime, type JobRuntime } from '../../jobs/runtime';
+import { NotesRepository } from '../../models/repositories/notes.repository';
+import { TrendingService } from '../../recommender/trending.service';
+import type { TestApp } from './harness';
+
+/** The real job runtime (BullMQ on the real Redis) in this process, on the app's database and queues. */
+export function startTestWorker(app: TestApp, options: { roles?: Role[]; lockMs?: number } = {}): Promise<JobRuntime> {
+  return startJobRuntime({
+    redisUrl: app.config.REDIS_URL,
+    prefix: app.config.REDIS_PREFIX,
+    roles: options.roles ?? ['worker'],
+    handlers: createJobHandlers({ trending: new TrendingService(new NotesRepository(app.database.db)), media: app.services.media }),
+    failureHandlers: createJobFailureHandlers({ media: app.services.media }),
+    logger: createLogger('silent'),
+    lockMs: options.lockMs,
+  });
+}
