@@ -8,6 +8,13 @@ export type Role = (typeof ROLE_NAMES)[number];
 
 const DEV_JWT_SECRET = 'development-only-secret-change-me';
 
+/** An on/off variable: 1, true, 0 or false. */
+const flag = (fallback: boolean) =>
+  z
+    .enum(['0', '1', 'true', 'false'])
+    .default(fallback ? '1' : '0')
+    .transform((v) => v === '1' || v === 'true');
+
 const schema = z.object({
   /** development | test | production. Production refuses the development JWT secret. */
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -55,10 +62,7 @@ const schema = z.object({
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed demo data on first start when the database has no accounts (0 disables). */
-  SEED_ON_START: z
-    .enum(['0', '1', 'true', 'false'])
-    .default('1')
-    .transform((v) => v === '1' || v === 'true'),
+  SEED_ON_START: flag(true),
   /** Scale of the demo data seeded on first start (1 = 20k notes, 1M events). */
   SEED_SCALE: z.coerce.number().positive().max(10).default(1),
   /** Deepest GraphQL selection accepted. */
@@ -90,10 +94,7 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** Public base URL of the bucket (or of a CDN in front of it). */
   S3_PUBLIC_URL: z.string().url().optional(),
-  S3_FORCE_PATH_STYLE: z
-    .enum(['0', '1', 'true', 'false'])
-    .default('1')
-    .transform((v) => v === '1' || v === 'true'),
+  S3_FORCE_PATH_STYLE: flag(true),
   /** Largest image upload, in bytes. */
   MEDIA_MAX_IMAGE_BYTES: z.coerce
     .number()
@@ -111,10 +112,7 @@ const schema = z.object({
   /** Longest video, in seconds. */
   MEDIA_MAX_VIDEO_SECONDS: z.coerce.number().positive().default(600),
   /** Also make AVIF variants of images (smaller files, several times the encode time of WebP). */
-  MEDIA_AVIF: z
-    .enum(['0', '1', 'true', 'false'])
-    .default('0')
-    .transform((v) => v === '1' || v === 'true'),
+  MEDIA_AVIF: flag(false),
   /** ffmpeg and ffprobe executables (Debian's package: apt-get install ffmpeg). */
   FFMPEG_PATH: z.string().default('ffmpeg'),
   FFPROBE_PATH: z.string().default('ffprobe'),
