@@ -8,8 +8,12 @@ export interface GraphQLContext {
   loaders: Loaders;
 }
 
+/** The token of an `Authorization: Bearer …` header, if there is one. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+}
+
 export function buildContext(services: Services, authorization: string | undefined): GraphQLContext {
-  const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  const viewer = services.accounts.viewerFromToken(token);
+  const viewer = services.accounts.viewerFromToken(bearerToken(authorization));
   return { viewer, services, loaders: createLoaders(services, viewer?.id ?? null) };
 }

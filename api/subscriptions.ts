@@ -6,7 +6,7 @@ import { isAppError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { Services } from '../services';
 import { formatError } from './apollo';
-import { buildContext } from './context';
+import { bearerToken, buildContext } from './context';
 
 /**
  * GraphQL subscriptions over WebSocket (the graphql-ws protocol) on the HTTP server's /graphql
@@ -17,18 +17,15 @@ export function attachSubscriptions(server: Server, schema: GraphQLSchema, servi
   const handle = useServer(
     {
       schema,
-      context: (ctx) => {
-        const authorization = ctx.connectionParams?.authorization;
-        return buildContext(services, typeof authorization === 'string' ? authorization : undefined);
-      },
+      context: (ctx) => buildContext(services, authorizationOf(ctx.connectionParams)),
       // Errors carry the same stable codes as over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error, logger)) } : undefined,
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error, logger)),
+      // A bad token refuses the connection; each operation then builds its own context.
       onConnect: (ctx) => {
-        const authorization = ctx.connectionParams?.authorization;
         try {
-          buildContext(services, typeof authorization === 'string' ? authorization : undefined);
+          services.accounts.viewerFromToken(bearerToken(authorizationOf(ctx.connectionParams)));
           return true;
         } catch (error) {
           if (isAppError(error)) return false;
@@ -44,4 +41,9 @@ export function attachSubscriptions(server: Server, schema: GraphQLSchema, servi
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const authorization = params?.authorization;
+  return typeof authorization === 'string' ? authorization : undefined;
 }

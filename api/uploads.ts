@@ -12,6 +12,7 @@ import { isMediaRejected, MediaRejectedError, type RejectionReason } from '../me
 import { tooLarge } from '../media/media.service';
 import { sniffMedia, SNIFF_BYTES, type Sniffed } from '../media/sniff';
 import type { Services } from '../services';
+import { bearerToken } from './context';
 
 const POSTING_ROLES = new Set(['creator', 'brand', 'admin']);
 
@@ -28,7 +29,7 @@ export function uploadsRouter(services: Services, incomingDir: string, logger: L
   router.post('/', async (req: Request, res: Response) => {
     let ownerId: string;
     try {
-      const viewer = services.accounts.viewerFromToken(bearer(req));
+      const viewer = services.accounts.viewerFromToken(bearerToken(req.headers.authorization));
       const user = await services.accounts.requireUser(viewer);
       if (!POSTING_ROLES.has(user.role)) {
         return refuse(res, 403, ErrorCode.FORBIDDEN, 'Only creator accounts upload media: switch with becomeCreator first');
@@ -153,11 +154,6 @@ class SniffingGate extends Transform {
     if (this.bytes > this.maxBytes(this.sniffed.kind)) throw tooLarge(this.sniffed.kind, this.maxBytes(this.sniffed.kind));
     this.push(head);
   }
-}
-
-function bearer(req: Request): string | undefined {
-  const header = req.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
 }
 
 function refuse(res: Response, status: number, code: string, message: string): void {
