@@ -276,19 +276,18 @@ export class MediaService {
 
   private async finish(row: MediaRow, ready: ReadyMedia): Promise<void> {
     const url = this.cardUrl({ variants: ready.variants }) ?? '';
-    const updated = await this.repo.markReady(row.id, { ...ready, url });
-    if (!updated) return;
-    await this.deps.progress.publish({ mediaId: row.id, status: 'ready', progress: 100 });
-    await this.deps.progress.forget(row.id);
-    if (row.originalKey) await this.deps.storage.deletePrefix(path.posix.dirname(row.originalKey));
-    for (const note of await this.repo.notesWaitingFor(row.id)) await this.settleNote(note.id, note.authorId);
+    if (await this.repo.markReady(row.id, { ...ready, url })) await this.afterSettling(row, 'ready', 100);
   }
 
   private async fail(row: MediaRow, rejection: MediaRejectedError): Promise<void> {
-    const updated = await this.repo.markFailed(row.id, rejection.reason, rejection.message);
-    if (!updated) return;
+    if (!(await this.repo.markFailed(row.id, rejection.reason, rejection.message))) return;
     this.deps.logger.info({ mediaId: row.id, reason: rejection.reason }, 'media rejected');
-    await this.deps.progress.publish({ mediaId: row.id, status: 'failed', progress: row.progress });
+    await this.afterSettling(row, 'failed', row.progress);
+  }
+
+  /** Once a media item is ready or failed: tell followers, drop its progress and original, settle the notes waiting for it. */
+  private async afterSettling(row: MediaRow, status: 'ready' | 'failed', progress: number): Promise<void> {
+    await this.deps.progress.publish({ mediaId: row.id, status, progress });
     await this.deps.progress.forget(row.id);
     if (row.originalKey) await this.deps.storage.deletePrefix(path.posix.dirname(row.originalKey));
     for (const note of await this.repo.notesWaitingFor(row.id)) await this.settleNote(note.id, note.authorId);
