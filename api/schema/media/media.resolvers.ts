@@ -4,14 +4,18 @@ import type { NoteMediaRow } from '../../../models/repositories/notes.repository
 import type { GraphQLContext } from '../../context';
 import { requireId } from '../notes/notes.service';
 
+/** One of the viewer's own uploads; someone else's does not exist, as far as this viewer can tell. */
+async function ownUpload(ctx: GraphQLContext, id: string, read: (id: string) => Promise<MediaRow | undefined>): Promise<MediaRow> {
+  if (!ctx.viewer) throw errors.unauthenticated();
+  const row = await read(requireId(id));
+  if (!row || row.ownerId !== ctx.viewer.id) throw errors.notFound('Upload', id);
+  return row;
+}
+
 /** The upload now, then again after each progress event, until it is ready or failed. */
 async function* followUpload(ctx: GraphQLContext, id: string): AsyncGenerator<MediaRow> {
-  if (!ctx.viewer) throw errors.unauthenticated();
-  const owned = async (): Promise<MediaRow> => {
-    const [row] = await ctx.services.media.byIds([requireId(id)]);
-    if (!row || row.ownerId !== ctx.viewer?.id) throw errors.notFound('Upload', id);
-    return row;
-  };
+  // Read fresh each time: a loader would keep the first answer for the whole subscription.
+  const owned = () => ownUpload(ctx, id, async (key) => (await ctx.services.media.byIds([key]))[0]);
   await owned();
   let pending = 0;
   let wake: (() => void) | null = null;
@@ -45,13 +49,7 @@ export const mediaResolvers = {
   },
   MediaStatus: { PROCESSING: 'processing', READY: 'ready', FAILED: 'failed' },
   Query: {
-    upload: async (_: unknown, args: { id: string }, ctx: GraphQLContext) => {
-      if (!ctx.viewer) throw errors.unauthenticated();
-      const row = await ctx.loaders.upload.load(requireId(args.id));
-      // Someone else's upload does not exist, as far as this viewer can tell.
-      if (!row || row.ownerId !== ctx.viewer.id) throw errors.notFound('Upload', args.id);
-      return row;
-    },
+    upload: (_: unknown, args: { id: string }, ctx: GraphQLContext) => ownUpload(ctx, args.id, (key) => ctx.loaders.upload.load(key)),
   },
   Media: {
     upload: (media: NoteMediaRow, _: unknown, ctx: GraphQLContext) => (media.mediaId ? ctx.loaders.upload.load(media.mediaId) : null),
