@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Config } from './core/config';
 import type { Db } from './core/db';
 import { ReadCache } from './core/read-cache';
@@ -44,6 +45,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     },
     binaries: { ffmpeg: config.FFMPEG_PATH, ffprobe: config.FFPROBE_PATH },
     logger: deps.logger,
+    workDir: path.join(config.MEDIA_DIR, '.work'),
   });
   return {
     jobs: deps.jobs,

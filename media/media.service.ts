@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { uuidv7 } from '../core/ids';
@@ -32,6 +31,11 @@ export interface MediaServiceDeps {
   limits: MediaLimits;
   binaries: FfmpegBinaries;
   logger: Logger;
+  /**
+   * Scratch space of the jobs. Beside local storage, on the same filesystem, so finished files move
+   * into storage by rename instead of being copied (~15 ms a photo's variants on this machine).
+   */
+  workDir: string;
 }
 
 /** The part names of a video's work, besides one per rung. */
@@ -112,7 +116,7 @@ export class MediaService {
         const images: NonNullable<MediaVariants['images']> = [];
         for (const variant of processed.variants) {
           const key = `images/${mediaId}/${variant.name}.${variant.format}`;
-          await this.deps.storage.putFile(key, variant.file, contentTypeFor(key));
+          await this.deps.storage.moveFile(key, variant.file, contentTypeFor(key));
           images.push({
             name: variant.name,
             format: variant.format,
@@ -182,10 +186,10 @@ export class MediaService {
       const files = (await readdir(out)).sort();
       for (const file of files.filter((f) => f !== 'index.m3u8')) {
         const key = `videos/${mediaId}/${rung.name}/${file}`;
-        await this.deps.storage.putFile(key, path.join(out, file), contentTypeFor(key));
+        await this.deps.storage.moveFile(key, path.join(out, file), contentTypeFor(key));
       }
       const playlist = `videos/${mediaId}/${rung.name}/index.m3u8`;
-      await this.deps.storage.putFile(playlist, path.join(out, 'index.m3u8'), contentTypeFor(playlist));
+      await this.deps.storage.moveFile(playlist, path.join(out, 'index.m3u8'), contentTypeFor(playlist));
       await this.report(mediaId, rung.name, 1);
       return { status: 'success', detail: `${rung.name}: ${files.length - 1} segments` };
     });
@@ -206,7 +210,7 @@ export class MediaService {
           throw new MediaRejectedError('processing_failed', 'We could not take a frame from this video; try exporting it again');
         });
         const key = `videos/${mediaId}/${file}`;
-        await this.deps.storage.putFile(key, path.join(dir, file), contentTypeFor(key));
+        await this.deps.storage.moveFile(key, path.join(dir, file), contentTypeFor(key));
       }
       await this.report(mediaId, EXTRAS, 1);
       return { status: 'success', detail: 'poster and preview' };
@@ -350,7 +354,8 @@ export class MediaService {
   }
 
   private async withWorkDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
-    const dir = await mkdtemp(path.join(tmpdir(), 'seedfeed-media-'));
+    await mkdir(this.deps.workDir, { recursive: true });
+    const dir = await mkdtemp(path.join(this.deps.workDir, 'job-'));
     try {
       return await work(dir);
     } finally {

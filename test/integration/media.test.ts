@@ -68,6 +68,18 @@ async function clip(name: string, size: string, seconds: number): Promise<string
   return file;
 }
 
+/** What is left in the jobs' scratch space once the job that made the last change has returned (it cleans up after settling). */
+async function workLeft(of: TestApp = app): Promise<string[]> {
+  const root = path.join(of.config.MEDIA_DIR, '.work');
+  const deadline = Date.now() + 5_000;
+  let left = await readdir(root);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    left = await readdir(root);
+  }
+  return left;
+}
+
 async function fetchMedia(url: string): Promise<Buffer> {
   const res = await app.http
     .get(url)
@@ -115,6 +127,7 @@ describe('image uploads', () => {
     const note = (await app.gql(NOTE, { id: noteId })).body.data?.note;
     expect(note).toMatchObject({ status: 'PUBLISHED', failureReason: null });
     expect(note.media[0]).toMatchObject({ url: large.url, width: 1200, height: 1600, upload: { status: 'READY' } });
+    expect(await workLeft()).toEqual([]);
   });
 
   it('refuses decompression bombs, truncated images and files that only pretend to be media, losing nothing else', async () => {
@@ -210,6 +223,7 @@ describe('video uploads', () => {
 
     const note = (await app.gql(NOTE, { id: created.body.data?.createNote.note.id })).body.data?.note;
     expect(note).toMatchObject({ status: 'PUBLISHED', media: [{ url: item.playlistUrl, width: 1280, height: 720 }] });
+    expect(await workLeft()).toEqual([]);
   });
 });
 
@@ -301,6 +315,7 @@ describe('a note waiting for a file that fails', () => {
       } finally {
         await worker.stop();
       }
+      expect(await workLeft(quiet)).toEqual([]);
       const count = await quiet.gql(`query($id: ID!) { user(id: $id) { noteCount } }`, { id: author.id });
       expect(count.body.data?.user.noteCount).toBe(0);
       expect((await quiet.gql(NOTE, { id: noteId })).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
