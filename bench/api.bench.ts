@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -8,6 +7,7 @@ import { MIGRATIONS_FOLDER } from '../boot';
 import { createServerDatabase, openDatabase, rowsOf } from '../core/db';
 import { terminalProgress } from '../core/progress';
 import { seedDatabase } from '../seed/load';
+import { spawnProduct } from './product-process';
 
 // Seeds the default scale on the PostgreSQL server, starts the API as its own process, and loads it
 // from this one, 32 connections, 20 s each: feed(first: 20) for anonymous visitors (the issue's
@@ -47,19 +47,15 @@ async function main(): Promise<void> {
   await database.close();
   console.log(`seeded scale ${SCALE} in ${seedSeconds.toFixed(1)} s`);
 
-  const api = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', path.join(__dirname, '..', 'main.ts')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      ROLES: 'api',
-      API_WORKERS: String(API_WORKERS),
-      PORT: String(PORT),
-      SEED_ON_START: '0',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      JWT_SECRET,
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+  const api = spawnProduct({
+    DATABASE_URL: url,
+    ROLES: 'api',
+    API_WORKERS: String(API_WORKERS),
+    PORT: String(PORT),
+    SEED_ON_START: '0',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    JWT_SECRET,
   });
   try {
     await waitForReady(`http://127.0.0.1:${PORT}/readyz`);
