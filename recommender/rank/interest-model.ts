@@ -1,0 +1,224 @@
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { HEADS } from '../signals';
+
+// The only module that imports TensorFlow.js: the interest model's variables, its training step and
+// its scoring. Callers deal in typed arrays, so nothing else needs to know about tensors or backends.
+
+export interface ModelShape {
+  users: number;
+  items: number;
+  /** Width of the user and item embeddings. */
+  dim: number;
+  /** Dense features per example (see the feature builders), after the embeddings' interaction. */
+  features: number;
+  hidden: number;
+}
+
+export interface TrainOptions {
+  learningRate: number;
+  /** L2 penalty on the embedding rows a batch touches, so rarely seen ids stay near zero. */
+  l2: number;
+  seed: number;
+}
+
+/** Examples in flat typed arrays: row n is users[n], items[n], features[n*F..], labels[n*H..] and mask[n*H..]. */
+export interface ExampleBatch {
+  users: Int32Array;
+  items: Int32Array;
+  features: Float32Array;
+  labels: Float32Array;
+  /** 1 where a head's label is known for the example; heads the data cannot label are left out of the loss. */
+  mask: Float32Array;
+}
+
+export interface SerializedModel {
+  shape: ModelShape;
+  weights: Record<string, Float32Array>;
+}
+
+const K = HEADS.length;
+
+let backend: Promise<string> | undefined;
+
+/**
+ * WASM is ~16x the pure-JS backend here; tfjs-node cannot install offline, so it is not tried.
+ * The .wasm files are read from the installed package, not fetched.
+ */
+export function initTensorflow(): Promise<string> {
+  backend ??= (async () => {
+    setWasmPaths(`${path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}${path.sep}`);
+    if (!(await tf.setBackend('wasm'))) throw new Error('the tfjs WASM backend did not initialise');
+    await tf.ready();
+    return tf.getBackend();
+  })();
+  return backend;
+}
+
+/**
+ * A row lookup whose gradient is a scatter of the rows' gradients. tf.gather's own gradient needs
+ * UnsortedSegmentSum, which the WASM backend lacks (and tf.layers.embedding with it).
+ */
+function gatherRows(table: tf.Tensor, rows: tf.Tensor1D): tf.Tensor {
+  const lookup = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const t = args[0] as tf.Tensor;
+    return { value: tf.gather(t, rows), gradFunc: (dy: tf.Tensor) => tf.scatterND(rows.expandDims(1), dy, t.shape) };
+  });
+  return lookup(table);
+}
+
+/**
+ * Multi-task interest model: user and note embeddings, their element-wise product and the dense
+ * features go through one hidden layer to a logit per head (P(long view), P(like), P(collect),
+ * P(product click), P(purchase)); the embeddings' dot product and a per-note bias are added to
+ * every head, so the embeddings alone already rank.
+ */
+export class InterestModel {
+  private readonly vars: Record<'userEmb' | 'itemEmb' | 'itemBias' | 'w1' | 'b1' | 'w2' | 'b2', tf.Variable>;
+
+  private constructor(
+    readonly shape: ModelShape,
+    init: Record<string, tf.Tensor>,
+  ) {
+    this.vars = {
+      userEmb: tf.variable(init.userEmb as tf.Tensor),
+      itemEmb: tf.variable(init.itemEmb as tf.Tensor),
+      itemBias: tf.variable(init.itemBias as tf.Tensor),
+      w1: tf.variable(init.w1 as tf.Tensor),
+      b1: tf.variable(init.b1 as tf.Tensor),
+      w2: tf.variable(init.w2 as tf.Tensor),
+      b2: tf.variable(init.b2 as tf.Tensor),
+    };
+    for (const tensor of Object.values(init)) tensor.dispose();
+  }
+
+  static create(shape: ModelShape, seed: number): InterestModel {
+    const inputs = shape.dim + shape.features;
+    return new InterestModel(shape, {
+      userEmb: tf.randomNormal([Math.max(1, shape.users), shape.dim], 0, 0.05, 'float32', seed),
+      itemEmb: tf.randomNormal([Math.max(1, shape.items), shape.dim], 0, 0.05, 'float32', seed + 1),
+      itemBias: tf.zeros([Math.max(1, shape.items), 1]),
+      w1: tf.randomNormal([inputs, shape.hidden], 0, Math.sqrt(2 / inputs), 'float32', seed + 2),
+      b1: tf.zeros([shape.hidden]),
+      w2: tf.randomNormal([shape.hidden, K], 0, Math.sqrt(1 / shape.hidden), 'float32', seed + 3),
+      b2: tf.zeros([K]),
+    });
+  }
+
+  static restore(serialized: SerializedModel): InterestModel {
+    const { shape, weights } = serialized;
+    const dims: Record<string, number[]> = {
+      userEmb: [Math.max(1, shape.users), shape.dim],
+      itemEmb: [Math.max(1, shape.items), shape.dim],
+      itemBias: [Math.max(1, shape.items), 1],
+      w1: [shape.dim + shape.features, shape.hidden],
+      b1: [shape.hidden],
+      w2: [shape.hidden, K],
+      b2: [K],
+    };
+    const init: Record<string, tf.Tensor> = {};
+    for (const [name, dim] of Object.entries(dims)) {
+      const values = weights[name];
+      if (!values || values.length !== dim.reduce((a, b) => a * b, 1))
+        throw new Error(`model weights ${name} are missing or the wrong size`);
+      init[name] = tf.tensor(values, dim, 'float32');
+    }
+    return new InterestModel(shape, init);
+  }
+
+  /** One pass over the batches with Adam; returns the mean loss and the number of examples. */
+  async train(
+    batches: Iterable<ExampleBatch>,
+    options: TrainOptions,
+    onBatch?: (examples: number) => void,
+  ): Promise<{ loss: number; examples: number }> {
+    const optimizer = tf.train.adam(options.learningRate);
+    let examples = 0;
+    let lossSum = 0;
+    const pending: tf.Scalar[] = [];
+    try {
+      for (const batch of batches) {
+        const n = batch.users.length;
+        if (n === 0) continue;
+        const loss = tf.tidy(() => {
+          const users = tf.tensor1d(batch.users, 'int32');
+          const items = tf.tensor1d(batch.items, 'int32');
+          const features = tf.tensor2d(batch.features, [n, this.shape.features]);
+          const labels = tf.tensor2d(batch.labels, [n, K]);
+          const mask = tf.tensor2d(batch.mask, [n, K]);
+          return optimizer.minimize(() => {
+            const u = gatherRows(this.vars.userEmb, users);
+            const i = gatherRows(this.vars.itemEmb, items);
+            const logits = this.logits(u, i, gatherRows(this.vars.itemBias, items), features);
+            const data = tf.losses.sigmoidCrossEntropy(labels, logits, mask, 0, tf.Reduction.SUM_BY_NONZERO_WEIGHTS);
+            const penalty = tf.mul(options.l2, tf.add(tf.mean(tf.sum(tf.square(u), 1)), tf.mean(tf.sum(tf.square(i), 1))));
+            return tf.add(data, penalty) as tf.Scalar;
+          }, true) as tf.Scalar;
+        });
+        examples += n;
+        // Reading a loss back waits for the backend; collect them and read in bulk.
+        pending.push(tf.mul(loss, n) as tf.Scalar);
+        loss.dispose();
+        if (pending.length >= 64) lossSum += await drain(pending);
+        onBatch?.(examples);
+      }
+      lossSum += await drain(pending);
+    } finally {
+      optimizer.dispose();
+    }
+    return { loss: examples > 0 ? lossSum / examples : 0, examples };
+  }
+
+  /** Probabilities per head, row-major [n, heads]. */
+  predict(users: Int32Array, items: Int32Array, features: Float32Array): Float32Array {
+    const n = users.length;
+    if (n === 0) return new Float32Array(0);
+    return tf.tidy(() => {
+      const u = tf.gather(this.vars.userEmb, tf.tensor1d(users, 'int32'));
+      const itemRows = tf.tensor1d(items, 'int32');
+      const i = tf.gather(this.vars.itemEmb, itemRows);
+      const logits = this.logits(u, i, tf.gather(this.vars.itemBias, itemRows), tf.tensor2d(features, [n, this.shape.features]));
+      return tf.sigmoid(logits).dataSync() as Float32Array;
+    });
+  }
+
+  /** predict() for one viewer's candidates: the viewer's row is looked up once and broadcast. */
+  predictForUser(user: number, items: Int32Array, features: Float32Array): Float32Array {
+    const n = items.length;
+    if (n === 0) return new Float32Array(0);
+    return tf.tidy(() => {
+      const u = tf.gather(this.vars.userEmb, tf.tensor1d([user], 'int32'));
+      const itemRows = tf.tensor1d(items, 'int32');
+      const i = tf.gather(this.vars.itemEmb, itemRows);
+      const logits = this.logits(u, i, tf.gather(this.vars.itemBias, itemRows), tf.tensor2d(features, [n, this.shape.features]));
+      return tf.sigmoid(logits).dataSync() as Float32Array;
+    });
+  }
+
+  serialize(): SerializedModel {
+    const weights: Record<string, Float32Array> = {};
+    for (const [name, variable] of Object.entries(this.vars)) weights[name] = variable.dataSync() as Float32Array;
+    return { shape: this.shape, weights };
+  }
+
+  dispose(): void {
+    for (const variable of Object.values(this.vars)) variable.dispose();
+  }
+
+  private logits(u: tf.Tensor, i: tf.Tensor, bias: tf.Tensor, features: tf.Tensor): tf.Tensor {
+    const interaction = tf.mul(u, i);
+    const hidden = tf.relu(tf.add(tf.matMul(tf.concat([interaction, features], 1), this.vars.w1), this.vars.b1));
+    const shared = tf.add(tf.sum(interaction, 1, true), bias);
+    return tf.add(tf.add(tf.matMul(hidden, this.vars.w2), this.vars.b2), shared);
+  }
+}
+
+async function drain(pending: tf.Scalar[]): Promise<number> {
+  let sum = 0;
+  for (const scalar of pending.splice(0)) {
+    sum += (await scalar.data())[0] as number;
+    scalar.dispose();
+  }
+  return sum;
+}

@@ -1,0 +1,69 @@
+import type { EventType } from '../models/schema';
+
+/**
+ * What each kind of feedback means to the recommender, in one place (as gorse keeps it in
+ * configuration): which model head an event labels, and how the heads' probabilities add up to the
+ * feed score.
+ */
+export const HEADS = ['longView', 'like', 'collect', 'productClick', 'purchase'] as const;
+export type Head = (typeof HEADS)[number];
+
+/**
+ * The feed score is the weighted sum of the heads' probabilities. A purchase is rare and worth the
+ * most; a long view is common and says least. Change them here and nowhere else.
+ */
+export const SCORE_WEIGHTS: Readonly<Record<Head, number>> = {
+  longView: 1,
+  like: 2,
+  collect: 3,
+  productClick: 2,
+  purchase: 6,
+};
+
+/** A view counts as long from this share of a video, or this many seconds on an image note. */
+export const LONG_VIEW = { videoRatio: 0.5, imageSeconds: 5 } as const;
+
+const HEAD_OF: Partial<Record<EventType, Head>> = {
+  like: 'like',
+  collect: 'collect',
+  product_click: 'productClick',
+  purchase: 'purchase',
+};
+
+/**
+ * Whether a view was a long one. Its value is a watch ratio (0–1) for videos and seconds on screen
+ * for images; when the kind is unknown (an interaction file), values up to 1 are read as ratios and
+ * larger ones as seconds. A view with no value recorded counts as long: the log did not measure it.
+ */
+export function isLongView(value: number | null, kind?: 'image' | 'video'): boolean {
+  if (value === null) return true;
+  if (kind === 'video' || (kind === undefined && value <= 1)) return value >= LONG_VIEW.videoRatio;
+  return value >= LONG_VIEW.imageSeconds;
+}
+
+/** Events that say nothing about interest in the note itself, or say the opposite. */
+export const NOT_POSITIVE: ReadonlySet<EventType> = new Set(['impression', 'hide', 'follow']);
+
+/**
+ * The heads an event labels positive. Engaging (like, collect, comment, share, click, purchase)
+ * implies the note was read, so those events label a long view too.
+ */
+export function headsOf(event: EventType, value: number | null, kind?: 'image' | 'video'): Head[] {
+  if (NOT_POSITIVE.has(event)) return [];
+  if (event === 'view') return isLongView(value, kind) ? ['longView'] : [];
+  const head = HEAD_OF[event];
+  return head ? ['longView', head] : ['longView'];
+}
+
+/** Combines per-head probabilities (row-major, HEADS order) into feed scores. */
+export function feedScores(probabilities: Float32Array, weights: Readonly<Record<Head, number>> = SCORE_WEIGHTS): Float32Array {
+  const k = HEADS.length;
+  const scores = new Float32Array(probabilities.length / k);
+  const w = HEADS.map((head) => weights[head]);
+  for (let n = 0; n < scores.length; n += 1) {
+    let s = 0;
+    for (let h = 0; h < k; h += 1) s += (w[h] as number) * (probabilities[n * k + h] as number);
+    scores[n] = s;
+  }
+  return scores;
+}
