@@ -4,6 +4,7 @@ import type { Rung, VideoPlan } from '../media/video-plan';
 /** Every job the system runs; the policy table and the handler map must cover each one. */
 export const JOB_NAMES = [
   'ranking.refresh',
+  'recommender.train',
   'counters.reconcile',
   'media.image',
   'media.video',
@@ -16,6 +17,8 @@ export type JobName = (typeof JOB_NAMES)[number];
 /** What each job is given. */
 export interface JobPayloads {
   'ranking.refresh': Record<string, never>;
+  /** Trains an interest model and promotes it if it beats the serving one. */
+  'recommender.train': Record<string, never>;
   'counters.reconcile': Record<string, never>;
   'media.image': { mediaId: string };
   /** Probes and plans a video, then starts the flow of its parts. */
@@ -55,6 +58,15 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
     timeoutMs: 120_000,
     concurrency: 1,
     everyMs: 5 * 60_000,
+  },
+  'recommender.train': {
+    queue: 'training',
+    role: 'trainer',
+    attempts: 2,
+    backoffMs: 60_000,
+    timeoutMs: 60 * 60_000,
+    concurrency: 1,
+    everyMs: 6 * 60 * 60_000,
   },
   'counters.reconcile': {
     queue: 'maintenance',

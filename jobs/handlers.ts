@@ -1,15 +1,26 @@
 import type { MediaService } from '../media/media.service';
+import type { Trainer } from '../recommender/training/trainer';
 import type { TrendingService } from '../recommender/trending.service';
 import type { JobFailureHandlers, JobHandlers, JobRequest } from './definitions';
 
 export interface HandlerServices {
   trending: TrendingService;
   media: MediaService;
+  trainer: Trainer;
 }
 
-export function createJobHandlers({ trending, media }: HandlerServices): JobHandlers {
+export function createJobHandlers({ trending, media, trainer }: HandlerServices): JobHandlers {
   return {
     'ranking.refresh': async () => ({ status: 'success', detail: `${await trending.refresh()} notes rescored` }),
+    'recommender.train': async () => {
+      const outcome = await trainer.run();
+      if (!outcome) return { status: 'skipped', reason: 'too few events to train on' };
+      const verdict = outcome.promoted ? 'promoted' : 'kept the serving model';
+      return {
+        status: 'success',
+        detail: `${verdict}: holdout AUC ${outcome.holdoutAuc.toFixed(4)} vs ${outcome.servingAuc?.toFixed(4) ?? 'none'}`,
+      };
+    },
     'counters.reconcile': async () => ({ status: 'success', detail: `${await trending.reconcileCounters()} notes fixed` }),
     'media.image': ({ mediaId }) => media.processImage(mediaId),
     'media.video': async ({ mediaId }, ctx) => {

@@ -3,6 +3,7 @@ import { EventsRepository } from './repositories/events.repository';
 import { MediaRepository } from './repositories/media.repository';
 import { NotesRepository } from './repositories/notes.repository';
 import { ProductsRepository } from './repositories/products.repository';
+import { RecommenderRepository } from './repositories/recommender.repository';
 import { SearchRepository } from './repositories/search.repository';
 import { SocialRepository } from './repositories/social.repository';
 import { UsersRepository } from './repositories/users.repository';
@@ -15,6 +16,7 @@ export interface Repositories {
   events: EventsRepository;
   media: MediaRepository;
   search: SearchRepository;
+  recommender: RecommenderRepository;
 }
 
 export function repositoriesFor(db: Db): Repositories {
@@ -26,6 +28,7 @@ export function repositoriesFor(db: Db): Repositories {
     events: new EventsRepository(db),
     media: new MediaRepository(db),
     search: new SearchRepository(db),
+    recommender: new RecommenderRepository(db),
   };
 }
 

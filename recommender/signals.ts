@@ -67,3 +67,12 @@ export function feedScores(probabilities: Float32Array, weights: Readonly<Record
   }
   return scores;
 }
+
+export function headsIn(names: readonly string[]): Head[] {
+  return HEADS.filter((head) => names.includes(head));
+}
+
+/** Score weights for a model that learnt only some heads: the others would score noise, so they weigh nothing. */
+export function scoreWeights(trained: readonly Head[]): Record<Head, number> {
+  return Object.fromEntries(HEADS.map((head) => [head, trained.includes(head) ? SCORE_WEIGHTS[head] : 0])) as Record<Head, number>;
+}

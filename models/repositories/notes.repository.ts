@@ -45,6 +45,7 @@ const noteColumns = {
 const candidateColumns = {
   id: notes.id,
   authorId: notes.authorId,
+  kind: notes.kind,
   topics: notes.topics,
   status: notes.status,
   trendingScore: notes.trendingScore,

@@ -4,3 +4,4 @@ export * from './media';
 export * from './notes';
 export * from './products';
 export * from './social';
+export * from './recommender';

@@ -56,3 +56,28 @@ function hitPositions(ranked: readonly string[], relevant: ReadonlySet<string>, 
 function discount(position: number): number {
   return 1 / Math.log2(position + 2);
 }
+
+/**
+ * Area under the ROC curve: the chance that a random positive scores above a random negative (ties count
+ * half). NaN when either class is empty, since no ordering is then measured.
+ */
+export function auc(scores: ArrayLike<number>, positive: ArrayLike<boolean>): number {
+  const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+  let positives = 0;
+  let rankSum = 0;
+  for (let start = 0; start < order.length;) {
+    let end = start;
+    while (end + 1 < order.length && scores[order[end + 1] as number] === scores[order[start] as number]) end += 1;
+    const averageRank = (start + end) / 2 + 1;
+    for (let at = start; at <= end; at += 1) {
+      if (positive[order[at] as number]) {
+        positives += 1;
+        rankSum += averageRank;
+      }
+    }
+    start = end + 1;
+  }
+  const negatives = order.length - positives;
+  if (positives === 0 || negatives === 0) return NaN;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}

@@ -162,6 +162,8 @@ export class InterestModel {
         loss.dispose();
         if (pending.length >= 64) lossSum += await drain(pending);
         onBatch?.(examples);
+        // A batch runs synchronously on this thread: let requests in between when training shares a process with the API.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       lossSum += await drain(pending);
     } finally {

@@ -1,8 +1,10 @@
-import { feedScores, HEADS, headsOf, SCORE_WEIGHTS, type Head } from '../signals';
+import { feedScores, HEADS, headsOf, scoreWeights, type Head } from '../signals';
 import { itemKnnRecommender, popularityRecommender, userHistories, type ItemKnnRecommender, type Recommender } from '../offline/baselines';
 import { temporalHoldout } from '../offline/holdout';
 import type { Interaction } from '../offline/interactions';
 import { initTensorflow, InterestModel, type ExampleBatch } from '../rank/interest-model';
+import { batchSizeFor } from './batches';
+import { seededRandom, shuffle } from './random';
 
 /**
  * The offline replay: the interest model trained from scratch on an interaction log, ranking
@@ -151,7 +153,6 @@ class Recall {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
-const MIN_STEPS_PER_EPOCH = 50;
 /**
  * Two horizons of "what they are into now" (a user's latest 3 and 10 items) beside their whole history; the
  * model weighs them. On MovieLens (NDCG@20 over item-KNN) the 10 alone gave 1.13x, both 1.18x.
@@ -203,25 +204,6 @@ function labelsByPair(log: readonly Interaction[]): Map<string, Map<string, Set<
   return byUser;
 }
 
-/** A small deterministic generator (mulberry32), so a replay with the same seed gives the same output. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(values: T[], random: () => number): void {
-  for (let i = values.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [values[i], values[j]] = [values[j] as T, values[i] as T];
-  }
-}
-
 interface Example {
   user: number;
   item: number;
@@ -231,7 +213,7 @@ interface Example {
 
 export async function replay(train: readonly Interaction[], users: readonly string[], options: ReplayOptions): Promise<ReplayResult> {
   await initTensorflow();
-  const random = rng(options.seed);
+  const random = seededRandom(options.seed);
   const userIndex = new Map<string, number>();
   const itemIndex = new Map<string, number>();
   for (const e of train) {
@@ -270,8 +252,7 @@ export async function replay(train: readonly Interaction[], users: readonly stri
     options.seed,
   );
   try {
-    // A small log still gets enough optimiser steps to learn: smaller batches rather than more epochs.
-    const batchSize = Math.max(16, Math.min(options.batchSize, Math.ceil(examples.length / MIN_STEPS_PER_EPOCH)));
+    const batchSize = batchSizeFor(examples.length, options.batchSize);
     const started = performance.now();
     for (let epoch = 0; epoch < options.epochs; epoch += 1) {
       shuffle(examples, random);
@@ -283,10 +264,7 @@ export async function replay(train: readonly Interaction[], users: readonly stri
 
     // Ranking: recall from the whole log, the model's score, the user's own items never shown.
     const recall = new Recall(train, options);
-    const weights = Object.fromEntries(HEADS.map((head) => [head, trainedHeads.includes(head) ? SCORE_WEIGHTS[head] : 0])) as Record<
-      Head,
-      number
-    >;
+    const weights = scoreWeights(trainedHeads);
     const fallback = popularityRecommender(train);
     const rows: Recommendation[] = [];
     done = 0;

@@ -12,7 +12,11 @@ export function startTestWorker(app: TestApp, options: { roles?: Role[]; lockMs?
     redisUrl: app.config.REDIS_URL,
     prefix: app.config.REDIS_PREFIX,
     roles: options.roles ?? ['worker'],
-    handlers: createJobHandlers({ trending: new TrendingService(new NotesRepository(app.database.db)), media: app.services.media }),
+    handlers: createJobHandlers({
+      trending: new TrendingService(new NotesRepository(app.database.db)),
+      media: app.services.media,
+      trainer: app.services.trainer,
+    }),
     failureHandlers: createJobFailureHandlers({ media: app.services.media }),
     logger: createLogger('silent'),
     lockMs: options.lockMs,

@@ -1,0 +1,105 @@
+import { and, asc, eq, gte, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../../core/db';
+import { follows, interactionEvents, modelVersions, notes, users, type EventType } from '../schema';
+
+export type ModelVersionRow = typeof modelVersions.$inferSelect;
+export type NewModelVersion = Omit<typeof modelVersions.$inferInsert, 'status' | 'promotedAt'>;
+
+export interface TrainingEvent {
+  userId: string;
+  noteId: string;
+  type: EventType;
+  value: number | null;
+  occurredAt: Date;
+}
+
+export interface TrainingNote {
+  id: string;
+  authorId: string;
+  kind: 'image' | 'video';
+  topics: string[];
+  trendingScore: number;
+  publishedAt: Date | null;
+  createdAt: Date;
+}
+
+/** What the trainer reads (the event log and the notes, interests and follows it is about) and the model store. */
+export class RecommenderRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Events of a viewer about a note since `since`, in time order. */
+  trainingEvents(since: Date): Promise<TrainingEvent[]> {
+    return this.db
+      .select({
+        userId: sql<string>`${interactionEvents.userId}`,
+        noteId: sql<string>`${interactionEvents.noteId}`,
+        type: interactionEvents.type,
+        value: interactionEvents.value,
+        occurredAt: interactionEvents.occurredAt,
+      })
+      .from(interactionEvents)
+      .where(and(isNotNull(interactionEvents.userId), isNotNull(interactionEvents.noteId), gte(interactionEvents.occurredAt, since)))
+      .orderBy(asc(interactionEvents.occurredAt));
+  }
+
+  trainingNotes(): Promise<TrainingNote[]> {
+    return this.db
+      .select({
+        id: notes.id,
+        authorId: notes.authorId,
+        kind: notes.kind,
+        topics: notes.topics,
+        trendingScore: notes.trendingScore,
+        publishedAt: notes.publishedAt,
+        createdAt: notes.createdAt,
+      })
+      .from(notes);
+  }
+
+  async interestsByUser(): Promise<Map<string, string[]>> {
+    const rows = await this.db
+      .select({ id: users.id, interests: users.interests })
+      .from(users)
+      .where(sql`cardinality(${users.interests}) > 0`);
+    return new Map(rows.map((r) => [r.id, r.interests]));
+  }
+
+  async followeesByUser(): Promise<Map<string, Set<string>>> {
+    const rows = await this.db.select({ follower: follows.followerId, followee: follows.followeeId }).from(follows);
+    const byUser = new Map<string, Set<string>>();
+    for (const { follower, followee } of rows) {
+      const set = byUser.get(follower) ?? new Set<string>();
+      byUser.set(follower, set.add(followee));
+    }
+    return byUser;
+  }
+
+  async servingVersionId(): Promise<string | null> {
+    const [row] = await this.db.select({ id: modelVersions.id }).from(modelVersions).where(eq(modelVersions.status, 'serving'));
+    return row?.id ?? null;
+  }
+
+  async servingVersion(): Promise<ModelVersionRow | null> {
+    const [row] = await this.db.select().from(modelVersions).where(eq(modelVersions.status, 'serving'));
+    return row ?? null;
+  }
+
+  async findVersion(id: string): Promise<ModelVersionRow | null> {
+    const [row] = await this.db.select().from(modelVersions).where(eq(modelVersions.id, id));
+    return row ?? null;
+  }
+
+  /** Stores a trained version that lost to the serving one, for the record. */
+  async insertRejected(version: NewModelVersion): Promise<void> {
+    await this.db.insert(modelVersions).values({ ...version, status: 'rejected' });
+  }
+
+  /**
+   * Stores a version as the serving one and retires the previous. Run it in a transaction: the
+   * unique index on the serving status makes two concurrent promotions fail rather than both serve.
+   */
+  async insertServing(version: NewModelVersion): Promise<void> {
+    await this.db.update(modelVersions).set({ status: 'retired' }).where(eq(modelVersions.status, 'serving'));
+    await this.db.insert(modelVersions).values({ ...version, status: 'serving', promotedAt: new Date() });
+  }
+}

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { loadConfig } from '../../core/config';
+import { openDatabase } from '../../core/db';
+import { createLogger } from '../../core/logger';
+import { terminalProgress } from '../../core/progress';
+import { repositoriesFor, transactor } from '../../models/transaction';
+import { Trainer } from '../training/trainer';
+
+// npm run train: one training run now, as the trainer role's scheduled job does, with a progress bar.
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const progress = terminalProgress();
+  try {
+    await database.migrate(path.resolve(__dirname, '../../models/migrations'));
+    const trainer = new Trainer(repositoriesFor(database.db).recommender, transactor(database.db), createLogger('warn'));
+    const outcome = await trainer.run(undefined, (stage, done, total) => progress.report(done, total, stage));
+    progress.stop();
+    if (!outcome) {
+      console.log('Too few events to train on: the feed keeps its current order.');
+      return;
+    }
+    const against = outcome.servingAuc === null ? 'no model was serving' : `serving model ${outcome.servingAuc.toFixed(4)}`;
+    console.log(
+      `${outcome.promoted ? 'Promoted' : 'Not promoted'} ${outcome.versionId}: holdout AUC ${outcome.holdoutAuc.toFixed(4)} (${against}); ` +
+        `${outcome.trainExamples} training examples, ${outcome.holdoutPairs} held-out pairs, ${outcome.seconds.toFixed(1)} s`,
+    );
+  } finally {
+    progress.stop();
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
