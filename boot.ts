@@ -87,6 +87,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
     stopApi = api.stop;
+    services.ranker.start(config.MODEL_POLL_MS);
     logger.info({ graphql: `${url}/graphql`, health: `${url}/healthz` }, 'API listening');
   }
 
@@ -96,7 +97,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
       redisUrl: redisEndpoint.url,
       prefix: config.REDIS_PREFIX,
       roles: config.ROLES,
-      handlers: createJobHandlers({ trending, media: services.media }),
+      handlers: createJobHandlers({ trending, media: services.media, trainer: services.trainer }),
       failureHandlers: createJobFailureHandlers({ media: services.media }),
       logger,
       lockMs: config.JOB_LOCK_MS,
@@ -110,6 +111,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     async stop() {
       if (server) await closeServer(server, config.SHUTDOWN_GRACE_MS);
       await stopApi(config.SHUTDOWN_GRACE_MS);
+      services.ranker.stop();
       await jobs?.stop();
       await jobQueue.close();
       redis.disconnect();

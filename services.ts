@@ -19,6 +19,8 @@ import { SearchService } from './api/schema/search/search.service';
 import { SocialService } from './api/schema/social/social.service';
 import { FeedService } from './recommender/feed.service';
 import { FeedSessionStore } from './recommender/session-store';
+import { ModelRanker } from './recommender/rank/model-ranker';
+import { Trainer } from './recommender/training/trainer';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -47,6 +49,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     logger: deps.logger,
     workDir: path.join(config.MEDIA_DIR, '.work'),
   });
+  const ranker = new ModelRanker(repos.recommender, deps.logger);
   return {
     jobs: deps.jobs,
     mediaProgress: new MediaProgressListener(redis, mediaProgressChannel(config)),
@@ -58,7 +61,9 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     products: new ProductsService(repos, accounts, cache),
     events: new EventsService(repos, transact, config),
     search: new SearchService(repos.search),
-    feed: new FeedService(repos, new FeedSessionStore(redis), noteCards),
+    ranker,
+    trainer: new Trainer(repos.recommender, transact, deps.logger),
+    feed: new FeedService(repos, new FeedSessionStore(redis), noteCards, ranker),
   };
 }
 

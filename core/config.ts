@@ -80,6 +80,8 @@ const schema = z.object({
   /** How long the API trusts a cached author, product, brand or note media row it did not change
    * itself; other API processes see a change after at most this long. 0 turns the cache off. */
   READ_CACHE_TTL_MS: z.coerce.number().int().min(0).default(10_000),
+  /** How often an API process checks for a newly promoted interest model, which it then serves without a restart. */
+  MODEL_POLL_MS: z.coerce.number().int().positive().default(30_000),
   /** Most rows of each kind kept by that cache. */
   READ_CACHE_MAX: z.coerce.number().int().positive().default(50_000),
   /** Where uploaded and processed media live: 'local' (MEDIA_DIR, served by the API at /media) or 's3'. */

@@ -5,6 +5,7 @@ import { rowsById, type ReadCache } from '../core/read-cache';
 import type { CandidateRow, NoteRow, NotesRepository } from '../models/repositories/notes.repository';
 import type { SocialRepository, ViewerContext } from '../models/repositories/social.repository';
 import { filterCandidates, selectPage, type Candidate, type RankContext, type RecallSource } from './rank';
+import type { ModelRanker } from './rank/model-ranker';
 import type { FeedSessionStore } from './session-store';
 import { SharedRecall } from './shared-recall';
 
@@ -32,6 +33,7 @@ export class FeedService {
     private readonly repos: { notes: NotesRepository; social: SocialRepository },
     private readonly sessions: FeedSessionStore,
     private readonly cards: ReadCache<NoteRow>,
+    private readonly ranker: ModelRanker | null = null,
   ) {
     this.shared = new SharedRecall(repos.notes);
   }
@@ -86,7 +88,16 @@ export class FeedService {
     const context = rankContext(viewerId, viewer, sessionId);
     const candidates = await this.recall(viewer?.interests ?? [], followed, new Set(served));
     const eligible = filterCandidates(candidates.values(), context);
-    const picked = selectPage(eligible, context, first);
+    // Anonymous visitors keep the heuristic order: the model knows nothing personal about them.
+    const scores =
+      viewerId && this.ranker
+        ? this.ranker.score(
+            viewerId,
+            context,
+            eligible.map((c) => c.note),
+          )
+        : null;
+    const picked = selectPage(eligible, context, first, scores);
     const ids = picked.map((c) => c.note.id);
     const [notes] = await Promise.all([this.notesByIds(ids), this.sessions.recordPage(sessionId, viewerId, pageNumber, ids)]);
     // Shared candidate pools may be seconds old: the rows read now decide what is still published.

@@ -60,10 +60,21 @@ export function scoreCandidate({ note }: Candidate, ctx: RankContext, seed = ses
   );
 }
 
-/** Picks `count` notes by score, decaying each author's further notes so one creator cannot fill a page. */
-export function selectPage(candidates: readonly Candidate[], ctx: RankContext, count: number): Candidate[] {
+/**
+ * Picks `count` notes by score, decaying each author's further notes so one creator cannot fill a page.
+ * The score is the interest model's (one per candidate, in order) when a model serves the viewer, else
+ * the heuristic of RANK_WEIGHTS; either way a little per-session jitter varies the order between sessions.
+ */
+export function selectPage(
+  candidates: readonly Candidate[],
+  ctx: RankContext,
+  count: number,
+  modelScores?: Float32Array | null,
+): Candidate[] {
   const seed = sessionSeed(ctx.sessionId);
-  const scored = candidates.map((c) => ({ c, score: scoreCandidate(c, ctx, seed) })).sort((a, b) => b.score - a.score);
+  const scoreOf = (c: Candidate, i: number) =>
+    modelScores ? (modelScores[i] as number) + RANK_WEIGHTS.sessionJitter * jitter(seed, c.note.id) : scoreCandidate(c, ctx, seed);
+  const scored = candidates.map((c, i) => ({ c, score: scoreOf(c, i) })).sort((a, b) => b.score - a.score);
   const picked: Candidate[] = [];
   const perAuthor = new Map<string, number>();
   while (picked.length < count && scored.length > 0) {

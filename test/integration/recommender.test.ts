@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { repositoriesFor } from '../../models/transaction';
+import type { NewEvent } from '../../models/repositories/events.repository';
+import { TRAINER_DEFAULTS, type TrainingOutcome } from '../../recommender/training/trainer';
+import { createNote, signUp, type Account } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
+
+const FEED = `query($first: Int, $after: String) {
+  feed(kind: FOR_YOU, first: $first, after: $after) { edges { node { id author { id } } } pageInfo { endCursor } }
+}`;
+const OPTIONS = { ...TRAINER_DEFAULTS, epochs: 10, seed: 7 };
+
+let app: TestApp;
+const topicOf = new Map<string, 'beauty' | 'tech'>();
+const creatorsOf: Record<'beauty' | 'tech', Account[]> = { beauty: [], tech: [] };
+let beautyFan: Account;
+let first: TrainingOutcome | null;
+
+/**
+ * Two tastes over three days, six creators each (the feed spreads a page over authors): half the viewers read and like beauty notes and scroll past tech
+ * ones, the other half the reverse. Nobody chose interests at sign-up, so only the log tells them apart.
+ */
+beforeAll(async () => {
+  app = await startTestApp();
+  for (const topic of ['beauty', 'tech'] as const) {
+    for (let c = 0; c < 6; c += 1) {
+      const creator = await signUp(app, 'CREATOR');
+      creatorsOf[topic].push(creator);
+      for (let n = 0; n < 4; n += 1) topicOf.set(await createNote(app, creator, { title: `${topic} ${c}-${n}`, topics: [topic] }), topic);
+    }
+  }
+  const viewers = await Promise.all(Array.from({ length: 24 }, () => signUp(app, 'VIEWER')));
+  beautyFan = viewers[0] as Account;
+  const notes = [...topicOf.keys()];
+  const events: NewEvent[] = [];
+  const start = Date.now() - 3 * 24 * 3_600_000;
+  let step = 0;
+  const at = () => new Date(start + (step += 1) * 60_000);
+  // Round-robin over viewers, so every viewer has events early (training) and late (holdout).
+  for (let round = 0; round < 16; round += 1) {
+    viewers.forEach((viewer, v) => {
+      const taste = v % 2 === 0 ? 'beauty' : 'tech';
+      const note = notes[(v * 5 + round * 7) % notes.length] as string;
+      const event = (type: NewEvent['type'], value: number | null = null) =>
+        events.push({ eventId: randomUUID(), type, userId: viewer.id, noteId: note, value, occurredAt: at() });
+      event('impression');
+      if (topicOf.get(note) === taste) {
+        event('view', 25);
+        if (round % 2 === 0) event('like');
+      } else {
+        event('view', 1);
+      }
+    });
+  }
+  await repositoriesFor(app.database.db).events.append(events);
+  first = await app.services.trainer.run(OPTIONS);
+  await app.services.ranker.refresh();
+});
+
+afterAll(async () => {
+  app.services.ranker.stop();
+  await app.close();
+});
+
+async function pages(viewer: Account, count: number, size: number): Promise<{ id: string; author: { id: string } }[][]> {
+  const out: { id: string; author: { id: string } }[][] = [];
+  let after: string | null = null;
+  for (let p = 0; p < count; p += 1) {
+    const res = await app.gql(FEED, { first: size, after }, viewer.token);
+    const feed = res.body.data?.feed;
+    out.push(feed.edges.map((e: { node: { id: string; author: { id: string } } }) => e.node));
+    after = feed.pageInfo.endCursor;
+  }
+  return out;
+}
+
+describe('the interest model', () => {
+  it('is trained from the event log, promoted when none serves, and loaded by the API', () => {
+    expect(first).toMatchObject({ promoted: true, servingAuc: null });
+    expect(first?.holdoutAuc).toBeGreaterThan(0.7);
+    expect(app.services.ranker.versionId).toBe(first?.versionId);
+  });
+
+  it('gives a viewer who likes beauty notes more beauty notes', async () => {
+    const [page] = await pages(beautyFan, 1, 10);
+    const beauty = (page ?? []).filter((n) => topicOf.get(n.id) === 'beauty').length;
+    expect(beauty).toBeGreaterThanOrEqual(8);
+  });
+
+  it('never repeats a note across 20 pages and never shows a hidden creator', async () => {
+    const hidden = creatorsOf.beauty[0] as Account;
+    const hide = await app.gql(`mutation($id: ID!) { hideCreator(userId: $id) }`, { id: hidden.id }, beautyFan.token);
+    expect(hide.body.data?.hideCreator).toBe(true);
+    const served = (await pages(beautyFan, 20, 2)).flat();
+    expect(served.length).toBeGreaterThan(30);
+    expect(new Set(served.map((n) => n.id)).size).toBe(served.length);
+    expect(served.filter((n) => n.author.id === hidden.id)).toEqual([]);
+  });
+
+  it('refuses to promote a model that does worse on the holdout than the serving one', async () => {
+    const untrained = await app.services.trainer.run({ ...OPTIONS, epochs: 0 });
+    expect(untrained?.promoted).toBe(false);
+    expect(untrained?.servingAuc).toBeCloseTo(first?.holdoutAuc ?? NaN, 6);
+    expect(untrained?.holdoutAuc).toBeLessThan(first?.holdoutAuc ?? NaN);
+    expect(await repositoriesFor(app.database.db).recommender.servingVersionId()).toBe(first?.versionId);
+    await app.services.ranker.refresh();
+    expect(app.services.ranker.versionId).toBe(first?.versionId);
+  });
+});
