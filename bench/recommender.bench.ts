@@ -7,17 +7,25 @@ import { evaluateRankings } from '../recommender/offline/metrics';
 import { HEADS } from '../recommender/signals';
 import { initTensorflow, InterestModel, type ExampleBatch } from '../recommender/rank/interest-model';
 import { seededRandom } from '../recommender/training/random';
+import { Trainer } from '../recommender/training/trainer';
+import { createLogger } from '../core/logger';
+import { terminalProgress } from '../core/progress';
+import { repositoriesFor, transactor } from '../models/transaction';
+import { FEED, JWT_SECRET, load, seededServerDatabase, viewerTokens, waitForReady } from './api-load';
+import { spawnProduct } from './product-process';
 import { replay, REPLAY_DEFAULTS } from '../recommender/training/replay';
 
 // Training throughput and ranking latency of the interest model on the WASM backend, at the demo
-// world's shape (2,051 users, 20,000 notes), and the offline replay's NDCG@20 on MovieLens against
-// the better of the popularity and item-KNN baselines (skipped when ../shared/data is absent).
+// world's shape (2,051 users, 20,000 notes); the offline replay's NDCG@20 on MovieLens against the
+// better of the popularity and item-KNN baselines (skipped when ../shared/data is absent); and the
+// model-ranked For-You feed under load.
 const SHAPE = { users: 2_051, items: 20_000, dim: 16, features: 10, hidden: 32 };
 const TRAIN_EXAMPLES = 500_000;
 /** The replay's batch size: throughput is measured as the replay trains. */
 const BATCH = REPLAY_DEFAULTS.batchSize;
 const RANK_CANDIDATES = 1_000;
 const RANK_RUNS = 300;
+const FOR_YOU_PORT = 4720;
 const RATINGS = path.join(__dirname, '..', '..', 'shared', 'data', 'ml-latest-small', 'ratings.csv');
 
 async function main(): Promise<void> {
@@ -53,10 +61,50 @@ async function main(): Promise<void> {
   };
   if (existsSync(RATINGS)) figures.replay_ndcg20_ratio = round(await replayRatio(), 3);
   else console.log(`no ${RATINGS}: replay_ndcg20_ratio skipped`);
+  Object.assign(figures, await forYouUnderLoad());
 
   mkdirSync(path.join(__dirname, 'results'), { recursive: true });
   writeFileSync(path.join(__dirname, 'results', 'recommender.json'), `${JSON.stringify(figures, null, 2)}\n`);
   console.log(figures);
+}
+
+/**
+ * The For-You feed of signed-in viewers ranked by a model trained on the demo world (scale 1 on the
+ * PostgreSQL server), served by two API processes and loaded with 32 connections for 20 s.
+ */
+async function forYouUnderLoad(): Promise<{ foryou_p99_ms: number; foryou_p50_ms: number; foryou_rps: number }> {
+  const { url, database } = await seededServerDatabase('bench_recommender', 1);
+  const progress = terminalProgress();
+  const outcome = await new Trainer(repositoriesFor(database.db).recommender, transactor(database.db), createLogger('warn')).run(
+    undefined,
+    (stage, done, total) => progress.report(done, total, stage),
+  );
+  progress.stop();
+  if (!outcome?.promoted) throw new Error('training on the demo world did not promote a model');
+  console.log(`trained on the demo world: holdout AUC ${outcome.holdoutAuc.toFixed(4)} in ${outcome.seconds.toFixed(1)} s`);
+  const tokens = await viewerTokens(database, 500);
+  await database.close();
+  const api = spawnProduct({
+    DATABASE_URL: url,
+    ROLES: 'api',
+    API_WORKERS: '2',
+    PORT: String(FOR_YOU_PORT),
+    SEED_ON_START: '0',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    JWT_SECRET,
+  });
+  try {
+    await waitForReady(`http://127.0.0.1:${FOR_YOU_PORT}/readyz`);
+    let t = 0;
+    const token = () => tokens[t++ % tokens.length];
+    await load(FOR_YOU_PORT, 'warm-up', FEED, () => ({}), 5, token);
+    const result = await load(FOR_YOU_PORT, 'For-You feed(first: 20), signed in, model-ranked', FEED, () => ({}), 20, token);
+    return { foryou_p50_ms: result.latency.p50, foryou_p99_ms: result.latency.p99, foryou_rps: Math.round(result.requests.average) };
+  } finally {
+    api.kill('SIGTERM');
+    await new Promise((resolve) => api.once('exit', resolve));
+  }
 }
 
 /** The same figure as npm run eval: NDCG@20 of the replay over the better baseline. */

@@ -23,6 +23,10 @@ export const RECALL_QUOTAS: Record<RecallSource, number> = {
   interests: 100,
   following: 60,
   fresh: 40,
+  /** Nearest notes (by the model's embeddings) to what the viewer liked or collected last. */
+  similar: 40,
+  /** Nearest notes to the viewer's own embedding. */
+  embedding: 40,
 };
 const FOLLOWING_FRESH_DAYS = 14;
 
@@ -86,7 +90,7 @@ export class FeedService {
       viewerId ? this.repos.notes.recallFollowed(viewerId, since, RECALL_QUOTAS.following, served) : [],
     ]);
     const context = rankContext(viewerId, viewer, sessionId);
-    const candidates = await this.recall(viewer?.interests ?? [], followed, new Set(served));
+    const candidates = await this.recall(viewerId, viewer, followed, new Set(served));
     const eligible = filterCandidates(candidates.values(), context);
     // Anonymous visitors keep the heuristic order: the model knows nothing personal about them.
     const scores =
@@ -121,6 +125,11 @@ export class FeedService {
     return { items, hasNextPage: items.length > 0, endCursor: cursor };
   }
 
+  /** Notes proposed by id (embedding recall) as candidates, from the card cache; ones already served are left out. */
+  private async cardsAsCandidates(ids: readonly string[], served: ReadonlySet<string>): Promise<CandidateRow[]> {
+    return this.notesByIds(ids.filter((id) => !served.has(id)));
+  }
+
   /** Note rows as cards: counters may lag by the cache TTL, status changes made here show at once. */
   private async notesByIds(ids: readonly string[]): Promise<NoteRow[]> {
     const rows = await this.cards.getMany(ids, async (missing) => rowsById(await this.repos.notes.findByIds(missing)));
@@ -128,15 +137,23 @@ export class FeedService {
   }
 
   private async recall(
-    interests: readonly string[],
+    viewerId: string | null,
+    viewer: ViewerContext | undefined,
     followed: CandidateRow[],
     served: ReadonlySet<string>,
   ): Promise<Map<string, Candidate>> {
+    const interests = viewer?.interests ?? [];
     const sources: [RecallSource, Promise<CandidateRow[]>][] = [
       ['trending', this.shared.candidates({ kind: 'trending' }, RECALL_QUOTAS.trending, served)],
       ['fresh', this.shared.candidates({ kind: 'fresh' }, RECALL_QUOTAS.fresh, served)],
       ['following', Promise.resolve(followed)],
     ];
+    if (viewerId && this.ranker) {
+      const similar = this.ranker.similarTo(viewer?.recentlyEngaged ?? [], RECALL_QUOTAS.similar);
+      const nearest = this.ranker.nearestTo(viewerId, RECALL_QUOTAS.embedding);
+      if (similar.length > 0) sources.push(['similar', this.cardsAsCandidates(similar, served)]);
+      if (nearest.length > 0) sources.push(['embedding', this.cardsAsCandidates(nearest, served)]);
+    }
     if (interests.length > 0) {
       sources.push(['interests', this.shared.candidates({ kind: 'topics', topics: interests }, RECALL_QUOTAS.interests, served)]);
     }

@@ -1,7 +1,7 @@
 import type { CandidateRow } from '../models/repositories/notes.repository';
 
 /** Where a candidate came from; a note proposed by several sources keeps them all. */
-export type RecallSource = 'trending' | 'fresh' | 'following' | 'interests';
+export type RecallSource = 'trending' | 'fresh' | 'following' | 'interests' | 'similar' | 'embedding';
 
 export interface Candidate {
   note: CandidateRow;

@@ -11,9 +11,12 @@ export interface ViewerContext {
   followees: string[];
   hiddenNotes: string[];
   hiddenCreators: string[];
+  /** The notes the viewer liked or collected last, newest first: what they are into right now. */
+  recentlyEngaged: string[];
 }
 
 const FOLLOWEES_IN_CONTEXT = 500;
+const RECENTLY_ENGAGED = 20;
 
 // Each toggle reports whether it changed anything, so counters move exactly once however often
 // a client repeats the call.
@@ -160,6 +163,11 @@ export class SocialRepository {
         hiddenCreators: sql<
           string[]
         >`ARRAY(SELECT ${hiddenCreators.creatorId} FROM ${hiddenCreators} WHERE ${hiddenCreators.userId} = ${users.id})`,
+        recentlyEngaged: sql<string[]>`ARRAY(SELECT e.note_id FROM (
+          SELECT ${likes.noteId} AS note_id, ${likes.createdAt} AS at FROM ${likes} WHERE ${likes.userId} = ${users.id}
+          UNION ALL
+          SELECT ${collects.noteId}, ${collects.createdAt} FROM ${collects} WHERE ${collects.userId} = ${users.id}
+        ) e ORDER BY e.at DESC LIMIT ${RECENTLY_ENGAGED})`,
       })
       .from(users)
       .where(eq(users.id, userId));

@@ -209,10 +209,12 @@ export class InterestModel {
   }
 
   private logits(u: tf.Tensor, i: tf.Tensor, bias: tf.Tensor, features: tf.Tensor): tf.Tensor {
+    // Fused matMul + bias (+ relu): one kernel instead of three, which is most of the cost at serving sizes.
     const interaction = tf.mul(u, i);
-    const hidden = tf.relu(tf.add(tf.matMul(tf.concat([interaction, features], 1), this.vars.w1), this.vars.b1));
+    const input = tf.concat([interaction, features], 1) as tf.Tensor2D;
+    const hidden = tf.fused.matMul({ a: input, b: this.vars.w1 as tf.Tensor2D, bias: this.vars.b1, activation: 'relu' });
     const shared = tf.add(tf.sum(interaction, 1, true), bias);
-    return tf.add(tf.add(tf.matMul(hidden, this.vars.w2), this.vars.b2), shared);
+    return tf.add(tf.fused.matMul({ a: hidden, b: this.vars.w2 as tf.Tensor2D, bias: this.vars.b2 }), shared);
   }
 }
 

@@ -11,6 +11,11 @@ interface Loaded {
   userRow: Map<string, number>;
   noteRow: Map<string, number>;
   weights: Record<Head, number>;
+  /** The embeddings again, as plain arrays, for nearest-neighbour recall without a round trip through tfjs. */
+  dim: number;
+  noteIds: string[];
+  userEmb: Float32Array;
+  itemEmb: Float32Array;
 }
 
 /**
@@ -67,13 +72,42 @@ export class ModelRanker {
     return feedScores(loaded.model.predictForUser(loaded.userRow.get(viewerId) ?? 0, items, features), loaded.weights);
   }
 
+  /**
+   * Item-to-item recall: the notes whose embeddings are nearest the mean of the given notes' (what the
+   * viewer just liked or collected), so a like changes the feed at once, before any retraining.
+   */
+  similarTo(noteIds: readonly string[], k: number): string[] {
+    const loaded = this.loaded;
+    if (!loaded) return [];
+    const rows = noteIds.flatMap((id) => {
+      const row = loaded.noteRow.get(id);
+      return row === undefined ? [] : [row];
+    });
+    if (rows.length === 0) return [];
+    const query = new Float32Array(loaded.dim);
+    for (const row of rows) {
+      for (let d = 0; d < loaded.dim; d += 1)
+        query[d] = (query[d] as number) + (loaded.itemEmb[row * loaded.dim + d] as number) / rows.length;
+    }
+    return nearest(loaded, query, k, new Set(rows));
+  }
+
+  /** Embedding retrieval: the notes nearest the viewer's own vector; none for a viewer the model has not seen. */
+  nearestTo(viewerId: string, k: number): string[] {
+    const loaded = this.loaded;
+    const row = loaded?.userRow.get(viewerId);
+    if (!loaded || row === undefined) return [];
+    return nearest(loaded, loaded.userEmb.subarray(row * loaded.dim, (row + 1) * loaded.dim), k, new Set());
+  }
+
   private async load(): Promise<void> {
     const id = await this.repo.servingVersionId();
     if (id === null || id === this.loaded?.id) return;
     const version = await this.repo.findVersion(id);
     if (!version) return;
     await initTensorflow();
-    const model = InterestModel.restore(decodeModel(version.layout, version.weights));
+    const serialized = decodeModel(version.layout, version.weights);
+    const model = InterestModel.restore(serialized);
     const previous = this.loaded;
     this.loaded = {
       id,
@@ -81,8 +115,33 @@ export class ModelRanker {
       userRow: rowsOf(version.layout.userIds),
       noteRow: rowsOf(version.layout.noteIds),
       weights: scoreWeights(headsIn(version.layout.heads)),
+      dim: version.layout.shape.dim,
+      noteIds: version.layout.noteIds,
+      userEmb: serialized.weights.userEmb as Float32Array,
+      itemEmb: serialized.weights.itemEmb as Float32Array,
     };
     previous?.model.dispose();
     this.logger.info({ version: id, auc: version.holdoutAuc }, 'serving interest model loaded');
   }
+}
+
+/** The k notes with the largest dot product with `query` (rows from 1; row 0 is the unseen note), skipping `skip`. */
+function nearest(loaded: Loaded, query: Float32Array, k: number, skip: ReadonlySet<number>): string[] {
+  const { dim, itemEmb, noteIds } = loaded;
+  const best: { row: number; score: number }[] = [];
+  for (let row = 1; row <= noteIds.length; row += 1) {
+    if (skip.has(row)) continue;
+    let score = 0;
+    for (let d = 0; d < dim; d += 1) score += (query[d] as number) * (itemEmb[row * dim + d] as number);
+    if (best.length < k) {
+      best.push({ row, score });
+      if (best.length === k) best.sort((a, b) => a.score - b.score);
+    } else if (score > (best[0] as { score: number }).score) {
+      best[0] = { row, score };
+      for (let i = 0; i + 1 < best.length && (best[i] as { score: number }).score > (best[i + 1] as { score: number }).score; i += 1) {
+        [best[i], best[i + 1]] = [best[i + 1] as { row: number; score: number }, best[i] as { row: number; score: number }];
+      }
+    }
+  }
+  return best.sort((a, b) => b.score - a.score).map((b) => noteIds[b.row - 1] as string);
 }

@@ -1,0 +1,81 @@
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import jwt from 'jsonwebtoken';
+import { MIGRATIONS_FOLDER } from '../boot';
+import { createServerDatabase, openDatabase, rowsOf, type Database } from '../core/db';
+import { terminalProgress } from '../core/progress';
+import { seedDatabase } from '../seed/load';
+
+// What the API benchmarks share: a seeded database on the PostgreSQL server, tokens for its viewers,
+// and an autocannon load of one GraphQL query.
+export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const JWT_SECRET = 'bench-secret-0123456789abcdef';
+const CONNECTIONS = 32;
+
+export const FEED = `query Feed { feed(first: 20) { edges { node { id title kind likeCount collectCount viewerHasLiked
+  author { id handle displayName avatarUrl } media { url width height }
+  productTags { product { id title price { formatted } } } } } pageInfo { hasNextPage endCursor } } }`;
+
+/** A fresh database `name` on the server, migrated and seeded at `scale`; returns its URL, the open database and the seeding time. */
+export async function seededServerDatabase(name: string, scale: number): Promise<{ url: string; database: Database; seconds: number }> {
+  const url = await createServerDatabase(ADMIN_URL, name);
+  const database = await openDatabase({ url });
+  await database.migrate(MIGRATIONS_FOLDER);
+  const progress = terminalProgress();
+  const seeded = await seedDatabase(database, { scale, onProgress: progress.report });
+  progress.stop();
+  console.log(`seeded scale ${scale} in ${seeded.seconds.total.toFixed(1)} s`);
+  return { url, database, seconds: seeded.seconds.total };
+}
+
+/**
+ * Bearer tokens of `count` random viewers, minted with the API's secret as logIn would issue them:
+ * that many bcrypt checks would only measure bcrypt.
+ */
+export async function viewerTokens(database: Database, count: number): Promise<string[]> {
+  return rowsOf<{ id: string }>(
+    await database.db.execute(sql`SELECT id FROM users WHERE role = 'viewer' ORDER BY random() LIMIT ${count}`),
+  ).map((r) => jwt.sign({}, JWT_SECRET, { algorithm: 'HS256', subject: r.id, expiresIn: 3600 }));
+}
+
+export async function load(
+  port: number,
+  title: string,
+  query: string,
+  variables: () => Record<string, unknown>,
+  seconds: number,
+  token: () => string | undefined = () => undefined,
+): Promise<autocannon.Result> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/graphql`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => {
+          const bearer = token();
+          const headers = bearer ? { ...req.headers, authorization: `Bearer ${bearer}` } : req.headers;
+          return { ...req, headers, body: JSON.stringify({ query, variables: variables() }) };
+        },
+      },
+    ],
+  });
+  console.log(
+    `${title}: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s, non-2xx ${result.non2xx}, errors ${result.errors}`,
+  );
+  return result;
+}
+
+export async function waitForReady(url: string): Promise<void> {
+  for (let i = 0; i < 120; i += 1) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`API did not become ready at ${url}`);
+}
