@@ -35,6 +35,14 @@ export const RANK_WEIGHTS = {
   authorRepeatDecay: 0.5,
 } as const;
 
+/** How a page is mixed, whatever the scores: shares of a page's notes. */
+export const MIXING = {
+  /** Slots for fresh, little-seen notes (2 of 20), so new creators get seen. */
+  explorationShare: 0.1,
+  /** At most this share of a page is sponsored (at least one note allowed). */
+  sponsoredShare: 0.1,
+} as const;
+
 export function filterCandidates(candidates: Iterable<Candidate>, ctx: RankContext): Candidate[] {
   return [...candidates].filter(
     ({ note }) =>
@@ -77,26 +85,79 @@ export function selectPage(
   const scored = candidates.map((c, i) => ({ c, score: scoreOf(c, i) })).sort((a, b) => b.score - a.score);
   const picked: Candidate[] = [];
   const perAuthor = new Map<string, number>();
-  while (picked.length < count && scored.length > 0) {
-    let best = -1;
-    let bestValue = -Infinity;
-    for (let i = 0; i < scored.length; i += 1) {
-      const entry = scored[i];
-      // Scores are sorted and never negative, and the author decay only lowers them: once a raw
-      // score cannot beat the best decayed value, no later one can either.
-      if (!entry || entry.score <= bestValue) break;
-      const value = entry.score * RANK_WEIGHTS.authorRepeatDecay ** (perAuthor.get(entry.c.note.authorId) ?? 0);
-      if (value > bestValue) {
-        bestValue = value;
-        best = i;
-      }
-    }
-    const [chosen] = scored.splice(best, 1);
-    if (!chosen) break;
-    picked.push(chosen.c);
+  let sponsored = 0;
+  const sponsoredCap = Math.max(1, Math.floor(count * MIXING.sponsoredShare));
+  const allowed = (c: Candidate) => !c.note.sponsored || sponsored < sponsoredCap;
+  const remove = (index: number): Candidate | undefined => {
+    const [chosen] = scored.splice(index, 1);
+    if (!chosen) return undefined;
     perAuthor.set(chosen.c.note.authorId, (perAuthor.get(chosen.c.note.authorId) ?? 0) + 1);
+    if (chosen.c.note.sponsored) sponsored += 1;
+    return chosen.c;
+  };
+  const take = (): Candidate | undefined => {
+    const index = bestIndex(scored, perAuthor, allowed);
+    return index < 0 ? undefined : remove(index);
+  };
+  const slots = Math.floor(count * MIXING.explorationShare);
+  while (picked.length < count - slots) {
+    const next = take();
+    if (!next) break;
+    picked.push(next);
+  }
+  // Exploration slots: the least-read fresh notes, newest first, get in whatever their score (the model
+  // knows nothing of a note nobody has engaged with yet), spread through the page. As they are read,
+  // their view counts rise and other notes take the slots.
+  const explored: Candidate[] = [];
+  const fresh = scored
+    .filter(({ c }) => c.sources.has('fresh'))
+    .sort(
+      (a, b) =>
+        a.c.note.viewCount - b.c.note.viewCount ||
+        publishedMs(b.c) - publishedMs(a.c) ||
+        jitter(seed, a.c.note.id) - jitter(seed, b.c.note.id),
+    );
+  for (const entry of fresh) {
+    if (explored.length === slots) break;
+    if (!allowed(entry.c)) continue;
+    const chosen = remove(scored.indexOf(entry));
+    if (chosen) explored.push(chosen);
+  }
+  const base = picked.length;
+  explored.forEach((c, k) => picked.splice(Math.round(((k + 1) * base) / (explored.length + 1)) + k, 0, c));
+  while (picked.length < count) {
+    const next = take();
+    if (!next) break;
+    picked.push(next);
   }
   return picked;
+}
+
+function publishedMs(c: Candidate): number {
+  return (c.note.publishedAt ?? c.note.createdAt).getTime();
+}
+
+/** The index of the best entry by score with the author decay applied, among those allowed; -1 when none is. */
+function bestIndex(
+  scored: readonly { c: Candidate; score: number }[],
+  perAuthor: ReadonlyMap<string, number>,
+  allowed: (c: Candidate) => boolean,
+): number {
+  let best = -1;
+  let bestValue = -Infinity;
+  for (let i = 0; i < scored.length; i += 1) {
+    const entry = scored[i];
+    // Scores are sorted and never negative, and the author decay only lowers them: once a raw
+    // score cannot beat the best decayed value, no later one can either.
+    if (!entry || entry.score <= bestValue) break;
+    if (!allowed(entry.c)) continue;
+    const value = entry.score * RANK_WEIGHTS.authorRepeatDecay ** (perAuthor.get(entry.c.note.authorId) ?? 0);
+    if (value > bestValue) {
+      bestValue = value;
+      best = i;
+    }
+  }
+  return best;
 }
 
 /**

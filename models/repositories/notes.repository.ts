@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, count, desc, eq, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, gt, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, toPgArray, type Db } from '../../core/db';
 import { anyUuid } from '../sql';
 import { noteMedia, noteProducts, notes } from '../schema';
@@ -48,6 +48,8 @@ const candidateColumns = {
   kind: notes.kind,
   topics: notes.topics,
   status: notes.status,
+  sponsored: notes.sponsored,
+  viewCount: notes.viewCount,
   trendingScore: notes.trendingScore,
   createdAt: notes.createdAt,
   publishedAt: notes.publishedAt,
@@ -207,12 +209,13 @@ export class NotesRepository {
       .limit(limit);
   }
 
+  /** Exploration: notes of the last week that few have read yet, so new notes and creators get seen. */
   async recallFresh(limit: number, excludeIds: readonly string[]): Promise<CandidateRow[]> {
     return this.db
       .select(candidateColumns)
       .from(notes)
-      .where(and(published, notIn(excludeIds)))
-      .orderBy(desc(notes.publishedAt), desc(notes.id))
+      .where(and(published, gt(notes.publishedAt, sql`now() - interval '7 days'`), notIn(excludeIds)))
+      .orderBy(asc(notes.viewCount), desc(notes.publishedAt), desc(notes.id))
       .limit(limit);
   }
 

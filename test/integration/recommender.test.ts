@@ -15,6 +15,7 @@ const topicOf = new Map<string, 'beauty' | 'tech'>();
 const creatorsOf: Record<'beauty' | 'tech', Account[]> = { beauty: [], tech: [] };
 let beautyFan: Account;
 let first: TrainingOutcome | null;
+let newcomersNote: string;
 
 /**
  * Two tastes over three days, six creators each (the feed spreads a page over authors): half the viewers read and like beauty notes and scroll past tech
@@ -53,6 +54,8 @@ beforeAll(async () => {
     });
   }
   await repositoriesFor(app.database.db).events.append(events);
+  // Posted last, read by nobody: only exploration can show it.
+  newcomersNote = await createNote(app, await signUp(app, 'CREATOR'), { title: 'my very first note', topics: ['tech'] });
   first = await app.services.trainer.run(OPTIONS);
   await app.services.ranker.refresh();
 });
@@ -104,6 +107,12 @@ describe('the interest model', () => {
     expect(nearest.filter((id) => topicOf.get(id) === 'tech').length).toBeGreaterThanOrEqual(7);
     const [fan] = await pages(beautyFan, 1, 20);
     expect((fan ?? []).some((n) => n.reason?.includes('embedding'))).toBe(true);
+  });
+
+  it('shows a new creator’s first note through an exploration slot', async () => {
+    const [page] = await pages(beautyFan, 1, 20);
+    const shown = (page ?? []).find((n) => n.id === newcomersNote);
+    expect(shown?.reason).toContain('fresh');
   });
 
   it('never repeats a note across 20 pages and never shows a hidden creator', async () => {

@@ -72,4 +72,25 @@ describe('For-You ranking', () => {
     expect(twice).toEqual(once);
     expect(otherSession).not.toEqual(once);
   });
+
+  it('keeps two of twenty slots for the least-read fresh notes, whatever the model scores them', () => {
+    const popular = Array.from({ length: 30 }, (_, i) => note(`p${i}`, `a${i}`, { viewCount: 500 }));
+    const fresh = [note('new-1', 'n1', { viewCount: 0 }), note('new-2', 'n2', { viewCount: 3 }), note('seen', 'n3', { viewCount: 400 })];
+    for (const c of fresh) c.sources = new Set(['fresh']);
+    const candidates = [...popular, ...fresh];
+    const scores = Float32Array.from(candidates, (c) => (c.sources.has('fresh') ? 0 : 5));
+    const page = selectPage(candidates, ctx(), 20, scores).map((c) => c.note.id);
+    expect(page).toHaveLength(20);
+    expect(page).toEqual(expect.arrayContaining(['new-1', 'new-2']));
+    expect(page).not.toContain('seen');
+    expect(page.indexOf('new-1')).toBeGreaterThan(0);
+  });
+
+  it('lets at most two sponsored notes onto a page of twenty', () => {
+    const sponsored = Array.from({ length: 10 }, (_, i) => note(`s${i}`, `sa${i}`, { sponsored: true, trendingScore: 1000 }));
+    const organic = Array.from({ length: 30 }, (_, i) => note(`o${i}`, `oa${i}`));
+    const page = selectPage([...sponsored, ...organic], ctx(), 20);
+    expect(page).toHaveLength(20);
+    expect(page.filter((c) => c.note.sponsored)).toHaveLength(2);
+  });
 });
