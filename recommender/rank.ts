@@ -22,7 +22,7 @@ export interface RankContext {
  * Weights of the placeholder For-You ranking, all in one place. Popularity (log of the trending
  * score) carries most of the order; following and topic interest lift notes above the global
  * order; freshness keeps new notes visible; a little per-session jitter varies the feed between
- * scroll sessions. The tfjs interest model of the recommender issue replaces this score.
+ * scroll sessions. For signed-in viewers the interest model's score replaces it once a version serves.
  */
 export const RANK_WEIGHTS = {
   popularity: 1,
