@@ -3,25 +3,11 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { EventType } from '../../models/schema/events';
+import { EVENT_TYPES, type EventType } from '../../models/schema/events';
 
-/**
- * The event names of the interaction log. Spelled out rather than imported from models/schema/events.ts so
- * that offline tools do not load drizzle-orm; `satisfies` and a unit test keep the two lists equal.
- */
-export const EVENT_NAMES = [
-  'impression',
-  'view',
-  'like',
-  'collect',
-  'comment',
-  'share',
-  'follow',
-  'product_click',
-  'purchase',
-  'hide',
-] as const satisfies readonly EventType[];
-export type EventName = (typeof EVENT_NAMES)[number];
+/** The event names of the interaction log: the database's event types. */
+export const EVENT_NAMES = EVENT_TYPES;
+export type EventName = EventType;
 
 export interface Interaction {
   user: string;

@@ -2,8 +2,8 @@ import { feedScores, HEADS, headsOf, scoreWeights, type Head } from '../signals'
 import { itemKnnRecommender, popularityRecommender, userHistories, type ItemKnnRecommender, type Recommender } from '../offline/baselines';
 import { temporalHoldout } from '../offline/holdout';
 import type { Interaction } from '../offline/interactions';
-import { initTensorflow, InterestModel, type ExampleBatch } from '../rank/interest-model';
-import { batchSizeFor } from './batches';
+import { initTensorflow, InterestModel } from '../rank/interest-model';
+import { batchSizeFor, exampleBatches } from './batches';
 import { seededRandom, shuffle } from './random';
 
 /**
@@ -256,8 +256,16 @@ export async function replay(train: readonly Interaction[], users: readonly stri
     const started = performance.now();
     for (let epoch = 0; epoch < options.epochs; epoch += 1) {
       shuffle(examples, random);
-      await model.train(batchesOf(examples, batchSize, trainedHeads), options, (n) =>
-        options.onProgress?.('training', epoch * examples.length + n, options.epochs * examples.length),
+      await model.train(
+        exampleBatches(examples, batchSize, trainedHeads, {
+          features: FEATURES.length,
+          user: (x) => x.user,
+          item: (x) => x.item,
+          labels: (x) => x.labels,
+          writeFeatures: (x, out, offset) => out.set(x.features, offset),
+        }),
+        options,
+        (n) => options.onProgress?.('training', epoch * examples.length + n, options.epochs * examples.length),
       );
     }
     const trainSeconds = (performance.now() - started) / 1000;
@@ -297,29 +305,3 @@ export async function replay(train: readonly Interaction[], users: readonly stri
 }
 
 const EMPTY_LABELS: ReadonlySet<Head> = new Set();
-
-function* batchesOf(examples: readonly Example[], size: number, heads: readonly Head[]): Generator<ExampleBatch> {
-  const f = FEATURES.length;
-  const k = HEADS.length;
-  const known = HEADS.map((head) => (heads.includes(head) ? 1 : 0));
-  for (let start = 0; start < examples.length; start += size) {
-    const slice = examples.slice(start, start + size);
-    const batch: ExampleBatch = {
-      users: new Int32Array(slice.length),
-      items: new Int32Array(slice.length),
-      features: new Float32Array(slice.length * f),
-      labels: new Float32Array(slice.length * k),
-      mask: new Float32Array(slice.length * k),
-    };
-    slice.forEach((x, n) => {
-      batch.users[n] = x.user;
-      batch.items[n] = x.item;
-      batch.features.set(x.features, n * f);
-      HEADS.forEach((head, h) => {
-        batch.labels[n * k + h] = x.labels.has(head) ? 1 : 0;
-        batch.mask[n * k + h] = known[h] as number;
-      });
-    });
-    yield batch;
-  }
-}

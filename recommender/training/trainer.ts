@@ -3,11 +3,11 @@ import type { Logger } from '../../core/logger';
 import type { RecommenderRepository, TrainingNote } from '../../models/repositories/recommender.repository';
 import type { Transact } from '../../models/transaction';
 import { auc } from '../offline/metrics';
-import { initTensorflow, InterestModel, type ExampleBatch } from '../rank/interest-model';
+import { initTensorflow, InterestModel } from '../rank/interest-model';
 import { decodeModel, encodeModel, rowsOf } from '../rank/model-codec';
 import { NOTE_FEATURES, writeNoteFeatures, type FeatureViewer } from '../rank/note-features';
 import { feedScores, HEADS, headsIn, headsOf, scoreWeights, type Head } from '../signals';
-import { batchSizeFor } from './batches';
+import { batchSizeFor, exampleBatches } from './batches';
 import { seededRandom, shuffle } from './random';
 
 export interface TrainerOptions {
@@ -119,8 +119,16 @@ export class Trainer {
       const batchSize = batchSizeFor(examples.length, options.batchSize);
       for (let epoch = 0; epoch < options.epochs; epoch += 1) {
         shuffle(examples, random);
-        await model.train(batchesOf(examples, batchSize, trainedHeads, userRow, noteRow, viewerOf), options, (n) =>
-          progress?.('training', epoch * examples.length + n, options.epochs * examples.length),
+        await model.train(
+          exampleBatches(examples, batchSize, trainedHeads, {
+            features: NOTE_FEATURES.length,
+            user: (pair) => userRow.get(pair.user) ?? UNSEEN,
+            item: (pair) => noteRow.get(pair.note.id) ?? UNSEEN,
+            labels: (pair) => pair.labels,
+            writeFeatures: (pair, out, offset) => writeNoteFeatures(pair.note, viewerOf(pair.user), pair.atMs, out, offset),
+          }),
+          options,
+          (n) => progress?.('training', epoch * examples.length + n, options.epochs * examples.length),
         );
       }
       progress?.('evaluating', 0, 1);
@@ -217,39 +225,6 @@ function withSampledNegatives(pairs: readonly Pair[], notes: readonly TrainingNo
     }
   }
   return out;
-}
-
-function* batchesOf(
-  pairs: readonly Pair[],
-  size: number,
-  heads: readonly Head[],
-  userRow: ReadonlyMap<string, number>,
-  noteRow: ReadonlyMap<string, number>,
-  viewerOf: (user: string) => FeatureViewer,
-): Generator<ExampleBatch> {
-  const f = NOTE_FEATURES.length;
-  const k = HEADS.length;
-  const known = HEADS.map((head) => (heads.includes(head) ? 1 : 0));
-  for (let start = 0; start < pairs.length; start += size) {
-    const slice = pairs.slice(start, start + size);
-    const batch: ExampleBatch = {
-      users: new Int32Array(slice.length),
-      items: new Int32Array(slice.length),
-      features: new Float32Array(slice.length * f),
-      labels: new Float32Array(slice.length * k),
-      mask: new Float32Array(slice.length * k),
-    };
-    slice.forEach((pair, n) => {
-      batch.users[n] = userRow.get(pair.user) ?? UNSEEN;
-      batch.items[n] = noteRow.get(pair.note.id) ?? UNSEEN;
-      writeNoteFeatures(pair.note, viewerOf(pair.user), pair.atMs, batch.features, n * f);
-      HEADS.forEach((head, h) => {
-        batch.labels[n * k + h] = pair.labels.has(head) ? 1 : 0;
-        batch.mask[n * k + h] = known[h] as number;
-      });
-    });
-    yield batch;
-  }
 }
 
 function holdoutAucOf(
