@@ -108,7 +108,7 @@ export class Trainer {
     const userRow = rowsOf(userIds);
     const noteRow = rowsOf(noteIds);
     const random = seededRandom(options.seed);
-    const examples = withSampledNegatives(training, notes, options.sampledNegatives, random);
+    const examples = withSampledNegatives(training, pairs, notes, options.sampledNegatives, random);
     const trainedHeads = HEADS.filter((head) => examples.some((p) => p.labels.has(head)));
 
     const model = InterestModel.create(
@@ -213,8 +213,15 @@ function pairsOf(events: Awaited<ReturnType<RecommenderRepository['trainingEvent
   return [...pairs.values()].sort((a, b) => a.atMs - b.atMs);
 }
 
-function withSampledNegatives(pairs: readonly Pair[], notes: readonly TrainingNote[], perPositive: number, random: () => number): Pair[] {
-  const seen = new Set(pairs.map((p) => `${p.user}:${p.note.id}`));
+/** Adds drawn notes as negatives, never one the viewer has any event for (in training or in the holdout). */
+function withSampledNegatives(
+  pairs: readonly Pair[],
+  allPairs: readonly Pair[],
+  notes: readonly TrainingNote[],
+  perPositive: number,
+  random: () => number,
+): Pair[] {
+  const seen = new Set(allPairs.map((p) => `${p.user}:${p.note.id}`));
   const out = [...pairs];
   for (const pair of pairs) {
     if (pair.labels.size === 0) continue;
