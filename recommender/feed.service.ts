@@ -4,7 +4,7 @@ import { errors } from '../core/errors';
 import { rowsById, type ReadCache } from '../core/read-cache';
 import type { CandidateRow, NoteRow, NotesRepository } from '../models/repositories/notes.repository';
 import type { SocialRepository, ViewerContext } from '../models/repositories/social.repository';
-import { filterCandidates, selectPage, type Candidate, type RankContext, type RecallSource } from './rank';
+import { explain, filterCandidates, selectPage, type Candidate, type RankContext, type RecallSource } from './rank';
 import type { ModelRanker } from './rank/model-ranker';
 import type { FeedSessionStore } from './session-store';
 import { SharedRecall } from './shared-recall';
@@ -12,7 +12,8 @@ import { SharedRecall } from './shared-recall';
 export type FeedKind = 'for_you' | 'following' | 'trending';
 
 export interface FeedPage {
-  items: { note: NoteRow; cursor: string; sources: RecallSource[] }[];
+  /** `reason` says why the note is there (see explain()); null for pages replayed from a cursor. */
+  items: { note: NoteRow; cursor: string; reason: string | null }[];
   hasNextPage: boolean;
   endCursor: string | null;
 }
@@ -109,7 +110,7 @@ export class FeedService {
     return {
       items: picked.flatMap((c) => {
         const note = current.get(c.note.id);
-        return note ? [{ note, cursor, sources: [...c.sources] }] : [];
+        return note ? [{ note, cursor, reason: explain(c, context) }] : [];
       }),
       hasNextPage: eligible.length > picked.length || picked.length === first,
       endCursor: cursor,
@@ -120,7 +121,7 @@ export class FeedService {
     const byId = new Map((await this.notesByIds(ids)).map((n) => [n.id, n]));
     const items = ids.flatMap((id) => {
       const note = byId.get(id);
-      return note?.status === 'published' ? [{ note, cursor, sources: [] as RecallSource[] }] : [];
+      return note?.status === 'published' ? [{ note, cursor, reason: null }] : [];
     });
     return { items, hasNextPage: items.length > 0, endCursor: cursor };
   }
@@ -186,6 +187,6 @@ function rankContext(viewerId: string | null, viewer: ViewerContext | undefined,
 
 function keysetPage(rows: NoteRow[], first: number, cursorOf: (n: NoteRow) => string, source: RecallSource): FeedPage {
   const page = rows.slice(0, first);
-  const items = page.map((note) => ({ note, cursor: cursorOf(note), sources: [source] }));
+  const items = page.map((note) => ({ note, cursor: cursorOf(note), reason: source }));
   return { items, hasNextPage: rows.length > first, endCursor: items.at(-1)?.cursor ?? null };
 }

@@ -1,5 +1,5 @@
 import type { NoteRow } from '../../models/repositories/notes.repository';
-import { filterCandidates, selectPage, type Candidate, type RankContext } from '../../recommender/rank';
+import { explain, filterCandidates, selectPage, type Candidate, type RankContext } from '../../recommender/rank';
 
 const NOW = new Date('2026-11-27T00:00:00Z');
 
@@ -92,5 +92,16 @@ describe('For-You ranking', () => {
     const page = selectPage([...sponsored, ...organic], ctx(), 20);
     expect(page).toHaveLength(20);
     expect(page.filter((c) => c.note.sponsored)).toHaveLength(2);
+  });
+
+  it('explains a note by its sources and the two strongest reasons in words', () => {
+    const followed = note('f', 'creator', { topics: ['beauty'] });
+    followed.sources = new Set(['following', 'trending']);
+    expect(explain(followed, ctx({ followed: new Set(['creator']), interests: new Set(['beauty']) }))).toBe(
+      'following,trending: you follow this creator; about beauty, one of your interests',
+    );
+    const newcomer = note('n', 'someone', { viewCount: 3 });
+    newcomer.sources = new Set(['fresh']);
+    expect(explain(newcomer, ctx())).toBe('fresh: new and seen by few so far');
   });
 });

@@ -10,7 +10,7 @@ export const feedResolvers = {
       const page = await ctx.services.feed.page(args.kind ?? 'for_you', ctx.viewer?.id ?? null, first, args.after ?? null);
       for (const item of page.items) ctx.loaders.note.prime(item.note.id, item.note);
       return {
-        edges: page.items.map((item) => ({ cursor: item.cursor, node: { ...item.note, reason: item.sources.join(',') || null } })),
+        edges: page.items.map((item) => ({ cursor: item.cursor, node: { ...item.note, reason: item.reason } })),
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       };
     },
