@@ -19,6 +19,7 @@ import { SearchService } from './api/schema/search/search.service';
 import { SocialService } from './api/schema/social/social.service';
 import { FeedService } from './recommender/feed.service';
 import { FeedSessionStore } from './recommender/session-store';
+import { ExperimentService, parseExperiment } from './recommender/experiment';
 import { ModelRanker } from './recommender/rank/model-ranker';
 import { Trainer } from './recommender/training/trainer';
 
@@ -49,7 +50,9 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     logger: deps.logger,
     workDir: path.join(config.MEDIA_DIR, '.work'),
   });
-  const ranker = new ModelRanker(repos.recommender, deps.logger);
+  const experiment = parseExperiment(config.FEED_EXPERIMENT);
+  const pinned = experiment ? [experiment.arms.a.modelVersion, experiment.arms.b.modelVersion].filter((v) => v !== null) : [];
+  const ranker = new ModelRanker(repos.recommender, deps.logger, pinned);
   return {
     jobs: deps.jobs,
     mediaProgress: new MediaProgressListener(redis, mediaProgressChannel(config)),
@@ -63,7 +66,8 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     search: new SearchService(repos.search),
     ranker,
     trainer: new Trainer(repos.recommender, transact, deps.logger),
-    feed: new FeedService(repos, new FeedSessionStore(redis), noteCards, ranker),
+    experiments: new ExperimentService(experiment, repos.recommender),
+    feed: new FeedService(repos, new FeedSessionStore(redis), noteCards, ranker, experiment),
   };
 }
 

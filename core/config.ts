@@ -80,6 +80,11 @@ const schema = z.object({
   /** How long the API trusts a cached author, product, brand or note media row it did not change
    * itself; other API processes see a change after at most this long. 0 turns the cache off. */
   READ_CACHE_TTL_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * A running A/B test of the For-You feed, as JSON (see recommender/experiment.ts), e.g.
+   * {"name":"purchase-weight","since":"2026-11-27","b":{"weights":{"purchase":10}}}. Unset: none.
+   */
+  FEED_EXPERIMENT: z.string().optional(),
   /** How often an API process checks for a newly promoted interest model, which it then serves without a restart. */
   MODEL_POLL_MS: z.coerce.number().int().positive().default(30_000),
   /** Most rows of each kind kept by that cache. */

@@ -5,6 +5,7 @@ import { rowsById, type ReadCache } from '../core/read-cache';
 import type { CandidateRow, NoteRow, NotesRepository } from '../models/repositories/notes.repository';
 import type { SocialRepository, ViewerContext } from '../models/repositories/social.repository';
 import { explain, filterCandidates, selectPage, type Candidate, type RankContext, type RecallSource } from './rank';
+import { armOf, type Experiment } from './experiment';
 import type { ModelRanker } from './rank/model-ranker';
 import type { FeedSessionStore } from './session-store';
 import { SharedRecall } from './shared-recall';
@@ -39,6 +40,7 @@ export class FeedService {
     private readonly sessions: FeedSessionStore,
     private readonly cards: ReadCache<NoteRow>,
     private readonly ranker: ModelRanker | null = null,
+    private readonly experiment: Experiment | null = null,
   ) {
     this.shared = new SharedRecall(repos.notes);
   }
@@ -94,12 +96,14 @@ export class FeedService {
     const candidates = await this.recall(viewerId, viewer, followed, new Set(served));
     const eligible = filterCandidates(candidates.values(), context);
     // Anonymous visitors keep the heuristic order: the model knows nothing personal about them.
+    const arm = viewerId && this.experiment ? this.experiment.arms[armOf(this.experiment, viewerId)] : undefined;
     const scores =
       viewerId && this.ranker
         ? this.ranker.score(
             viewerId,
             context,
             eligible.map((c) => c.note),
+            arm,
           )
         : null;
     const picked = selectPage(eligible, context, first, scores);

@@ -73,6 +73,6 @@ export function headsIn(names: readonly string[]): Head[] {
 }
 
 /** Score weights for a model that learnt only some heads: the others would score noise, so they weigh nothing. */
-export function scoreWeights(trained: readonly Head[]): Record<Head, number> {
-  return Object.fromEntries(HEADS.map((head) => [head, trained.includes(head) ? SCORE_WEIGHTS[head] : 0])) as Record<Head, number>;
+export function scoreWeights(trained: readonly Head[], weights: Readonly<Record<Head, number>> = SCORE_WEIGHTS): Record<Head, number> {
+  return Object.fromEntries(HEADS.map((head) => [head, trained.includes(head) ? weights[head] : 0])) as Record<Head, number>;
 }

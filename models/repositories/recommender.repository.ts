@@ -74,6 +74,30 @@ export class RecommenderRepository {
     return byUser;
   }
 
+  /**
+   * Events since `since` per arm of experiment `name`, the arm being the low bit of the first byte of
+   * md5('<name>:<user id>'), the hash the feed assigns arms with.
+   */
+  async eventsByArm(
+    name: string,
+    since: Date,
+  ): Promise<{ arm: number; users: number; impressions: number; views: number; likes: number; purchases: number }[]> {
+    const arm = sql<number>`get_byte(decode(md5(${name} || ':' || ${interactionEvents.userId}::text), 'hex'), 0) & 1`;
+    return this.db
+      .select({
+        arm,
+        users: sql<number>`count(DISTINCT ${interactionEvents.userId})::int`,
+        impressions: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'impression'))::int`,
+        views: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'view'))::int`,
+        likes: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'like'))::int`,
+        purchases: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'purchase'))::int`,
+      })
+      .from(interactionEvents)
+      .where(and(isNotNull(interactionEvents.userId), gte(interactionEvents.occurredAt, since)))
+      // By position: the arm expression carries a bound parameter, which Postgres would not match between SELECT and GROUP BY.
+      .groupBy(sql`1`);
+  }
+
   async servingVersionId(): Promise<string | null> {
     const [row] = await this.db.select({ id: modelVersions.id }).from(modelVersions).where(eq(modelVersions.status, 'serving'));
     return row?.id ?? null;

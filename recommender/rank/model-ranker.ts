@@ -11,7 +11,8 @@ interface Loaded {
   model: InterestModel;
   userRow: Map<string, number>;
   noteRow: Map<string, number>;
-  weights: Record<Head, number>;
+  /** The heads the version learnt; the others weigh nothing whatever weights are asked for. */
+  heads: Head[];
   /** The embeddings again, as plain arrays, for nearest-neighbour recall without a round trip through tfjs. */
   dim: number;
   noteIds: string[];
@@ -34,9 +35,13 @@ export class ModelRanker {
    */
   private readonly recalled = new LRUCache<string, string[]>({ max: 20_000 });
 
+  /** Versions an experiment arm serves instead of the promoted one, loaded once. */
+  private readonly pinned = new Map<string, Loaded>();
+
   constructor(
     private readonly repo: Pick<RecommenderRepository, 'servingVersionId' | 'findVersion'>,
     private readonly logger: Logger,
+    private readonly pinnedVersions: readonly string[] = [],
   ) {}
 
   get versionId(): string | null {
@@ -53,6 +58,8 @@ export class ModelRanker {
     clearInterval(this.timer);
     this.loaded?.model.dispose();
     this.loaded = null;
+    for (const pinned of this.pinned.values()) pinned.model.dispose();
+    this.pinned.clear();
   }
 
   /** Loads the serving version if it is not the one in memory; a failure keeps the current one. */
@@ -63,9 +70,17 @@ export class ModelRanker {
     return this.refreshing;
   }
 
-  /** Feed scores of the notes for the viewer, or null when no model is serving. */
-  score(viewerId: string, viewer: FeatureViewer, notes: readonly (FeatureNote & { id: string })[]): Float32Array | null {
-    const loaded = this.loaded;
+  /**
+   * Feed scores of the notes for the viewer, or null when no model is serving. An experiment arm may
+   * ask for other score weights and for a pinned version (the promoted one serves until it is loaded).
+   */
+  score(
+    viewerId: string,
+    viewer: FeatureViewer,
+    notes: readonly (FeatureNote & { id: string })[],
+    arm?: { weights: Readonly<Record<Head, number>>; modelVersion: string | null },
+  ): Float32Array | null {
+    const loaded = (arm?.modelVersion ? this.pinned.get(arm.modelVersion) : undefined) ?? this.loaded;
     if (!loaded || notes.length === 0) return null;
     const f = NOTE_FEATURES.length;
     const features = new Float32Array(notes.length * f);
@@ -75,7 +90,8 @@ export class ModelRanker {
       items[n] = loaded.noteRow.get(note.id) ?? 0;
       writeNoteFeatures(note, viewer, now, features, n * f);
     });
-    return feedScores(loaded.model.predictForUser(loaded.userRow.get(viewerId) ?? 0, items, features), loaded.weights);
+    const weights = scoreWeights(loaded.heads, arm?.weights);
+    return feedScores(loaded.model.predictForUser(loaded.userRow.get(viewerId) ?? 0, items, features), weights);
   }
 
   /**
@@ -121,27 +137,38 @@ export class ModelRanker {
   }
 
   private async load(): Promise<void> {
+    for (const id of this.pinnedVersions) {
+      if (this.pinned.has(id)) continue;
+      const pinned = await this.version(id);
+      if (pinned) this.pinned.set(id, pinned);
+      else this.logger.warn({ version: id }, 'the model version an experiment pins does not exist');
+    }
     const id = await this.repo.servingVersionId();
     if (id === null || id === this.loaded?.id) return;
+    const loaded = await this.version(id);
+    if (!loaded) return;
+    const previous = this.loaded;
+    this.loaded = loaded;
+    previous?.model.dispose();
+    this.logger.info({ version: id }, 'serving interest model loaded');
+  }
+
+  private async version(id: string): Promise<Loaded | null> {
     const version = await this.repo.findVersion(id);
-    if (!version) return;
+    if (!version) return null;
     await initTensorflow();
     const serialized = decodeModel(version.layout, version.weights);
-    const model = InterestModel.restore(serialized);
-    const previous = this.loaded;
-    this.loaded = {
+    return {
       id,
-      model,
+      model: InterestModel.restore(serialized),
       userRow: rowsOf(version.layout.userIds),
       noteRow: rowsOf(version.layout.noteIds),
-      weights: scoreWeights(headsIn(version.layout.heads)),
+      heads: headsIn(version.layout.heads),
       dim: version.layout.shape.dim,
       noteIds: version.layout.noteIds,
       userEmb: serialized.weights.userEmb as Float32Array,
       itemEmb: serialized.weights.itemEmb as Float32Array,
     };
-    previous?.model.dispose();
-    this.logger.info({ version: id, auc: version.holdoutAuc }, 'serving interest model loaded');
   }
 }
 

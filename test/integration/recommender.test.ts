@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { repositoriesFor } from '../../models/transaction';
 import type { NewEvent } from '../../models/repositories/events.repository';
+import { SCORE_WEIGHTS } from '../../recommender/signals';
 import { TRAINER_DEFAULTS, type TrainingOutcome } from '../../recommender/training/trainer';
 import { createNote, signUp, type Account } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
@@ -123,6 +124,21 @@ describe('the interest model', () => {
     expect(served.length).toBeGreaterThan(30);
     expect(new Set(served.map((n) => n.id)).size).toBe(served.length);
     expect(served.filter((n) => n.author.id === hidden.id)).toEqual([]);
+  });
+
+  it('scores with an experiment arm’s weights and falls back to the promoted version for an unknown pinned one', async () => {
+    const notes = await repositoriesFor(app.database.db).notes.findByIds([...topicOf.keys()]);
+    const viewer = { interests: new Set<string>(), followed: new Set<string>() };
+    const base = app.services.ranker.score(beautyFan.id, viewer, notes);
+    const likesOnly = app.services.ranker.score(beautyFan.id, viewer, notes, {
+      weights: { longView: 0, like: 1, collect: 0, productClick: 0, purchase: 0 },
+      modelVersion: null,
+    });
+    expect(base).not.toBeNull();
+    expect(likesOnly).not.toEqual(base);
+    const unknownPin = app.services.ranker.score(beautyFan.id, viewer, notes, { weights: SCORE_WEIGHTS, modelVersion: randomUUID() });
+    // Equal but for freshness moving on between the two calls.
+    expect(Math.max(...(unknownPin ?? []).map((score, i) => Math.abs(score - (base?.[i] ?? NaN))))).toBeLessThan(1e-3);
   });
 
   it('refuses to promote a model that does worse on the holdout than the serving one', async () => {

@@ -1,4 +1,5 @@
 import type { FeedKind } from '../../../recommender/feed.service';
+import { errors } from '../../../core/errors';
 import type { GraphQLContext } from '../../context';
 import { pageSize } from '../common/connection';
 
@@ -13,6 +14,11 @@ export const feedResolvers = {
         edges: page.items.map((item) => ({ cursor: item.cursor, node: { ...item.note, reason: item.reason } })),
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       };
+    },
+    feedExperiment: async (_: unknown, __: unknown, ctx: GraphQLContext) => {
+      const user = await ctx.services.accounts.requireUser(ctx.viewer);
+      if (user.role !== 'admin') throw errors.forbidden('Only admins see experiment results');
+      return ctx.services.experiments.report();
     },
   },
 };
