@@ -83,19 +83,21 @@ export class RecommenderRepository {
     since: Date,
   ): Promise<{ arm: number; users: number; impressions: number; views: number; likes: number; purchases: number }[]> {
     const arm = sql<number>`get_byte(decode(md5(${name} || ':' || ${interactionEvents.userId}::text), 'hex'), 0) & 1`;
-    return this.db
-      .select({
-        arm,
-        users: sql<number>`count(DISTINCT ${interactionEvents.userId})::int`,
-        impressions: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'impression'))::int`,
-        views: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'view'))::int`,
-        likes: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'like'))::int`,
-        purchases: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'purchase'))::int`,
-      })
-      .from(interactionEvents)
-      .where(and(isNotNull(interactionEvents.userId), gte(interactionEvents.occurredAt, since)))
-      // By position: the arm expression carries a bound parameter, which Postgres would not match between SELECT and GROUP BY.
-      .groupBy(sql`1`);
+    return (
+      this.db
+        .select({
+          arm,
+          users: sql<number>`count(DISTINCT ${interactionEvents.userId})::int`,
+          impressions: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'impression'))::int`,
+          views: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'view'))::int`,
+          likes: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'like'))::int`,
+          purchases: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'purchase'))::int`,
+        })
+        .from(interactionEvents)
+        .where(and(isNotNull(interactionEvents.userId), gte(interactionEvents.occurredAt, since)))
+        // By position: the arm expression carries a bound parameter, which Postgres would not match between SELECT and GROUP BY.
+        .groupBy(sql`1`)
+    );
   }
 
   async servingVersionId(): Promise<string | null> {
