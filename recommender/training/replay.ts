@@ -3,7 +3,7 @@ import { itemKnnRecommender, popularityRecommender, userHistories, type ItemKnnR
 import { temporalHoldout } from '../offline/holdout';
 import type { Interaction } from '../offline/interactions';
 import { initTensorflow, InterestModel } from '../rank/interest-model';
-import { batchSizeFor, exampleBatches } from './batches';
+import { batchSizeFor, exampleBatches, TRAINING_DEFAULTS, type TrainingSettings } from './batches';
 import { seededRandom, shuffle } from './random';
 
 /**
@@ -16,20 +16,13 @@ import { seededRandom, shuffle } from './random';
  * time, features come from the earlier part and labels from the later one (so a note's co-engagement
  * with itself never leaks into its own label).
  */
-export interface ReplayOptions {
+export interface ReplayOptions extends TrainingSettings {
   k: number;
   /** Candidates per user from item-to-item recall, and from each popularity list. */
   knnCandidates: number;
   popularCandidates: number;
   /** Negatives kept per positive in training (sampled from the user's candidates). */
   negativesPerPositive: number;
-  epochs: number;
-  dim: number;
-  hidden: number;
-  learningRate: number;
-  l2: number;
-  batchSize: number;
-  seed: number;
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -38,12 +31,7 @@ export const REPLAY_DEFAULTS: Omit<ReplayOptions, 'k'> = {
   popularCandidates: 100,
   negativesPerPositive: 20,
   epochs: 6,
-  dim: 8,
-  hidden: 32,
-  learningRate: 0.005,
-  l2: 0.1,
-  batchSize: 4096,
-  seed: 42,
+  ...TRAINING_DEFAULTS,
 };
 
 export interface Recommendation {

@@ -7,23 +7,16 @@ import { initTensorflow, InterestModel } from '../rank/interest-model';
 import { decodeModel, encodeModel, rowsOf } from '../rank/model-codec';
 import { NOTE_FEATURES, writeNoteFeatures, type FeatureViewer } from '../rank/note-features';
 import { feedScores, HEADS, headsIn, headsOf, scoreWeights, type Head } from '../signals';
-import { batchSizeFor, exampleBatches } from './batches';
+import { batchSizeFor, exampleBatches, TRAINING_DEFAULTS, type TrainingSettings } from './batches';
 import { seededRandom, shuffle } from './random';
 
-export interface TrainerOptions {
+export interface TrainerOptions extends TrainingSettings {
   /** Days of the event log to learn from. */
   windowDays: number;
   /** The latest share of (viewer, note) pairs, by the time of their first event, held out to decide promotion. */
   holdoutShare: number;
   /** Notes drawn at random per engaged pair as extra negatives, beyond impressions without engagement. */
   sampledNegatives: number;
-  epochs: number;
-  dim: number;
-  hidden: number;
-  learningRate: number;
-  l2: number;
-  batchSize: number;
-  seed: number;
 }
 
 export const TRAINER_DEFAULTS: TrainerOptions = {
@@ -31,12 +24,7 @@ export const TRAINER_DEFAULTS: TrainerOptions = {
   holdoutShare: 0.1,
   sampledNegatives: 1,
   epochs: 4,
-  dim: 8,
-  hidden: 32,
-  learningRate: 0.005,
-  l2: 0.1,
-  batchSize: 4096,
-  seed: 42,
+  ...TRAINING_DEFAULTS,
 };
 
 export interface TrainingOutcome {
