@@ -33,6 +33,8 @@ export const RANK_WEIGHTS = {
   sessionJitter: 0.3,
   /** Each further note of an author already on the page is worth this fraction of the last. */
   authorRepeatDecay: 0.5,
+  /** The same for a topic: each note already on the page about the candidate's most shown topic. */
+  topicRepeatDecay: 0.95,
 } as const;
 
 /** How a page is mixed, whatever the scores: shares of a page's notes. */
@@ -85,6 +87,7 @@ export function selectPage(
   const scored = candidates.map((c, i) => ({ c, score: scoreOf(c, i) })).sort((a, b) => b.score - a.score);
   const picked: Candidate[] = [];
   const perAuthor = new Map<string, number>();
+  const perTopic = new Map<string, number>();
   let sponsored = 0;
   const sponsoredCap = Math.max(1, Math.floor(count * MIXING.sponsoredShare));
   const allowed = (c: Candidate) => !c.note.sponsored || sponsored < sponsoredCap;
@@ -92,11 +95,12 @@ export function selectPage(
     const [chosen] = scored.splice(index, 1);
     if (!chosen) return undefined;
     perAuthor.set(chosen.c.note.authorId, (perAuthor.get(chosen.c.note.authorId) ?? 0) + 1);
+    for (const topic of chosen.c.note.topics) perTopic.set(topic, (perTopic.get(topic) ?? 0) + 1);
     if (chosen.c.note.sponsored) sponsored += 1;
     return chosen.c;
   };
   const take = (): Candidate | undefined => {
-    const index = bestIndex(scored, perAuthor, allowed);
+    const index = bestIndex(scored, (c) => repetitionFactor(c, perAuthor, perTopic), allowed);
     return index < 0 ? undefined : remove(index);
   };
   const slots = Math.floor(count * MIXING.explorationShare);
@@ -137,21 +141,27 @@ function publishedMs(c: Candidate): number {
   return (c.note.publishedAt ?? c.note.createdAt).getTime();
 }
 
-/** The index of the best entry by score with the author decay applied, among those allowed; -1 when none is. */
+/** How much an author's and a topic's notes already on the page lower a candidate: a factor in (0, 1]. */
+function repetitionFactor(c: Candidate, perAuthor: ReadonlyMap<string, number>, perTopic: ReadonlyMap<string, number>): number {
+  const topicRepeats = Math.max(0, ...c.note.topics.map((t) => perTopic.get(t) ?? 0));
+  return RANK_WEIGHTS.authorRepeatDecay ** (perAuthor.get(c.note.authorId) ?? 0) * RANK_WEIGHTS.topicRepeatDecay ** topicRepeats;
+}
+
+/** The index of the best entry by score with the repetition decay applied, among those allowed; -1 when none is. */
 function bestIndex(
   scored: readonly { c: Candidate; score: number }[],
-  perAuthor: ReadonlyMap<string, number>,
+  decay: (c: Candidate) => number,
   allowed: (c: Candidate) => boolean,
 ): number {
   let best = -1;
   let bestValue = -Infinity;
   for (let i = 0; i < scored.length; i += 1) {
     const entry = scored[i];
-    // Scores are sorted and never negative, and the author decay only lowers them: once a raw
-    // score cannot beat the best decayed value, no later one can either.
+    // Scores are sorted and never negative, and the decay only lowers them: once a raw score
+    // cannot beat the best decayed value, no later one can either.
     if (!entry || entry.score <= bestValue) break;
     if (!allowed(entry.c)) continue;
-    const value = entry.score * RANK_WEIGHTS.authorRepeatDecay ** (perAuthor.get(entry.c.note.authorId) ?? 0);
+    const value = entry.score * decay(entry.c);
     if (value > bestValue) {
       bestValue = value;
       best = i;

@@ -104,4 +104,11 @@ describe('For-You ranking', () => {
     newcomer.sources = new Set(['fresh']);
     expect(explain(newcomer, ctx())).toBe('fresh: new and seen by few so far');
   });
+
+  it('decays a topic already on the page, so a slightly weaker note on another topic gets in', () => {
+    const beauty = Array.from({ length: 6 }, (_, i) => note(`b${i}`, `ba${i}`, { topics: ['beauty'], trendingScore: 100 }));
+    const travel = note('t', 'ta', { topics: ['travel'], trendingScore: 60 });
+    const page = selectPage([...beauty, travel], ctx({ sessionId: 'topics' }), 4).map((c) => c.note.id);
+    expect(page).toContain('t');
+  });
 });
