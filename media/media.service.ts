@@ -266,35 +266,37 @@ export class MediaService {
    * Safe to call at any time and more than once: only a note still 'processing' moves.
    */
   async settleNote(noteId: string, authorId: string): Promise<void> {
-    const statuses = await this.repo.statusesOfNote(noteId);
-    const failed = statuses.find((s) => s.status === 'failed');
-    if (failed) {
-      await this.repo.settleNote(noteId, { failureReason: failed.failureMessage ?? 'A file of this note could not be processed' });
-      return;
-    }
-    if (statuses.some((s) => s.status !== 'ready')) return;
-    await this.deps.transact(async (tx) => {
-      if (await tx.media.settleNote(noteId, { publishedAt: new Date() })) await tx.users.adjustCounts(authorId, { notes: 1 });
-    });
+    await this.deps.transact((tx) => settleNoteIn(tx, noteId, authorId));
   }
 
   private async finish(row: MediaRow, ready: ReadyMedia): Promise<void> {
     const url = this.cardUrl({ variants: ready.variants }) ?? '';
-    if (await this.repo.markReady(row.id, { ...ready, url })) await this.afterSettling(row, 'ready', 100);
+    if (await this.settleWith(row, (tx) => tx.media.markReady(row.id, { ...ready, url }))) await this.afterSettling(row, 'ready', 100);
   }
 
   private async fail(row: MediaRow, rejection: MediaRejectedError): Promise<void> {
-    if (!(await this.repo.markFailed(row.id, rejection.reason, rejection.message))) return;
+    if (!(await this.settleWith(row, (tx) => tx.media.markFailed(row.id, rejection.reason, rejection.message)))) return;
     this.deps.logger.info({ mediaId: row.id, reason: rejection.reason }, 'media rejected');
     await this.afterSettling(row, 'failed', row.progress);
   }
 
-  /** Once a media item is ready or failed: tell followers, drop its progress and original, settle the notes waiting for it. */
+  /**
+   * Records a media item's outcome and settles the notes waiting for it in one transaction, so
+   * nobody sees the file ready while its note still says processing.
+   */
+  private settleWith(row: MediaRow, mark: (tx: Repositories) => Promise<MediaRow | undefined>): Promise<boolean> {
+    return this.deps.transact(async (tx) => {
+      if (!(await mark(tx))) return false;
+      for (const note of await tx.media.notesWaitingFor(row.id)) await settleNoteIn(tx, note.id, note.authorId);
+      return true;
+    });
+  }
+
+  /** Once a media item is ready or failed: tell followers, drop its progress and original. */
   private async afterSettling(row: MediaRow, status: 'ready' | 'failed', progress: number): Promise<void> {
     await this.deps.progress.publish({ mediaId: row.id, status, progress });
     await this.deps.progress.forget(row.id);
     if (row.originalKey) await this.deps.storage.deletePrefix(path.posix.dirname(row.originalKey));
-    for (const note of await this.repo.notesWaitingFor(row.id)) await this.settleNote(note.id, note.authorId);
   }
 
   private async rejectOrThrow(row: MediaRow, error: unknown): Promise<MediaJobOutcome> {
@@ -395,4 +397,17 @@ function timeoutFor(plan: VideoPlan): number {
 
 function round4(value: number): number {
   return Math.round(value * 10_000) / 10_000;
+}
+
+/** settleNote inside the caller's transaction; the note's row is locked first (see lockNote). */
+async function settleNoteIn(tx: Pick<Repositories, 'media' | 'users'>, noteId: string, authorId: string): Promise<void> {
+  await tx.media.lockNote(noteId);
+  const statuses = await tx.media.statusesOfNote(noteId);
+  const failed = statuses.find((s) => s.status === 'failed');
+  if (failed) {
+    await tx.media.settleNote(noteId, { failureReason: failed.failureMessage ?? 'A file of this note could not be processed' });
+    return;
+  }
+  if (statuses.some((s) => s.status !== 'ready')) return;
+  if (await tx.media.settleNote(noteId, { publishedAt: new Date() })) await tx.users.adjustCounts(authorId, { notes: 1 });
 }

@@ -86,6 +86,15 @@ export class MediaRepository {
   }
 
   /** The status of every uploaded file a note shows. */
+  /**
+   * Locks a note's row until the transaction ends. Two files of one note finishing at once each
+   * settle the note after this, so the second sees the first's committed status rather than
+   * "processing", and the note is not left waiting.
+   */
+  async lockNote(noteId: string): Promise<void> {
+    await this.db.select({ id: notes.id }).from(notes).where(eq(notes.id, noteId)).for('update');
+  }
+
   async statusesOfNote(noteId: string): Promise<{ mediaId: string; status: MediaRow['status']; failureMessage: string | null }[]> {
     return this.db
       .select({ mediaId: media.id, status: media.status, failureMessage: media.failureMessage })
