@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import jwt from 'jsonwebtoken';
@@ -5,11 +6,12 @@ import { MIGRATIONS_FOLDER } from '../boot';
 import { createServerDatabase, openDatabase, rowsOf, type Database } from '../core/db';
 import { terminalProgress } from '../core/progress';
 import { seedDatabase } from '../seed/load';
+import { spawnProduct, stopProduct, waitForReady } from './product-process';
 
 // What the API benchmarks share: a seeded database on the PostgreSQL server, tokens for its viewers,
 // and an autocannon load of one GraphQL query.
 export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const JWT_SECRET = 'bench-secret-0123456789abcdef';
+const JWT_SECRET = 'bench-secret-0123456789abcdef';
 const CONNECTIONS = 32;
 
 export const FEED = `query Feed { feed(first: 20) { edges { node { id title kind likeCount collectCount viewerHasLiked
@@ -68,14 +70,23 @@ export async function load(
   return result;
 }
 
-export async function waitForReady(url: string): Promise<void> {
-  for (let i = 0; i < 120; i += 1) {
-    const ok = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
+/** The api role alone on `url`, as `workers` processes on `port`, in production mode with the benches' JWT secret; resolves once ready. */
+export async function startBenchApi(url: string, port: number, workers: number): Promise<ChildProcess> {
+  const api = spawnProduct({
+    DATABASE_URL: url,
+    ROLES: 'api',
+    API_WORKERS: String(workers),
+    PORT: String(port),
+    SEED_ON_START: '0',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    JWT_SECRET,
+  });
+  try {
+    await waitForReady(`http://127.0.0.1:${port}/readyz`);
+  } catch (error) {
+    await stopProduct(api);
+    throw error;
   }
-  throw new Error(`API did not become ready at ${url}`);
+  return api;
 }

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../core/db';
-import { FEED, JWT_SECRET, load, seededServerDatabase, viewerTokens, waitForReady } from './api-load';
-import { spawnProduct } from './product-process';
+import { FEED, load, seededServerDatabase, startBenchApi, viewerTokens } from './api-load';
+import { stopProduct } from './product-process';
 
 // Seeds the default scale on the PostgreSQL server, starts the API as its own process, and loads it
 // from this one, 32 connections, 20 s each: feed(first: 20) for anonymous visitors (the issue's
@@ -26,18 +26,8 @@ async function main(): Promise<void> {
   const tokens = await viewerTokens(database, SIGNED_IN_VIEWERS);
   await database.close();
 
-  const api = spawnProduct({
-    DATABASE_URL: url,
-    ROLES: 'api',
-    API_WORKERS: String(API_WORKERS),
-    PORT: String(PORT),
-    SEED_ON_START: '0',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    JWT_SECRET,
-  });
+  const api = await startBenchApi(url, PORT, API_WORKERS);
   try {
-    await waitForReady(`http://127.0.0.1:${PORT}/readyz`);
     await load(PORT, 'warm-up', FEED, () => ({}), 5);
     const feed = await load(PORT, 'feed(first: 20)', FEED, () => ({}), DURATION_S);
     let t = 0;
@@ -68,7 +58,7 @@ async function main(): Promise<void> {
     console.log(figures);
     if ([feed, signedIn, note].some((r) => r.non2xx + r.errors > 0)) console.warn('some requests failed: see above');
   } finally {
-    api.kill('SIGTERM');
+    await stopProduct(api);
   }
 }
 

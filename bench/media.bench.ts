@@ -11,7 +11,8 @@ import { createServerDatabase, dropServerDatabase } from '../core/db';
 import { probeVideo, runFfmpeg, SYSTEM_BINARIES } from '../media/ffmpeg';
 import { processImage } from '../media/image';
 import { planVideo, posterArgs, previewArgs, rungArgs } from '../media/video-plan';
-import { spawnProduct } from './product-process';
+import { spawnProduct, stopProduct, waitForReady } from './product-process';
+import { median, round } from './stats';
 
 // The whole media path (HTTP upload → stored original → BullMQ job → sharp/ffmpeg → storage →
 // ready in the database) against the same sharp and ffmpeg work called directly, with the product
@@ -63,20 +64,20 @@ async function main(): Promise<void> {
         rounds.push({ imageDirect, imagePipeline, videoDirect, videoPipeline });
         console.log(`round ${round + 1}/${ROUNDS}:`, rounds.at(-1));
       }
-      const median = (pick: (r: (typeof rounds)[number]) => number) => medianOf(rounds.map(pick));
+      const overRounds = (pick: (r: (typeof rounds)[number]) => number) => median(rounds.map(pick));
       figures = {
         image_pipeline_vs_direct: round(
-          median((r) => r.imagePipeline / r.imageDirect),
+          overRounds((r) => r.imagePipeline / r.imageDirect),
           3,
         ),
         video_pipeline_vs_direct: round(
-          median((r) => r.videoPipeline / r.videoDirect),
+          overRounds((r) => r.videoPipeline / r.videoDirect),
           3,
         ),
-        images_per_s: round(IMAGES / (median((r) => r.imagePipeline) / 1000), 2),
-        images_direct_per_s: round(IMAGES / (median((r) => r.imageDirect) / 1000), 2),
-        video_seconds: round(median((r) => r.videoPipeline) / 1000, 2),
-        video_direct_seconds: round(median((r) => r.videoDirect) / 1000, 2),
+        images_per_s: round(IMAGES / (overRounds((r) => r.imagePipeline) / 1000), 2),
+        images_direct_per_s: round(IMAGES / (overRounds((r) => r.imageDirect) / 1000), 2),
+        video_seconds: round(overRounds((r) => r.videoPipeline) / 1000, 2),
+        video_direct_seconds: round(overRounds((r) => r.videoDirect) / 1000, 2),
       };
     } finally {
       await uploads.close();
@@ -86,8 +87,7 @@ async function main(): Promise<void> {
     writeFileSync(path.join(__dirname, 'results', 'media.json'), `${JSON.stringify(figures, null, 2)}\n`);
     console.log(figures);
   } finally {
-    product.kill('SIGTERM');
-    await new Promise((resolve) => product.once('exit', resolve));
+    await stopProduct(product);
     await dropServerDatabase(ADMIN_URL, 'bench_media');
     await rm(work, { recursive: true, force: true });
   }
@@ -227,12 +227,6 @@ class UploadWatcher {
   }
 }
 
-function medianOf(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
 async function eachConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
@@ -247,28 +241,10 @@ async function eachConcurrently<T, R>(items: readonly T[], limit: number, work: 
   return results;
 }
 
-async function waitForReady(url: string): Promise<void> {
-  for (let i = 0; i < 120; i += 1) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the product did not become ready at ${url}`);
-}
-
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await work();
   return performance.now() - start;
-}
-
-function round(value: number, digits: number): number {
-  return Math.round(value * 10 ** digits) / 10 ** digits;
 }
 
 main().catch((error: unknown) => {

@@ -22,3 +22,23 @@ export function spawnProduct(env: NodeJS.ProcessEnv): ChildProcess {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
+
+export async function waitForReady(url: string): Promise<void> {
+  for (let i = 0; i < 120; i += 1) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the product did not become ready at ${url}`);
+}
+
+/** SIGTERM, then waits until the product has drained and exited. */
+export async function stopProduct(product: ChildProcess): Promise<void> {
+  if (product.exitCode !== null) return;
+  const exited = new Promise((resolve) => product.once('exit', resolve));
+  product.kill('SIGTERM');
+  await exited;
+}

@@ -11,8 +11,9 @@ import { Trainer } from '../recommender/training/trainer';
 import { createLogger } from '../core/logger';
 import { terminalProgress } from '../core/progress';
 import { repositoriesFor, transactor } from '../models/transaction';
-import { FEED, JWT_SECRET, load, seededServerDatabase, viewerTokens, waitForReady } from './api-load';
-import { spawnProduct } from './product-process';
+import { FEED, load, seededServerDatabase, startBenchApi, viewerTokens } from './api-load';
+import { stopProduct } from './product-process';
+import { median, percentile, round } from './stats';
 import { replay, REPLAY_DEFAULTS } from '../recommender/training/replay';
 
 // Training throughput and ranking latency of the interest model on the WASM backend, at the demo
@@ -90,26 +91,15 @@ async function forYouUnderLoad(): Promise<{ foryou_p99_ms: number; foryou_p50_ms
   console.log(`trained on the demo world: holdout AUC ${outcome.holdoutAuc.toFixed(4)} in ${outcome.seconds.toFixed(1)} s`);
   const tokens = await viewerTokens(database, 500);
   await database.close();
-  const api = spawnProduct({
-    DATABASE_URL: url,
-    ROLES: 'api',
-    API_WORKERS: '2',
-    PORT: String(FOR_YOU_PORT),
-    SEED_ON_START: '0',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    JWT_SECRET,
-  });
+  const api = await startBenchApi(url, FOR_YOU_PORT, 2);
   try {
-    await waitForReady(`http://127.0.0.1:${FOR_YOU_PORT}/readyz`);
     let t = 0;
     const token = () => tokens[t++ % tokens.length];
     await load(FOR_YOU_PORT, 'warm-up', FEED, () => ({}), 5, token);
     const result = await load(FOR_YOU_PORT, 'For-You feed(first: 20), signed in, model-ranked', FEED, () => ({}), 20, token);
     return { foryou_p50_ms: result.latency.p50, foryou_p99_ms: result.latency.p99, foryou_rps: Math.round(result.requests.average) };
   } finally {
-    api.kill('SIGTERM');
-    await new Promise((resolve) => api.once('exit', resolve));
+    await stopProduct(api);
   }
 }
 
@@ -153,19 +143,6 @@ function syntheticBatch(n: number, random: () => number): ExampleBatch {
     for (let h = 0; h < k; h += 1) batch.labels[row * k + h] = random() < 0.08 ? 1 : 0;
   }
   return batch;
-}
-
-function median(values: readonly number[]): number {
-  return percentile(values, 0.5);
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
-}
-
-function round(value: number, digits: number): number {
-  return Math.round(value * 10 ** digits) / 10 ** digits;
 }
 
 main().catch((error: unknown) => {
