@@ -9,7 +9,7 @@ import { MediaService } from './media/media.service';
 import { MediaProgress, MediaProgressListener } from './media/progress';
 import { createStorage } from './media/create-storage';
 import type { Storage } from './media/storage';
-import type { NoteRow } from './models/repositories/notes.repository';
+import type { CandidateRow, NoteRow } from './models/repositories/notes.repository';
 import { repositoriesFor, transactor } from './models/transaction';
 import { AccountsService } from './api/schema/accounts/accounts.service';
 import { EventsService } from './api/schema/events/events.service';
@@ -67,7 +67,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     ranker,
     trainer: new Trainer(repos.recommender, transact, deps.logger),
     experiments: new ExperimentService(experiment, repos.recommender),
-    feed: new FeedService(repos, new FeedSessionStore(redis), noteCards, ranker, experiment),
+    feed: new FeedService(repos, new FeedSessionStore(redis), noteCards, new ReadCache<CandidateRow>(cache), ranker, experiment),
   };
 }
 

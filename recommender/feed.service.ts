@@ -39,6 +39,8 @@ export class FeedService {
     private readonly repos: { notes: NotesRepository; social: SocialRepository },
     private readonly sessions: FeedSessionStore,
     private readonly cards: ReadCache<NoteRow>,
+    /** Notes proposed by id (embedding recall) as candidates; the page's final read of cards decides what is still published. */
+    private readonly candidateRows: ReadCache<CandidateRow>,
     private readonly ranker: ModelRanker | null = null,
     private readonly experiment: Experiment | null = null,
   ) {
@@ -130,9 +132,11 @@ export class FeedService {
     return { items, hasNextPage: items.length > 0, endCursor: cursor };
   }
 
-  /** Notes proposed by id (embedding recall) as candidates, from the card cache; ones already served are left out. */
-  private async cardsAsCandidates(ids: readonly string[], served: ReadonlySet<string>): Promise<CandidateRow[]> {
-    return this.notesByIds(ids.filter((id) => !served.has(id)));
+  /** Notes proposed by id (embedding recall) as candidates; ones already served are left out. */
+  private async candidatesByIds(ids: readonly string[], served: ReadonlySet<string>): Promise<CandidateRow[]> {
+    const unseen = ids.filter((id) => !served.has(id));
+    const rows = await this.candidateRows.getMany(unseen, async (missing) => rowsById(await this.repos.notes.candidatesByIds(missing)));
+    return rows.filter((row) => row !== undefined);
   }
 
   /** Note rows as cards: counters may lag by the cache TTL, status changes made here show at once. */
@@ -156,8 +160,8 @@ export class FeedService {
     if (viewerId && this.ranker) {
       const similar = this.ranker.similarTo(viewer?.recentlyEngaged ?? [], RECALL_QUOTAS.similar);
       const nearest = this.ranker.nearestTo(viewerId, RECALL_QUOTAS.embedding);
-      if (similar.length > 0) sources.push(['similar', this.cardsAsCandidates(similar, served)]);
-      if (nearest.length > 0) sources.push(['embedding', this.cardsAsCandidates(nearest, served)]);
+      if (similar.length > 0) sources.push(['similar', this.candidatesByIds(similar, served)]);
+      if (nearest.length > 0) sources.push(['embedding', this.candidatesByIds(nearest, served)]);
     }
     if (interests.length > 0) {
       sources.push(['interests', this.shared.candidates({ kind: 'topics', topics: interests }, RECALL_QUOTAS.interests, served)]);

@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, count, desc, eq, gt, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, toPgArray, type Db } from '../../core/db';
 import { anyUuid } from '../sql';
-import { noteMedia, noteProducts, notes } from '../schema';
+import { noteMedia, noteProducts, notes, products } from '../schema';
 
 export type NoteRow = Omit<typeof notes.$inferSelect, 'search'>;
 export type NewNote = Omit<typeof notes.$inferInsert, 'search'>;
@@ -53,8 +53,19 @@ const candidateColumns = {
   trendingScore: notes.trendingScore,
   createdAt: notes.createdAt,
   publishedAt: notes.publishedAt,
+  /** The products the note tags, as ranking and the sold-out filter see them, in tag order. */
+  products: sql<CandidateProduct[]>`coalesce((
+    SELECT json_agg(json_build_object('category', p.category, 'priceMinor', p.price_minor, 'inStock', p.stock > 0) ORDER BY np.position)
+      FROM ${noteProducts} np JOIN ${products} p ON p.id = np.product_id
+     WHERE np.note_id = ${notes.id}), '[]'::json)`,
 };
-export type CandidateRow = Pick<NoteRow, keyof typeof candidateColumns>;
+
+export interface CandidateProduct {
+  category: string;
+  priceMinor: number;
+  inStock: boolean;
+}
+export type CandidateRow = Pick<NoteRow, Exclude<keyof typeof candidateColumns, 'products'>> & { products: CandidateProduct[] };
 
 const published = eq(notes.status, 'published');
 
@@ -70,6 +81,12 @@ export class NotesRepository {
   async findByIds(ids: readonly string[]): Promise<NoteRow[]> {
     if (ids.length === 0) return [];
     return this.db.select(noteColumns).from(notes).where(anyUuid(notes.id, ids));
+  }
+
+  /** Notes as ranking candidates, by id, whatever their status (filters decide). */
+  async candidatesByIds(ids: readonly string[]): Promise<CandidateRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.select(candidateColumns).from(notes).where(anyUuid(notes.id, ids));
   }
 
   async insert(note: NewNote): Promise<NoteRow> {

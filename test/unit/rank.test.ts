@@ -1,10 +1,10 @@
-import type { NoteRow } from '../../models/repositories/notes.repository';
+import type { CandidateRow, NoteRow } from '../../models/repositories/notes.repository';
 import { explain, filterCandidates, selectPage, type Candidate, type RankContext } from '../../recommender/rank';
 
 const NOW = new Date('2026-11-27T00:00:00Z');
 
-function note(id: string, authorId: string, overrides: Partial<NoteRow> = {}): Candidate {
-  const row: NoteRow = {
+function note(id: string, authorId: string, overrides: Partial<NoteRow & CandidateRow> = {}): Candidate {
+  const row: NoteRow & CandidateRow = {
     id,
     authorId,
     kind: 'image',
@@ -24,6 +24,7 @@ function note(id: string, authorId: string, overrides: Partial<NoteRow> = {}): C
     updatedAt: NOW,
     publishedAt: new Date(NOW.getTime() - 7 * 24 * 3600 * 1000),
     failureReason: null,
+    products: [],
     ...overrides,
   };
   return { note: row, sources: new Set(['trending']) };
