@@ -97,7 +97,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
       redisUrl: redisEndpoint.url,
       prefix: config.REDIS_PREFIX,
       roles: config.ROLES,
-      handlers: createJobHandlers({ trending, media: services.media, trainer: services.trainer }),
+      handlers: createJobHandlers({ trending, media: services.media, trainer: services.trainer, servedLog: services.servedLog }),
       failureHandlers: createJobFailureHandlers({ media: services.media }),
       logger,
       lockMs: config.JOB_LOCK_MS,

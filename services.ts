@@ -18,6 +18,7 @@ import { ProductsService } from './api/schema/products/products.service';
 import { SearchService } from './api/schema/search/search.service';
 import { SocialService } from './api/schema/social/social.service';
 import { FeedService } from './recommender/feed.service';
+import { ServedLogService } from './recommender/served-log.service';
 import { FeedSessionStore } from './recommender/session-store';
 import { ExperimentService, parseExperiment } from './recommender/experiment';
 import { ModelRanker } from './recommender/rank/model-ranker';
@@ -53,6 +54,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   const experiment = parseExperiment(config.FEED_EXPERIMENT);
   const pinned = experiment ? [experiment.arms.a.modelVersion, experiment.arms.b.modelVersion].filter((v) => v !== null) : [];
   const ranker = new ModelRanker(repos.recommender, deps.logger, pinned);
+  const sessions = new FeedSessionStore(redis);
   return {
     jobs: deps.jobs,
     mediaProgress: new MediaProgressListener(redis, mediaProgressChannel(config)),
@@ -67,7 +69,10 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     ranker,
     trainer: new Trainer(repos.recommender, transact, deps.logger),
     experiments: new ExperimentService(experiment, repos.recommender),
-    feed: new FeedService(repos, new FeedSessionStore(redis), noteCards, new ReadCache<CandidateRow>(cache), ranker, experiment),
+    feed: new FeedService(repos, sessions, noteCards, new ReadCache<CandidateRow>(cache), ranker, experiment, {
+      hideSoldOut: config.FEED_HIDE_SOLD_OUT,
+    }),
+    servedLog: new ServedLogService(sessions, repos.events),
   };
 }
 

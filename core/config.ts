@@ -85,6 +85,8 @@ const schema = z.object({
    * {"name":"purchase-weight","since":"2026-11-27","b":{"weights":{"purchase":10}}}. Unset: none.
    */
   FEED_EXPERIMENT: z.string().optional(),
+  /** Leave notes whose tagged products are all sold out out of the For-You feed (their own pages still show). */
+  FEED_HIDE_SOLD_OUT: flag(false),
   /** How often an API process checks for a newly promoted interest model, which it then serves without a restart. */
   MODEL_POLL_MS: z.coerce.number().int().positive().default(30_000),
   /** Most rows of each kind kept by that cache. */

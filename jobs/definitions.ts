@@ -6,6 +6,7 @@ export const JOB_NAMES = [
   'ranking.refresh',
   'recommender.train',
   'counters.reconcile',
+  'feed.served',
   'media.image',
   'media.video',
   'media.video.rung',
@@ -20,6 +21,8 @@ export interface JobPayloads {
   /** Trains an interest model and promotes it if it beats the serving one. */
   'recommender.train': Record<string, never>;
   'counters.reconcile': Record<string, never>;
+  /** Moves the log of served feed pages from Redis into the event log. */
+  'feed.served': Record<string, never>;
   'media.image': { mediaId: string };
   /** Probes and plans a video, then starts the flow of its parts. */
   'media.video': { mediaId: string };
@@ -76,6 +79,16 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
     timeoutMs: 300_000,
     concurrency: 1,
     everyMs: 60 * 60_000,
+  },
+  // Training reads served notes as negatives; analytics counts them. A few seconds' lag is fine for both.
+  'feed.served': {
+    queue: 'events',
+    role: 'worker',
+    attempts: 3,
+    backoffMs: 5_000,
+    timeoutMs: 120_000,
+    concurrency: 1,
+    everyMs: 5_000,
   },
   'media.image': { ...media, timeoutMs: 120_000 },
   'media.video': { ...media, timeoutMs: 120_000 },

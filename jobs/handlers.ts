@@ -1,4 +1,5 @@
 import type { MediaService } from '../media/media.service';
+import type { ServedLogService } from '../recommender/served-log.service';
 import type { Trainer } from '../recommender/training/trainer';
 import type { TrendingService } from '../recommender/trending.service';
 import type { JobFailureHandlers, JobHandlers, JobRequest } from './definitions';
@@ -7,9 +8,10 @@ export interface HandlerServices {
   trending: TrendingService;
   media: MediaService;
   trainer: Trainer;
+  servedLog: ServedLogService;
 }
 
-export function createJobHandlers({ trending, media, trainer }: HandlerServices): JobHandlers {
+export function createJobHandlers({ trending, media, trainer, servedLog }: HandlerServices): JobHandlers {
   return {
     'ranking.refresh': async () => ({ status: 'success', detail: `${await trending.refresh()} notes rescored` }),
     'recommender.train': async () => {
@@ -22,6 +24,7 @@ export function createJobHandlers({ trending, media, trainer }: HandlerServices)
       };
     },
     'counters.reconcile': async () => ({ status: 'success', detail: `${await trending.reconcileCounters()} notes fixed` }),
+    'feed.served': async () => ({ status: 'success', detail: `${await servedLog.flush()} served notes logged` }),
     'media.image': ({ mediaId }) => media.processImage(mediaId),
     'media.video': async ({ mediaId }, ctx) => {
       const planned = await media.planVideo(mediaId);

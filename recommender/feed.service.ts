@@ -32,6 +32,11 @@ export const RECALL_QUOTAS: Record<RecallSource, number> = {
 };
 const FOLLOWING_FRESH_DAYS = 14;
 
+export interface FeedOptions {
+  /** Leave out notes whose tagged products are all sold out (FEED_HIDE_SOLD_OUT). */
+  hideSoldOut: boolean;
+}
+
 export class FeedService {
   private readonly shared: SharedRecall;
 
@@ -43,6 +48,7 @@ export class FeedService {
     private readonly candidateRows: ReadCache<CandidateRow>,
     private readonly ranker: ModelRanker | null = null,
     private readonly experiment: Experiment | null = null,
+    private readonly options: FeedOptions = { hideSoldOut: false },
   ) {
     this.shared = new SharedRecall(repos.notes);
   }
@@ -74,34 +80,42 @@ export class FeedService {
     let sessionId: string;
     let pageNumber: number;
     let served: string[] = [];
+    let viewerRecent: Promise<string[]> | string[] = [];
     if (after) {
       const [id, previous] = decodeCursor(after, ['string', 'number'] as const);
       pageNumber = previous + 1;
-      const state = await this.sessions.load(id, pageNumber);
+      const state = await this.sessions.load(id, pageNumber, viewerId);
       if (state.owner === null || state.owner !== (viewerId ?? '')) throw errors.badCursor();
       sessionId = id;
       if (state.page) return this.replay(state.page, encodeCursor([sessionId, pageNumber]));
       served = state.served;
+      viewerRecent = state.viewerRecent;
     } else {
       sessionId = randomUUID();
       pageNumber = 0;
+      if (viewerId) viewerRecent = this.sessions.viewerRecent(viewerId);
     }
     const cursor = encodeCursor([sessionId, pageNumber]);
 
     // Who the viewer is and what the creators they follow posted need only the viewer's id: one round trip for both.
     const since = new Date(Date.now() - FOLLOWING_FRESH_DAYS * 24 * 3600 * 1000);
-    const [viewer, followed] = await Promise.all([
+    const [viewer, followed, recent] = await Promise.all([
       viewerId ? this.repos.social.viewerContext(viewerId) : undefined,
       viewerId ? this.repos.notes.recallFollowed(viewerId, since, RECALL_QUOTAS.following, served) : [],
+      viewerRecent,
     ]);
-    const context = rankContext(viewerId, viewer, sessionId);
-    const candidates = await this.recall(viewerId, viewer, followed, new Set(served));
-    const eligible = filterCandidates(candidates.values(), context);
+    const context = rankContext(viewerId, viewer, sessionId, this.options.hideSoldOut);
+    // A new session avoids what the viewer was served lately, unless that leaves less than a page:
+    // a viewer who has seen everything still gets a feed.
+    let eligible = filterCandidates((await this.recall(viewerId, viewer, followed, new Set([...served, ...recent]))).values(), context);
+    if (eligible.length < first && recent.length > 0) {
+      eligible = filterCandidates((await this.recall(viewerId, viewer, followed, new Set(served))).values(), context);
+    }
     // Anonymous visitors keep the heuristic order: the model knows nothing personal about them.
     const arm = viewerId && this.experiment ? this.experiment.arms[armOf(this.experiment, viewerId)] : undefined;
     const scores =
       viewerId && this.ranker
-        ? this.ranker.score(
+        ? await this.ranker.score(
             viewerId,
             context,
             eligible.map((c) => c.note),
@@ -130,6 +144,17 @@ export class FeedService {
       return note?.status === 'published' ? [{ note, cursor, reason: null }] : [];
     });
     return { items, hasNextPage: items.length > 0, endCursor: cursor };
+  }
+
+  /**
+   * Trending within each of the viewer's topics, the quota shared equally between them, so a busy
+   * topic cannot crowd out a quiet one the viewer also chose. Each topic's pool is shared by every
+   * viewer who has it.
+   */
+  private async trendingInTopics(topics: readonly string[], served: ReadonlySet<string>): Promise<CandidateRow[]> {
+    const quota = Math.ceil(RECALL_QUOTAS.interests / topics.length);
+    const perTopic = await Promise.all(topics.map((topic) => this.shared.candidates({ kind: 'topic', topic }, quota, served)));
+    return perTopic.flat();
   }
 
   /** Notes proposed by id (embedding recall) as candidates; ones already served are left out. */
@@ -163,9 +188,7 @@ export class FeedService {
       if (similar.length > 0) sources.push(['similar', this.candidatesByIds(similar, served)]);
       if (nearest.length > 0) sources.push(['embedding', this.candidatesByIds(nearest, served)]);
     }
-    if (interests.length > 0) {
-      sources.push(['interests', this.shared.candidates({ kind: 'topics', topics: interests }, RECALL_QUOTAS.interests, served)]);
-    }
+    if (interests.length > 0) sources.push(['interests', this.trendingInTopics(interests, served)]);
     const results = await Promise.all(sources.map(([, rows]) => rows));
     const candidates = new Map<string, Candidate>();
     results.forEach((rows, i) => {
@@ -181,8 +204,9 @@ export class FeedService {
   }
 }
 
-function rankContext(viewerId: string | null, viewer: ViewerContext | undefined, sessionId: string): RankContext {
+function rankContext(viewerId: string | null, viewer: ViewerContext | undefined, sessionId: string, hideSoldOut: boolean): RankContext {
   return {
+    hideSoldOut,
     now: new Date(),
     sessionId,
     viewerId,

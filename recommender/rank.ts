@@ -16,6 +16,8 @@ export interface RankContext {
   interests: ReadonlySet<string>;
   hiddenNotes: ReadonlySet<string>;
   hiddenCreators: ReadonlySet<string>;
+  /** Whether notes that tag products, all of them sold out, are left out. */
+  hideSoldOut: boolean;
 }
 
 /**
@@ -51,8 +53,14 @@ export function filterCandidates(candidates: Iterable<Candidate>, ctx: RankConte
       note.status === 'published' &&
       note.authorId !== ctx.viewerId &&
       !ctx.hiddenNotes.has(note.id) &&
-      !ctx.hiddenCreators.has(note.authorId),
+      !ctx.hiddenCreators.has(note.authorId) &&
+      !(ctx.hideSoldOut && soldOut(note)),
   );
+}
+
+/** A note that sells only what is out of stock: an ad for nothing. A note without products is never sold out. */
+export function soldOut(note: Pick<CandidateRow, 'products'>): boolean {
+  return note.products.length > 0 && note.products.every((p) => !p.inStock);
 }
 
 export function scoreCandidate({ note }: Candidate, ctx: RankContext, seed = sessionSeed(ctx.sessionId)): number {

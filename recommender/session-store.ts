@@ -1,6 +1,16 @@
+import { isUuid } from '../core/ids';
 import type { Redis } from '../core/redis';
 
 const TTL_SECONDS = 3600;
+/** A signed-in viewer's latest served notes that a new scroll session avoids: about ten pages. */
+export const VIEWER_RECENT = 200;
+/** ...for this long after the viewer's last page. */
+const VIEWER_RECENT_TTL_SECONDS = 24 * 3600;
+/**
+ * The log of served pages waits here until the jobs role writes it to the database; the cap keeps a
+ * deployment that runs no worker from growing it without bound (the oldest entries go first).
+ */
+const SERVED_LOG_MAX = 1_000_000;
 
 export interface SessionState {
   /** '' for anonymous sessions; null when the session expired or never existed. */
@@ -11,21 +21,43 @@ export interface SessionState {
   served: string[];
 }
 
+/** One served page as logged: who was served which notes, in which session, when. */
+export interface ServedPage {
+  /** The log entry's id, to acknowledge it once stored. */
+  entryId: string;
+  viewerId: string | null;
+  sessionId: string;
+  page: number;
+  noteIds: string[];
+  servedAt: Date;
+}
+
 /**
  * One scroll session of a feed in Redis: who owns it, every note served in it (the no-repeat
  * rule), and each page as served, so a retried request for the same page gets the same notes.
+ * Each page also goes to the served log (a Redis stream, drained into the event log by a job) and,
+ * for a signed-in viewer, onto the list of their latest served notes that a new session avoids.
  * Each request costs one round trip to read and one to write.
  */
 export class FeedSessionStore {
   constructor(private readonly redis: Redis) {}
 
-  async load(sessionId: string, page: number): Promise<SessionState> {
-    const replies = await this.redis.multi().get(ownerKey(sessionId)).get(pageKey(sessionId, page)).smembers(servedKey(sessionId)).exec();
-    const [owner, pageValue, served] = (replies ?? []).map(([error, value]) => {
-      if (error) throw error;
-      return value;
-    }) as [string | null, string | null, string[]];
-    return { owner, page: pageValue === null ? null : (JSON.parse(pageValue) as string[]), served: served ?? [] };
+  /** The session's state and, for a signed-in viewer, their latest served notes. */
+  async load(sessionId: string, page: number, viewerId: string | null): Promise<SessionState & { viewerRecent: string[] }> {
+    const multi = this.redis.multi().get(ownerKey(sessionId)).get(pageKey(sessionId, page)).smembers(servedKey(sessionId));
+    if (viewerId) multi.lrange(viewerRecentKey(viewerId), 0, -1);
+    const [owner, pageValue, served, viewerRecent] = values(await multi.exec()) as [string | null, string | null, string[], string[]?];
+    return {
+      owner,
+      page: pageValue === null ? null : (JSON.parse(pageValue) as string[]),
+      served: served ?? [],
+      viewerRecent: viewerRecent ?? [],
+    };
+  }
+
+  /** The viewer's latest served notes, newest first, for the first page of a session. */
+  async viewerRecent(viewerId: string): Promise<string[]> {
+    return this.redis.lrange(viewerRecentKey(viewerId), 0, -1);
   }
 
   async recordPage(sessionId: string, ownerId: string | null, page: number, noteIds: readonly string[]): Promise<void> {
@@ -33,11 +65,77 @@ export class FeedSessionStore {
       .multi()
       .set(ownerKey(sessionId), ownerId ?? '', 'EX', TTL_SECONDS)
       .set(pageKey(sessionId, page), JSON.stringify(noteIds), 'EX', TTL_SECONDS);
-    if (noteIds.length > 0) multi.sadd(servedKey(sessionId), ...noteIds).expire(servedKey(sessionId), TTL_SECONDS);
-    await multi.exec();
+    if (noteIds.length > 0) {
+      multi.sadd(servedKey(sessionId), ...noteIds).expire(servedKey(sessionId), TTL_SECONDS);
+      multi.xadd(
+        SERVED_LOG,
+        'MAXLEN',
+        '~',
+        SERVED_LOG_MAX,
+        '*',
+        'v',
+        ownerId ?? '',
+        's',
+        sessionId,
+        'p',
+        String(page),
+        'n',
+        noteIds.join(','),
+        't',
+        String(Date.now()),
+      );
+      if (ownerId) {
+        const recent = viewerRecentKey(ownerId);
+        multi
+          .lpush(recent, ...[...noteIds].reverse())
+          .ltrim(recent, 0, VIEWER_RECENT - 1)
+          .expire(recent, VIEWER_RECENT_TTL_SECONDS);
+      }
+    }
+    values(await multi.exec());
+  }
+
+  /** The oldest served pages not yet stored, at most `count`. */
+  async servedPages(count: number): Promise<ServedPage[]> {
+    const entries = (await this.redis.xrange(SERVED_LOG, '-', '+', 'COUNT', count)) as [string, string[]][];
+    return entries.map(([entryId, fields]) => parseServedPage(entryId, fields));
+  }
+
+  /** Removes stored pages from the log. */
+  async acknowledge(entryIds: readonly string[]): Promise<void> {
+    if (entryIds.length > 0) await this.redis.xdel(SERVED_LOG, ...entryIds);
   }
 }
 
+/**
+ * An entry as recordPage wrote it. Whatever does not read as one becomes a page with no notes, which is
+ * acknowledged and so dropped, instead of failing every later round.
+ */
+function parseServedPage(entryId: string, fields: readonly string[]): ServedPage {
+  const field = new Map<string, string>();
+  for (let i = 0; i + 1 < fields.length; i += 2) field.set(fields[i] as string, fields[i + 1] as string);
+  const viewerId = field.get('v') ?? '';
+  const servedAt = new Date(Number(field.get('t')));
+  const readable = Number.isFinite(servedAt.getTime()) && (viewerId === '' || isUuid(viewerId));
+  return {
+    entryId,
+    viewerId: viewerId || null,
+    sessionId: field.get('s') ?? '',
+    page: Number(field.get('p') ?? 0),
+    noteIds: readable ? (field.get('n') ?? '').split(',').filter(isUuid) : [],
+    servedAt: readable ? servedAt : new Date(0),
+  };
+}
+
+function values(replies: [Error | null, unknown][] | null): unknown[] {
+  return (replies ?? []).map(([error, value]) => {
+    if (error) throw error;
+    return value;
+  });
+}
+
+const SERVED_LOG = 'feed:served-log';
 const ownerKey = (id: string): string => `feed:${id}:owner`;
 const servedKey = (id: string): string => `feed:${id}:served`;
 const pageKey = (id: string, page: number): string => `feed:${id}:page:${page}`;
+const viewerRecentKey = (viewerId: string): string => `feed:viewer:${viewerId}:recent`;

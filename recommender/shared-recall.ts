@@ -5,7 +5,7 @@ export const SHARED_RECALL_TTL_MS = 30_000;
 /** A pool holds this many times a source's quota, so a session can scroll a while before it runs dry. */
 const POOL_FACTOR = 4;
 
-type SharedSource = { kind: 'trending' } | { kind: 'fresh' } | { kind: 'topics'; topics: readonly string[] };
+export type SharedSource = { kind: 'trending' } | { kind: 'fresh' } | { kind: 'topic'; topic: string };
 
 interface Pool {
   expires: number;
@@ -15,7 +15,7 @@ interface Pool {
 }
 
 /**
- * Candidate sources that are the same for every viewer (trending, fresh, a set of topics) are
+ * Candidate sources that are the same for every viewer (trending, fresh, one topic's trending) are
  * read once per process every SHARED_RECALL_TTL_MS instead of on every page; each session then
  * drops what it was already served. An expired pool keeps serving while one background read
  * replaces it, so no page waits on a refresh. When a long session has used up a pool, that
@@ -44,7 +44,7 @@ export class SharedRecall {
   }
 
   private pool(source: SharedSource, size: number): Pool {
-    const key = source.kind === 'topics' ? `topics:${[...source.topics].sort().join(',')}` : source.kind;
+    const key = source.kind === 'topic' ? `topic:${source.topic}` : source.kind;
     const cached = this.pools.get(key);
     if (!cached || cached.size < size) return this.load(key, source, size);
     if (cached.expires <= this.now() && !cached.refreshing) this.refresh(key, source, cached);
@@ -85,6 +85,6 @@ export class SharedRecall {
   private query(source: SharedSource, limit: number, exclude: readonly string[]): Promise<CandidateRow[]> {
     if (source.kind === 'trending') return this.notes.recallTrending(limit, exclude);
     if (source.kind === 'fresh') return this.notes.recallFresh(limit, exclude);
-    return this.notes.recallByTopics(source.topics, limit, exclude);
+    return this.notes.recallByTopics([source.topic], limit, exclude);
   }
 }

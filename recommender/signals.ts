@@ -41,8 +41,14 @@ export function isLongView(value: number | null, kind?: 'image' | 'video'): bool
   return value >= LONG_VIEW.imageSeconds;
 }
 
+/**
+ * Events that engage with a note: what a viewer's affinity to creators and product categories is
+ * counted from. The heads they label are the holdout's positives.
+ */
+export const ENGAGEMENT_EVENTS: readonly EventType[] = ['like', 'collect', 'product_click', 'purchase'];
+
 /** Events that say nothing about interest in the note itself, or say the opposite. */
-export const NOT_POSITIVE: ReadonlySet<EventType> = new Set(['impression', 'hide', 'follow']);
+export const NOT_POSITIVE: ReadonlySet<EventType> = new Set(['impression', 'served', 'hide', 'follow']);
 
 /**
  * The heads an event labels positive. Engaging (like, collect, comment, share, click, purchase)

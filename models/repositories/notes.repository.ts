@@ -53,11 +53,14 @@ const candidateColumns = {
   trendingScore: notes.trendingScore,
   createdAt: notes.createdAt,
   publishedAt: notes.publishedAt,
-  /** The products the note tags, as ranking and the sold-out filter see them, in tag order. */
+  /**
+   * The products the note tags, as ranking and the sold-out filter see them, in tag order. `notes.id` is
+   * spelt out: drizzle writes a column of the select list unqualified, which in here would mean p.id.
+   */
   products: sql<CandidateProduct[]>`coalesce((
     SELECT json_agg(json_build_object('category', p.category, 'priceMinor', p.price_minor, 'inStock', p.stock > 0) ORDER BY np.position)
       FROM ${noteProducts} np JOIN ${products} p ON p.id = np.product_id
-     WHERE np.note_id = ${notes.id}), '[]'::json)`,
+     WHERE np.note_id = notes.id), '[]'::json)`,
 };
 
 export interface CandidateProduct {

@@ -11,6 +11,9 @@ export const EVENT_TYPES = [
   'product_click',
   'purchase',
   'hide',
+  // A note the feed served, logged by the server (an impression is what a client reports on screen):
+  // the negatives of the next training run when nothing else follows.
+  'served',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

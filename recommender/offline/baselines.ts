@@ -4,7 +4,7 @@ export interface Recommender {
   recommend(user: string, k: number, exclude: ReadonlySet<string>): { item: string; score: number }[];
 }
 
-/** Every event but impression and hide shows interest: an impression is no choice, a hide the opposite of one. */
+/** Every event but impression, served and hide shows interest: being shown a note is no choice, a hide the opposite of one. */
 const POSITIVE: Readonly<Record<EventName, number>> = {
   impression: 0,
   view: 1,
@@ -16,6 +16,7 @@ const POSITIVE: Readonly<Record<EventName, number>> = {
   product_click: 1,
   purchase: 1,
   hide: 0,
+  served: 0,
 };
 /**
  * Best Recall@20 and NDCG@20 of the grid neighbours ∈ {50, 100, 200} × shrink ∈ {0, 10, 50} on ml-latest-small

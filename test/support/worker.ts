@@ -16,6 +16,7 @@ export function startTestWorker(app: TestApp, options: { roles?: Role[]; lockMs?
       trending: new TrendingService(new NotesRepository(app.database.db)),
       media: app.services.media,
       trainer: app.services.trainer,
+      servedLog: app.services.servedLog,
     }),
     failureHandlers: createJobFailureHandlers({ media: app.services.media }),
     logger: createLogger('silent'),

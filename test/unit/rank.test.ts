@@ -38,6 +38,7 @@ const ctx = (overrides: Partial<RankContext> = {}): RankContext => ({
   interests: new Set(),
   hiddenNotes: new Set(),
   hiddenCreators: new Set(),
+  hideSoldOut: false,
   ...overrides,
 });
 
@@ -111,5 +112,19 @@ describe('For-You ranking', () => {
     const travel = note('t', 'ta', { topics: ['travel'], trendingScore: 60 });
     const page = selectPage([...beauty, travel], ctx({ sessionId: 'topics' }), 4).map((c) => c.note.id);
     expect(page).toContain('t');
+  });
+});
+
+describe('the sold-out filter', () => {
+  const product = (inStock: boolean) => ({ category: 'beauty', priceMinor: 9900, inStock });
+  const candidates = [
+    note('none', 'x'),
+    note('gone', 'x', { products: [product(false)] }),
+    note('mixed', 'x', { products: [product(false), product(true)] }),
+  ];
+
+  it('leaves out notes whose products are all sold out, only when asked to', () => {
+    expect(filterCandidates(candidates, ctx({ hideSoldOut: true })).map((c) => c.note.id)).toEqual(['none', 'mixed']);
+    expect(filterCandidates(candidates, ctx()).map((c) => c.note.id)).toEqual(['none', 'gone', 'mixed']);
   });
 });
