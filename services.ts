@@ -35,6 +35,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   const cache = { max: config.READ_CACHE_MAX, ttlMs: config.READ_CACHE_TTL_MS };
   // Notes as feed cards: their counters may lag by the TTL; a note's own page reads it fresh.
   const noteCards = new ReadCache<NoteRow>(cache);
+  const sessions = new FeedSessionStore(redis);
   const media = new MediaService({
     repos,
     transact,
@@ -54,7 +55,6 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   const experiment = parseExperiment(config.FEED_EXPERIMENT);
   const pinned = experiment ? [experiment.arms.a.modelVersion, experiment.arms.b.modelVersion].filter((v) => v !== null) : [];
   const ranker = new ModelRanker(repos.recommender, deps.logger, pinned);
-  const sessions = new FeedSessionStore(redis);
   return {
     jobs: deps.jobs,
     mediaProgress: new MediaProgressListener(redis, mediaProgressChannel(config)),
@@ -62,7 +62,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     media,
     accounts,
     notes: new NotesService(repos, transact, accounts, cache, noteCards, media),
-    social: new SocialService(repos, transact, accounts, noteCards),
+    social: new SocialService(repos, transact, accounts, noteCards, sessions),
     products: new ProductsService(repos, accounts, cache),
     events: new EventsService(repos, transact, config),
     search: new SearchService(repos.search),

@@ -7,8 +7,9 @@ import type { SocialRepository, ViewerContext } from '../models/repositories/soc
 import { explain, filterCandidates, selectPage, type Candidate, type RankContext, type RecallSource } from './rank';
 import { armOf, type Experiment } from './experiment';
 import type { ModelRanker } from './rank/model-ranker';
-import type { FeedSessionStore } from './session-store';
-import { SharedRecall } from './shared-recall';
+import type { FeedSessionStore, ViewerFeedState } from './session-store';
+import { SHARED_RECALL_TTL_MS, SharedRecall } from './shared-recall';
+import { ViewerStateCache } from './viewer-state-cache';
 
 export type FeedKind = 'for_you' | 'following' | 'trending';
 
@@ -39,6 +40,9 @@ export interface FeedOptions {
 
 export class FeedService {
   private readonly shared: SharedRecall;
+  private readonly viewers = new ViewerStateCache<ViewerContext | undefined>({ max: 50_000, ttlMs: 10 * 60_000 });
+  /** New notes of followed creators show within this long: the same lag as the shared pools. */
+  private readonly followed = new ViewerStateCache<CandidateRow[]>({ max: 50_000, ttlMs: SHARED_RECALL_TTL_MS });
 
   constructor(
     private readonly repos: { notes: NotesRepository; social: SocialRepository },
@@ -80,30 +84,31 @@ export class FeedService {
     let sessionId: string;
     let pageNumber: number;
     let served: string[] = [];
-    let viewerRecent: Promise<string[]> | string[] = [];
+    let state: ViewerFeedState | null = null;
     if (after) {
       const [id, previous] = decodeCursor(after, ['string', 'number'] as const);
       pageNumber = previous + 1;
-      const state = await this.sessions.load(id, pageNumber, viewerId);
-      if (state.owner === null || state.owner !== (viewerId ?? '')) throw errors.badCursor();
+      const session = await this.sessions.load(id, pageNumber, viewerId);
+      if (session.owner === null || session.owner !== (viewerId ?? '')) throw errors.badCursor();
       sessionId = id;
-      if (state.page) return this.replay(state.page, encodeCursor([sessionId, pageNumber]));
-      served = state.served;
-      viewerRecent = state.viewerRecent;
+      if (session.page) return this.replay(session.page, encodeCursor([sessionId, pageNumber]));
+      served = session.served;
+      state = session.viewer;
     } else {
       sessionId = randomUUID();
       pageNumber = 0;
-      if (viewerId) viewerRecent = this.sessions.viewerRecent(viewerId);
+      if (viewerId) state = await this.sessions.viewerState(viewerId);
     }
     const cursor = encodeCursor([sessionId, pageNumber]);
 
-    // Who the viewer is and what the creators they follow posted need only the viewer's id: one round trip for both.
-    const since = new Date(Date.now() - FOLLOWING_FRESH_DAYS * 24 * 3600 * 1000);
-    const [viewer, followed, recent] = await Promise.all([
-      viewerId ? this.repos.social.viewerContext(viewerId) : undefined,
-      viewerId ? this.repos.notes.recallFollowed(viewerId, since, RECALL_QUOTAS.following, served) : [],
-      viewerRecent,
-    ]);
+    const [viewer, followed] =
+      viewerId && state
+        ? await Promise.all([
+            this.viewers.get(viewerId, state.version, () => this.repos.social.viewerContext(viewerId)),
+            this.followedNotes(viewerId, state.version, served),
+          ])
+        : [undefined, []];
+    const recent = state?.recent ?? [];
     const context = rankContext(viewerId, viewer, sessionId, this.options.hideSoldOut);
     // A new session avoids what the viewer was served lately, unless that leaves less than a page:
     // a viewer who has seen everything still gets a feed.
@@ -144,6 +149,20 @@ export class FeedService {
       return note?.status === 'published' ? [{ note, cursor, reason: null }] : [];
     });
     return { items, hasNextPage: items.length > 0, endCursor: cursor };
+  }
+
+  /**
+   * The newest notes of the creators the viewer follows, from the cache while the viewer's version holds
+   * and the cached list still covers what this session has not been served.
+   */
+  private async followedNotes(viewerId: string, version: string, served: readonly string[]): Promise<CandidateRow[]> {
+    const since = new Date(Date.now() - FOLLOWING_FRESH_DAYS * 24 * 3600 * 1000);
+    const quota = RECALL_QUOTAS.following;
+    const rows = await this.followed.get(viewerId, version, () => this.repos.notes.recallFollowed(viewerId, since, quota, []));
+    const seen = new Set(served);
+    const unseen = rows.filter((row) => !seen.has(row.id));
+    if (unseen.length === rows.length || rows.length < quota) return unseen;
+    return this.repos.notes.recallFollowed(viewerId, since, quota, served);
   }
 
   /**

@@ -11,6 +11,8 @@ const VIEWER_RECENT_TTL_SECONDS = 24 * 3600;
  * deployment that runs no worker from growing it without bound (the oldest entries go first).
  */
 const SERVED_LOG_MAX = 1_000_000;
+/** Longer than any process keeps a viewer cached, so a version never repeats within a cache entry's life. */
+const VIEWER_VERSION_TTL_SECONDS = 7 * 24 * 3600;
 
 export interface SessionState {
   /** '' for anonymous sessions; null when the session expired or never existed. */
@@ -19,6 +21,14 @@ export interface SessionState {
   page: string[] | null;
   /** Every note served in the session so far. */
   served: string[];
+}
+
+/** What every page reads of a signed-in viewer from Redis. */
+export interface ViewerFeedState {
+  /** Their latest served notes, newest first. */
+  recent: string[];
+  /** Changes whenever something the feed knows of the viewer changes (viewerChanged). */
+  version: string;
 }
 
 /** One served page as logged: who was served which notes, in which session, when. */
@@ -42,22 +52,39 @@ export interface ServedPage {
 export class FeedSessionStore {
   constructor(private readonly redis: Redis) {}
 
-  /** The session's state and, for a signed-in viewer, their latest served notes. */
-  async load(sessionId: string, page: number, viewerId: string | null): Promise<SessionState & { viewerRecent: string[] }> {
+  /** The session's state and, for a signed-in viewer, their feed state, in one round trip. */
+  async load(sessionId: string, page: number, viewerId: string | null): Promise<SessionState & { viewer: ViewerFeedState | null }> {
     const multi = this.redis.multi().get(ownerKey(sessionId)).get(pageKey(sessionId, page)).smembers(servedKey(sessionId));
-    if (viewerId) multi.lrange(viewerRecentKey(viewerId), 0, -1);
-    const [owner, pageValue, served, viewerRecent] = values(await multi.exec()) as [string | null, string | null, string[], string[]?];
+    if (viewerId) multi.lrange(viewerRecentKey(viewerId), 0, -1).get(viewerVersionKey(viewerId));
+    const [owner, pageValue, served, recent, version] = values(await multi.exec()) as [
+      string | null,
+      string | null,
+      string[],
+      string[]?,
+      (string | null)?,
+    ];
     return {
       owner,
       page: pageValue === null ? null : (JSON.parse(pageValue) as string[]),
       served: served ?? [],
-      viewerRecent: viewerRecent ?? [],
+      viewer: viewerId ? { recent: recent ?? [], version: version ?? '0' } : null,
     };
   }
 
-  /** The viewer's latest served notes, newest first, for the first page of a session. */
-  async viewerRecent(viewerId: string): Promise<string[]> {
-    return this.redis.lrange(viewerRecentKey(viewerId), 0, -1);
+  /** The viewer's feed state, for the first page of a session. */
+  async viewerState(viewerId: string): Promise<ViewerFeedState> {
+    const [recent, version] = values(
+      await this.redis.multi().lrange(viewerRecentKey(viewerId), 0, -1).get(viewerVersionKey(viewerId)).exec(),
+    ) as [string[], string | null];
+    return { recent, version: version ?? '0' };
+  }
+
+  /**
+   * Records that something the feed knows of the viewer changed (a follow, like, collect or hide):
+   * every process's cached view of the viewer is stale from now on.
+   */
+  async viewerChanged(viewerId: string): Promise<void> {
+    values(await this.redis.multi().incr(viewerVersionKey(viewerId)).expire(viewerVersionKey(viewerId), VIEWER_VERSION_TTL_SECONDS).exec());
   }
 
   async recordPage(sessionId: string, ownerId: string | null, page: number, noteIds: readonly string[]): Promise<void> {
@@ -139,3 +166,4 @@ const ownerKey = (id: string): string => `feed:${id}:owner`;
 const servedKey = (id: string): string => `feed:${id}:served`;
 const pageKey = (id: string, page: number): string => `feed:${id}:page:${page}`;
 const viewerRecentKey = (viewerId: string): string => `feed:viewer:${viewerId}:recent`;
+const viewerVersionKey = (viewerId: string): string => `feed:viewer:${viewerId}:version`;

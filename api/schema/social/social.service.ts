@@ -5,6 +5,7 @@ import type { NoteRow } from '../../../models/repositories/notes.repository';
 import type { EventType } from '../../../models/schema';
 import type { BoardRow, CommentRow } from '../../../models/repositories/social.repository';
 import type { Repositories, Transact } from '../../../models/transaction';
+import type { FeedSessionStore } from '../../../recommender/session-store';
 import type { AccountsService, Viewer } from '../accounts/accounts.service';
 import { validate } from '../common/validate';
 import { requireId } from '../notes/notes.service';
@@ -20,6 +21,8 @@ export class SocialService {
     private readonly transact: Transact,
     private readonly accounts: AccountsService,
     private readonly noteCards: ReadCache<NoteRow>,
+    /** Told of every follow, like, collect and hide, which change what the feed knows of the viewer. */
+    private readonly feedState: Pick<FeedSessionStore, 'viewerChanged'>,
   ) {}
 
   /** Runs `work` in one transaction, then lets this process's feed cards show the note's new counts. */
@@ -42,6 +45,7 @@ export class SocialService {
       await logEvent(tx, 'follow', me.id, { targetUserId: target });
     });
     this.accounts.forgetUsers(me.id, target);
+    await this.feedState.viewerChanged(me.id);
     return target;
   }
 
@@ -54,6 +58,7 @@ export class SocialService {
       await tx.users.adjustCounts(target, { followers: -1 });
     });
     this.accounts.forgetUsers(me.id, target);
+    await this.feedState.viewerChanged(me.id);
     return target;
   }
 
@@ -65,6 +70,7 @@ export class SocialService {
       await tx.notes.adjustCounters(note, { likes: 1 });
       await logEvent(tx, 'like', me.id, { noteId: note });
     });
+    await this.feedState.viewerChanged(me.id);
     return note;
   }
 
@@ -74,6 +80,7 @@ export class SocialService {
     await this.changeNote(note, async (tx) => {
       if (await tx.social.unlike(me.id, note)) await tx.notes.adjustCounters(note, { likes: -1 });
     });
+    await this.feedState.viewerChanged(me.id);
     return note;
   }
 
@@ -89,6 +96,7 @@ export class SocialService {
       await tx.notes.adjustCounters(note, { collects: 1 });
       await logEvent(tx, 'collect', me.id, { noteId: note });
     });
+    await this.feedState.viewerChanged(me.id);
     return note;
   }
 
@@ -98,6 +106,7 @@ export class SocialService {
     await this.changeNote(note, async (tx) => {
       if (await tx.social.uncollect(me.id, note)) await tx.notes.adjustCounters(note, { collects: -1 });
     });
+    await this.feedState.viewerChanged(me.id);
     return note;
   }
 
@@ -156,6 +165,7 @@ export class SocialService {
     await this.transact(async (tx) => {
       if (await tx.social.hideNote(me.id, note, reason)) await logEvent(tx, 'hide', me.id, { noteId: note });
     });
+    await this.feedState.viewerChanged(me.id);
     return true;
   }
 
@@ -166,6 +176,7 @@ export class SocialService {
     await this.transact(async (tx) => {
       if (await tx.social.hideCreator(me.id, creator)) await logEvent(tx, 'hide', me.id, { targetUserId: creator });
     });
+    await this.feedState.viewerChanged(me.id);
     return true;
   }
 
