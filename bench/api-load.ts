@@ -40,6 +40,12 @@ export async function viewerTokens(database: Database, count: number): Promise<s
   ).map((r) => jwt.sign({}, JWT_SECRET, { algorithm: 'HS256', subject: r.id, expiresIn: 3600 }));
 }
 
+/**
+ * Loads one query over 32 connections for `seconds`. Without `rate` each connection sends its next
+ * request as soon as the last is answered, which finds the throughput the API saturates at (and the
+ * latency of a queue that never empties); with `rate`, requests are offered at that many per second
+ * overall, which measures the latency at that load.
+ */
 export async function load(
   port: number,
   title: string,
@@ -47,11 +53,13 @@ export async function load(
   variables: () => Record<string, unknown>,
   seconds: number,
   token: () => string | undefined = () => undefined,
+  rate?: number,
 ): Promise<autocannon.Result> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/graphql`,
     connections: CONNECTIONS,
     duration: seconds,
+    ...(rate ? { overallRate: rate } : {}),
     requests: [
       {
         method: 'POST',
