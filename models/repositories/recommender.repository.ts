@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../core/db';
-import { follows, interactionEvents, modelVersions, notes, users, type EventType } from '../schema';
+import { follows, interactionEvents, modelVersions, noteProducts, notes, products, users, type EventType } from '../schema';
 
 export type ModelVersionRow = typeof modelVersions.$inferSelect;
 export type NewModelVersion = Omit<typeof modelVersions.$inferInsert, 'status' | 'promotedAt'>;
@@ -21,6 +21,22 @@ export interface TrainingNote {
   trendingScore: number;
   publishedAt: Date | null;
   createdAt: Date;
+  /** The products the note tags, in tag order. */
+  products: { category: string; priceMinor: number }[];
+}
+
+export interface TrainingEngagement {
+  userId: string;
+  noteId: string;
+  occurredAt: Date;
+}
+
+export interface RecentEngagement {
+  noteId: string;
+  authorId: string;
+  /** The distinct categories of the products the note tags. */
+  categories: string[];
+  occurredAt: Date;
 }
 
 /** What the trainer reads (the event log and the notes, interests and follows it is about) and the model store. */
@@ -52,8 +68,58 @@ export class RecommenderRepository {
         trendingScore: notes.trendingScore,
         publishedAt: notes.publishedAt,
         createdAt: notes.createdAt,
+        // notes.id spelt out: drizzle leaves a lone table's columns unqualified, and a bare "id" here would be the product's.
+        products: sql<TrainingNote['products']>`coalesce((
+          SELECT json_agg(json_build_object('category', p.category, 'priceMinor', p.price_minor) ORDER BY np.position)
+            FROM ${noteProducts} np JOIN ${products} p ON p.id = np.product_id
+           WHERE np.note_id = notes.id), '[]'::json)`,
       })
       .from(notes);
+  }
+
+  /** Events of `types` by a viewer about a note since `since`, in time order: what training builds affinity profiles from. */
+  trainingEngagements(types: readonly EventType[], since: Date): Promise<TrainingEngagement[]> {
+    return this.db
+      .select({
+        userId: sql<string>`${interactionEvents.userId}`,
+        noteId: sql<string>`${interactionEvents.noteId}`,
+        occurredAt: interactionEvents.occurredAt,
+      })
+      .from(interactionEvents)
+      .where(
+        and(
+          isNotNull(interactionEvents.userId),
+          isNotNull(interactionEvents.noteId),
+          inArray(interactionEvents.type, [...types]),
+          gte(interactionEvents.occurredAt, since),
+        ),
+      )
+      .orderBy(asc(interactionEvents.occurredAt));
+  }
+
+  /**
+   * A viewer's latest events of `types` about notes still stored (at most `limit`, none before
+   * `since`), newest first, with each note's author and product categories: one query per affinity
+   * profile, reading the viewer's slice of the (user, time) index.
+   */
+  recentEngagements(viewerId: string, types: readonly EventType[], since: Date, limit: number): Promise<RecentEngagement[]> {
+    return this.db
+      .select({
+        noteId: notes.id,
+        authorId: notes.authorId,
+        categories: sql<string[]>`coalesce((
+          SELECT json_agg(DISTINCT p.category)
+            FROM ${noteProducts} np JOIN ${products} p ON p.id = np.product_id
+           WHERE np.note_id = notes.id), '[]'::json)`,
+        occurredAt: interactionEvents.occurredAt,
+      })
+      .from(interactionEvents)
+      .innerJoin(notes, eq(notes.id, interactionEvents.noteId))
+      .where(
+        and(eq(interactionEvents.userId, viewerId), inArray(interactionEvents.type, [...types]), gte(interactionEvents.occurredAt, since)),
+      )
+      .orderBy(desc(interactionEvents.occurredAt))
+      .limit(limit);
   }
 
   async interestsByUser(): Promise<Map<string, string[]>> {

@@ -20,6 +20,11 @@ export interface ModelLayout {
   noteIds: string[];
   /** The heads that had labels to learn from; the others weigh nothing in the score. */
   heads: string[];
+  /**
+   * The dense features the version reads, in input order. Versions stored before layouts named them
+   * have none: the code's features may have changed since, so they are not served.
+   */
+  features?: string[];
 }
 
 /** Trained interest models. One is serving at most; a new one replaces it only by beating it on the holdout. */

@@ -4,7 +4,7 @@ import type { SerializedModel } from './interest-model';
 /** A trained model as the model store keeps it: one float32 buffer and a layout naming its parts and rows. */
 export function encodeModel(
   model: SerializedModel,
-  ids: { userIds: readonly string[]; noteIds: readonly string[]; heads: readonly string[] },
+  ids: { userIds: readonly string[]; noteIds: readonly string[]; heads: readonly string[]; features: readonly string[] },
 ): { layout: ModelLayout; weights: Buffer } {
   const tensors: ModelLayout['tensors'] = [];
   let offset = 0;
@@ -17,7 +17,26 @@ export function encodeModel(
     const values = model.weights[name] as Float32Array;
     Buffer.from(values.buffer, values.byteOffset, values.byteLength).copy(weights, at);
   }
-  return { layout: { shape: model.shape, tensors, userIds: [...ids.userIds], noteIds: [...ids.noteIds], heads: [...ids.heads] }, weights };
+  return {
+    layout: {
+      shape: model.shape,
+      tensors,
+      userIds: [...ids.userIds],
+      noteIds: [...ids.noteIds],
+      heads: [...ids.heads],
+      features: [...ids.features],
+    },
+    weights,
+  };
+}
+
+/**
+ * Whether a stored version reads exactly `features`, in that order. Fed other inputs than it was
+ * trained on, a model scores nonsense without failing, so a version that names none never qualifies.
+ */
+export function readsFeatures(layout: ModelLayout, features: readonly string[]): boolean {
+  const stored = layout.features;
+  return stored !== undefined && stored.length === features.length && stored.every((name, i) => name === features[i]);
 }
 
 export function decodeModel(layout: ModelLayout, weights: Buffer): SerializedModel {

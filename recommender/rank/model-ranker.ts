@@ -1,10 +1,17 @@
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../core/logger';
 import type { RecommenderRepository } from '../../models/repositories/recommender.repository';
-import { feedScores, headsIn, scoreWeights, type Head } from '../signals';
+import { ENGAGEMENT_EVENTS, feedScores, headsIn, scoreWeights, type Head } from '../signals';
+import { AffinityProfile, DAY_MS, PROFILE_HISTORY } from './affinity-profile';
 import { initTensorflow, InterestModel } from './interest-model';
-import { decodeModel, rowsOf } from './model-codec';
+import { decodeModel, readsFeatures, rowsOf } from './model-codec';
 import { NOTE_FEATURES, writeNoteFeatures, type FeatureNote, type FeatureViewer } from './note-features';
+
+/**
+ * How long a viewer's affinity profile is reused: a feed request must not cost a query for it, so a
+ * like or a purchase reaches the creator and category affinities up to this late.
+ */
+export const PROFILE_TTL_MS = 60_000;
 
 interface Loaded {
   id: string;
@@ -38,8 +45,18 @@ export class ModelRanker {
   /** Versions an experiment arm serves instead of the promoted one, loaded once. */
   private readonly pinned = new Map<string, Loaded>();
 
+  /** Versions trained on other features than this code computes: never served, and not read again every poll. */
+  private readonly unservable = new Set<string>();
+
+  /** Affinity profiles by viewer; concurrent misses for one viewer share one query. */
+  private readonly profiles = new LRUCache<string, AffinityProfile>({
+    max: 10_000,
+    ttl: PROFILE_TTL_MS,
+    fetchMethod: (viewerId) => this.loadProfile(viewerId),
+  });
+
   constructor(
-    private readonly repo: Pick<RecommenderRepository, 'servingVersionId' | 'findVersion'>,
+    private readonly repo: Pick<RecommenderRepository, 'servingVersionId' | 'findVersion' | 'recentEngagements'>,
     private readonly logger: Logger,
     private readonly pinnedVersions: readonly string[] = [],
   ) {}
@@ -71,27 +88,50 @@ export class ModelRanker {
   }
 
   /**
-   * Feed scores of the notes for the viewer, or null when no model is serving. An experiment arm may
+   * Feed scores of the notes for the viewer, or null when no model is serving (or the viewer's profile
+   * cannot be read: the feed's heuristic order beats scores from wrong inputs). An experiment arm may
    * ask for other score weights and for a pinned version (the promoted one serves until it is loaded).
    */
-  score(
+  async score(
     viewerId: string,
     viewer: FeatureViewer,
     notes: readonly (FeatureNote & { id: string })[],
     arm?: { weights: Readonly<Record<Head, number>>; modelVersion: string | null },
-  ): Float32Array | null {
-    const loaded = (arm?.modelVersion ? this.pinned.get(arm.modelVersion) : undefined) ?? this.loaded;
-    if (!loaded || notes.length === 0) return null;
+  ): Promise<Float32Array | null> {
+    if (!this.versionFor(arm) || notes.length === 0) return null;
+    const profile = await this.profileOf(viewerId);
+    // Chosen after the wait: a version swapped in meanwhile has disposed of the one before.
+    const loaded = this.versionFor(arm);
+    if (!loaded || !profile) return null;
     const f = NOTE_FEATURES.length;
     const features = new Float32Array(notes.length * f);
     const items = new Int32Array(notes.length);
     const now = Date.now();
     notes.forEach((note, n) => {
       items[n] = loaded.noteRow.get(note.id) ?? 0;
-      writeNoteFeatures(note, viewer, now, features, n * f);
+      writeNoteFeatures(note, viewer, profile, now, features, n * f);
     });
     const weights = scoreWeights(loaded.heads, arm?.weights);
     return feedScores(loaded.model.predictForUser(loaded.userRow.get(viewerId) ?? 0, items, features), weights);
+  }
+
+  private versionFor(arm: { modelVersion: string | null } | undefined): Loaded | null {
+    return (arm?.modelVersion ? this.pinned.get(arm.modelVersion) : undefined) ?? this.loaded;
+  }
+
+  private async profileOf(viewerId: string): Promise<AffinityProfile | null> {
+    try {
+      return (await this.profiles.fetch(viewerId)) ?? null;
+    } catch (error: unknown) {
+      this.logger.warn({ err: error, viewer: viewerId }, 'could not read the viewer’s affinity profile');
+      return null;
+    }
+  }
+
+  /** One query over the viewer's latest engagements, bounded as training bounds its profiles. */
+  private async loadProfile(viewerId: string): Promise<AffinityProfile> {
+    const since = new Date(Date.now() - PROFILE_HISTORY.days * DAY_MS);
+    return AffinityProfile.of(await this.repo.recentEngagements(viewerId, ENGAGEMENT_EVENTS, since, PROFILE_HISTORY.engagements));
   }
 
   /**
@@ -138,7 +178,7 @@ export class ModelRanker {
 
   private async load(): Promise<void> {
     for (const id of this.pinnedVersions) {
-      if (this.pinned.has(id)) continue;
+      if (this.pinned.has(id) || this.unservable.has(id)) continue;
       const pinned = await this.version(id);
       if (pinned) this.pinned.set(id, pinned);
       else this.logger.warn({ version: id }, 'the model version an experiment pins does not exist');
@@ -154,8 +194,17 @@ export class ModelRanker {
   }
 
   private async version(id: string): Promise<Loaded | null> {
+    if (this.unservable.has(id)) return null;
     const version = await this.repo.findVersion(id);
     if (!version) return null;
+    if (!readsFeatures(version.layout, NOTE_FEATURES)) {
+      this.unservable.add(id);
+      this.logger.warn(
+        { version: id, features: version.layout.features ?? null, expected: NOTE_FEATURES },
+        'the model version reads other features than this code computes: not serving it until a retrained one is promoted',
+      );
+      return null;
+    }
     await initTensorflow();
     const serialized = decodeModel(version.layout, version.weights);
     return {

@@ -1,13 +1,15 @@
 import { uuidv7 } from '../../core/ids';
 import type { Logger } from '../../core/logger';
-import type { RecommenderRepository, TrainingNote } from '../../models/repositories/recommender.repository';
+import type { RecommenderRepository, TrainingEngagement, TrainingNote } from '../../models/repositories/recommender.repository';
 import type { Transact } from '../../models/transaction';
 import { auc } from '../offline/metrics';
 import { initTensorflow, InterestModel } from '../rank/interest-model';
-import { decodeModel, encodeModel, rowsOf } from '../rank/model-codec';
-import { NOTE_FEATURES, writeNoteFeatures, type FeatureViewer } from '../rank/note-features';
-import { feedScores, HEADS, headsIn, headsOf, scoreWeights, type Head } from '../signals';
+import { categoriesOf, DAY_MS, PROFILE_HISTORY } from '../rank/affinity-profile';
+import { decodeModel, encodeModel, readsFeatures, rowsOf } from '../rank/model-codec';
+import { NOTE_FEATURES, type FeatureViewer } from '../rank/note-features';
+import { ENGAGEMENT_EVENTS, feedScores, HEADS, headsIn, headsOf, scoreWeights, type Head } from '../signals';
 import { batchSizeFor, exampleBatches, TRAINING_DEFAULTS, type TrainingSettings } from './batches';
+import { featuresInTime, ProfileTimeline, type TimedEngagement } from './profile-timeline';
 import { seededRandom, shuffle } from './random';
 
 export interface TrainerOptions extends TrainingSettings {
@@ -31,7 +33,7 @@ export interface TrainingOutcome {
   versionId: string;
   promoted: boolean;
   holdoutAuc: number;
-  /** The serving version's AUC on the same holdout; null when none was serving. */
+  /** The serving version's AUC on the same holdout; null when none was serving or it reads other features than this code's. */
   servingAuc: number | null;
   trainExamples: number;
   holdoutPairs: number;
@@ -67,9 +69,11 @@ export class Trainer {
     const started = performance.now();
     await initTensorflow();
     progress?.('reading the event log', 0, 1);
-    const since = new Date(Date.now() - options.windowDays * 24 * 3_600_000);
-    const [events, notes, interests, followees] = await Promise.all([
+    const since = new Date(Date.now() - options.windowDays * DAY_MS);
+    // Profiles reach back before the window, so the window's first pairs see as much history as serving would.
+    const [events, engagements, notes, interests, followees] = await Promise.all([
       this.repo.trainingEvents(since),
+      this.repo.trainingEngagements(ENGAGEMENT_EVENTS, new Date(since.getTime() - PROFILE_HISTORY.days * DAY_MS)),
       this.repo.trainingNotes(),
       this.repo.interestsByUser(),
       this.repo.followeesByUser(),
@@ -97,23 +101,29 @@ export class Trainer {
     const noteRow = rowsOf(noteIds);
     const random = seededRandom(options.seed);
     const examples = withSampledNegatives(training, pairs, notes, options.sampledNegatives, random);
+    // Row n of `features` belongs to examples[n], then holdout[n - examples.length]. Written once, as
+    // they are the same every epoch; the epochs shuffle the rows' order rather than the examples.
+    const f = NOTE_FEATURES.length;
+    const features = featuresInTime([...examples, ...holdout], new ProfileTimeline(timedEngagements(engagements, notesById)), viewerOf);
+    const holdoutFeatures = features.subarray(examples.length * f);
+    const order = examples.map((_, n) => n);
     const trainedHeads = HEADS.filter((head) => examples.some((p) => p.labels.has(head)));
 
     const model = InterestModel.create(
-      { users: userIds.length + 1, items: noteIds.length + 1, dim: options.dim, features: NOTE_FEATURES.length, hidden: options.hidden },
+      { users: userIds.length + 1, items: noteIds.length + 1, dim: options.dim, features: f, hidden: options.hidden },
       options.seed,
     );
     try {
       const batchSize = batchSizeFor(examples.length, options.batchSize);
       for (let epoch = 0; epoch < options.epochs; epoch += 1) {
-        shuffle(examples, random);
+        shuffle(order, random);
         await model.train(
-          exampleBatches(examples, batchSize, trainedHeads, {
-            features: NOTE_FEATURES.length,
-            user: (pair) => userRow.get(pair.user) ?? UNSEEN,
-            item: (pair) => noteRow.get(pair.note.id) ?? UNSEEN,
-            labels: (pair) => pair.labels,
-            writeFeatures: (pair, out, offset) => writeNoteFeatures(pair.note, viewerOf(pair.user), pair.atMs, out, offset),
+          exampleBatches(order, batchSize, trainedHeads, {
+            features: f,
+            user: (n) => userRow.get((examples[n] as Pair).user) ?? UNSEEN,
+            item: (n) => noteRow.get((examples[n] as Pair).note.id) ?? UNSEEN,
+            labels: (n) => (examples[n] as Pair).labels,
+            writeFeatures: (n, out, offset) => out.set(features.subarray(n * f, (n + 1) * f), offset),
           }),
           options,
           (n) => progress?.('training', epoch * examples.length + n, options.epochs * examples.length),
@@ -121,11 +131,16 @@ export class Trainer {
       }
       progress?.('evaluating', 0, 1);
       const weights = scoreWeights(trainedHeads);
-      const holdoutAuc = holdoutAucOf(model, holdout, userRow, noteRow, viewerOf, weights);
-      const servingAuc = await this.servingAuc(holdout, viewerOf);
+      const holdoutAuc = holdoutAucOf(model, holdout, holdoutFeatures, userRow, noteRow, weights);
+      const servingAuc = await this.servingAuc(holdout, holdoutFeatures);
       progress?.('evaluating', 1, 1);
       const promoted = Number.isFinite(holdoutAuc) && (servingAuc === null || holdoutAuc > servingAuc);
-      const { layout, weights: buffer } = encodeModel(model.serialize(), { userIds, noteIds, heads: trainedHeads });
+      const { layout, weights: buffer } = encodeModel(model.serialize(), {
+        userIds,
+        noteIds,
+        heads: trainedHeads,
+        features: NOTE_FEATURES,
+      });
       const versionId = uuidv7();
       const version = {
         id: versionId,
@@ -154,17 +169,28 @@ export class Trainer {
     }
   }
 
-  private async servingAuc(holdout: readonly Pair[], viewerOf: (user: string) => FeatureViewer): Promise<number | null> {
+  /**
+   * Null when there is nothing to compare with: no serving version, or one reading other features
+   * (stored before a change of them), which the first version trained after the change must replace.
+   */
+  private async servingAuc(holdout: readonly Pair[], features: Float32Array): Promise<number | null> {
     const serving = await this.repo.servingVersion();
     if (!serving) return null;
+    if (!readsFeatures(serving.layout, NOTE_FEATURES)) {
+      this.logger.info(
+        { version: serving.id, features: serving.layout.features ?? null },
+        'the serving version reads other features: not compared',
+      );
+      return null;
+    }
     const model = InterestModel.restore(decodeModel(serving.layout, serving.weights));
     try {
       return holdoutAucOf(
         model,
         holdout,
+        features,
         rowsOf(serving.layout.userIds),
         rowsOf(serving.layout.noteIds),
-        viewerOf,
         scoreWeights(headsIn(serving.layout.heads)),
       );
     } finally {
@@ -222,19 +248,29 @@ function withSampledNegatives(
   return out;
 }
 
+/** Engagements with the notes still stored, with what a profile counts of each note. */
+function timedEngagements(rows: readonly TrainingEngagement[], notes: ReadonlyMap<string, TrainingNote>): TimedEngagement[] {
+  const categories = new Map<string, string[]>();
+  return rows.flatMap(({ userId, noteId, occurredAt }) => {
+    const note = notes.get(noteId);
+    if (!note) return [];
+    let noteCategories = categories.get(noteId);
+    if (!noteCategories) categories.set(noteId, (noteCategories = categoriesOf(note.products)));
+    return [{ userId, noteId, authorId: note.authorId, categories: noteCategories, atMs: occurredAt.getTime() }];
+  });
+}
+
+/** `features` holds the holdout's rows, in its order. */
 function holdoutAucOf(
   model: InterestModel,
   holdout: readonly Pair[],
+  features: Float32Array,
   userRow: ReadonlyMap<string, number>,
   noteRow: ReadonlyMap<string, number>,
-  viewerOf: (user: string) => FeatureViewer,
   weights: Record<Head, number>,
 ): number {
-  const f = NOTE_FEATURES.length;
   const users = Int32Array.from(holdout, (p) => userRow.get(p.user) ?? UNSEEN);
   const items = Int32Array.from(holdout, (p) => noteRow.get(p.note.id) ?? UNSEEN);
-  const features = new Float32Array(holdout.length * f);
-  holdout.forEach((p, n) => writeNoteFeatures(p.note, viewerOf(p.user), p.atMs, features, n * f));
   const scores = feedScores(model.predict(users, items, features), weights);
   return auc(scores, holdout.map(engaged));
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { createLogger } from '../../core/logger';
 import { repositoriesFor } from '../../models/transaction';
 import type { NewEvent } from '../../models/repositories/events.repository';
-import { SCORE_WEIGHTS } from '../../recommender/signals';
+import { ModelRanker } from '../../recommender/rank/model-ranker';
+import { ENGAGEMENT_EVENTS, SCORE_WEIGHTS } from '../../recommender/signals';
 import { TRAINER_DEFAULTS, type TrainingOutcome } from '../../recommender/training/trainer';
-import { createNote, signUp, type Account } from '../support/factories';
+import { createNote, createProduct, signUp, type Account } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
 
 const FEED = `query($first: Int, $after: String) {
@@ -127,18 +129,48 @@ describe('the interest model', () => {
   });
 
   it('scores with an experiment arm’s weights and falls back to the promoted version for an unknown pinned one', async () => {
-    const notes = await repositoriesFor(app.database.db).notes.findByIds([...topicOf.keys()]);
+    const notes = await repositoriesFor(app.database.db).notes.candidatesByIds([...topicOf.keys()]);
     const viewer = { interests: new Set<string>(), followed: new Set<string>() };
-    const base = app.services.ranker.score(beautyFan.id, viewer, notes);
-    const likesOnly = app.services.ranker.score(beautyFan.id, viewer, notes, {
+    const base = await app.services.ranker.score(beautyFan.id, viewer, notes);
+    const likesOnly = await app.services.ranker.score(beautyFan.id, viewer, notes, {
       weights: { longView: 0, like: 1, collect: 0, productClick: 0, purchase: 0 },
       modelVersion: null,
     });
     expect(base).not.toBeNull();
     expect(likesOnly).not.toEqual(base);
-    const unknownPin = app.services.ranker.score(beautyFan.id, viewer, notes, { weights: SCORE_WEIGHTS, modelVersion: randomUUID() });
+    const unknownPin = await app.services.ranker.score(beautyFan.id, viewer, notes, { weights: SCORE_WEIGHTS, modelVersion: randomUUID() });
     // Equal but for freshness moving on between the two calls.
     expect(Math.max(...(unknownPin ?? []).map((score, i) => Math.abs(score - (base?.[i] ?? NaN))))).toBeLessThan(1e-3);
+  });
+
+  it('ranks a new note of a creator the viewer engaged with above an otherwise equal creator’s', async () => {
+    // Of the beauty creators, the fan liked two notes of the first and none of the fifth (see the round-robin above).
+    const ids: string[] = [];
+    for (const creator of [creatorsOf.beauty[0], creatorsOf.beauty[4]] as Account[]) {
+      ids.push(await createNote(app, creator, { title: 'new shades', topics: ['beauty'] }));
+    }
+    const rows = await repositoriesFor(app.database.db).notes.candidatesByIds(ids);
+    rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+    const scores = await app.services.ranker.score(beautyFan.id, { interests: new Set(), followed: new Set() }, rows);
+    expect(scores?.[0]).toBeGreaterThan(scores?.[1] ?? Infinity);
+  });
+
+  it('reads a viewer’s engagements with each note’s author and distinct product categories', async () => {
+    const brand = await signUp(app, 'BRAND');
+    const productTags = [];
+    for (const category of ['beauty', 'beauty', 'fashion']) productTags.push({ productId: await createProduct(app, brand, { category }) });
+    const creator = creatorsOf.tech[5] as Account;
+    const tagged = await createNote(app, creator, { title: 'haul', topics: ['beauty'], productTags });
+    const shopper = await signUp(app, 'VIEWER');
+    await app.gql(`mutation($id: ID!) { like(noteId: $id) { id } }`, { id: tagged }, shopper.token);
+    const repo = repositoriesFor(app.database.db).recommender;
+    const read = await repo.recentEngagements(shopper.id, ENGAGEMENT_EVENTS, new Date(Date.now() - 3_600_000), 500);
+    expect(read.map((e) => ({ ...e, categories: [...e.categories].sort() }))).toEqual([
+      { noteId: tagged, authorId: creator.id, categories: ['beauty', 'fashion'], occurredAt: expect.any(Date) },
+    ]);
+    const trainingNote = (await repo.trainingNotes()).find((n) => n.id === tagged);
+    expect(trainingNote?.products.map((p) => p.category)).toEqual(['beauty', 'beauty', 'fashion']);
+    expect(trainingNote?.products[0]?.priceMinor).toBe(19900);
   });
 
   it('refuses to promote a model that does worse on the holdout than the serving one', async () => {
@@ -149,5 +181,25 @@ describe('the interest model', () => {
     expect(await repositoriesFor(app.database.db).recommender.servingVersionId()).toBe(first?.versionId);
     await app.services.ranker.refresh();
     expect(app.services.ranker.versionId).toBe(first?.versionId);
+  });
+
+  it('serves no version stored before layouts named their features, and promotes the next retrained one over it', async () => {
+    const repo = repositoriesFor(app.database.db).recommender;
+    const serving = await repo.servingVersion();
+    if (!serving) throw new Error('no serving version');
+    const { features: _features, ...layout } = serving.layout;
+    const old = { id: randomUUID(), trainExamples: 1, holdoutAuc: 0.99, servingAuc: null, metrics: {}, layout, weights: serving.weights };
+    await repo.insertServing(old);
+    const starting = new ModelRanker(repo, createLogger('silent'));
+    await starting.refresh();
+    expect(starting.versionId).toBeNull();
+    await app.services.ranker.refresh();
+    expect(app.services.ranker.versionId).toBe(first?.versionId);
+
+    const retrained = await app.services.trainer.run(OPTIONS);
+    expect(retrained).toMatchObject({ promoted: true, servingAuc: null });
+    await Promise.all([starting.refresh(), app.services.ranker.refresh()]);
+    expect([starting.versionId, app.services.ranker.versionId]).toEqual([retrained?.versionId, retrained?.versionId]);
+    starting.stop();
   });
 });
