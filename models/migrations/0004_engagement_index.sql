@@ -1,0 +1,1 @@
+CREATE INDEX "events_user_engagement_idx" ON "interaction_events" USING btree ("user_id","occurred_at") WHERE "interaction_events"."type" IN ('like', 'collect', 'product_click', 'purchase');
