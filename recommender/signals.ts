@@ -43,9 +43,9 @@ export function isLongView(value: number | null, kind?: 'image' | 'video'): bool
 
 /**
  * Events that engage with a note: what a viewer's affinity to creators and product categories is
- * counted from. The heads they label are the holdout's positives.
+ * counted from. The heads they label are the holdout's positives. The partial index
+ * events_user_engagement_idx lists them too: change both together.
  */
-// The partial index events_user_engagement_idx lists them too: change both together.
 export const ENGAGEMENT_EVENTS: readonly EventType[] = ['like', 'collect', 'product_click', 'purchase'];
 
 /** Events that say nothing about interest in the note itself, or say the opposite. */
