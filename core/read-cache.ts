@@ -42,13 +42,6 @@ export class ReadCache<V extends NonNullable<unknown>> {
   }
 }
 
-/** Groups rows by a key, with an empty list for every key asked for that has none. */
-export function groupRows<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return groups;
-}
-
 export function rowsById<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
   return new Map(rows.map((row) => [row.id, row]));
 }

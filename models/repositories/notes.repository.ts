@@ -131,6 +131,27 @@ export class NotesRepository {
     return this.db.select().from(noteMedia).where(anyUuid(noteMedia.noteId, noteIds)).orderBy(asc(noteMedia.position));
   }
 
+  /**
+   * The media and product tags of each note, in display order, in one round trip: a page of cards
+   * needs both. Notes that do not exist come back with neither.
+   */
+  async cardExtrasOf(noteIds: readonly string[]): Promise<{ noteId: string; media: NoteMediaRow[]; tags: NoteProductRow[] }[]> {
+    if (noteIds.length === 0) return [];
+    return rowsOf<{ noteId: string; media: NoteMediaRow[]; tags: NoteProductRow[] }>(
+      await this.db.execute(sql`
+        SELECT n.id AS "noteId",
+               coalesce((SELECT json_agg(json_build_object(
+                          'noteId', m.note_id, 'position', m.position, 'kind', m.kind, 'url', m.url, 'width', m.width,
+                          'height', m.height, 'durationMs', m.duration_ms, 'mediaId', m.media_id) ORDER BY m.position)
+                           FROM ${noteMedia} m WHERE m.note_id = n.id), '[]'::json) AS media,
+               coalesce((SELECT json_agg(json_build_object(
+                          'noteId', t.note_id, 'productId', t.product_id, 'position', t.position, 'imageIndex', t.image_index,
+                          'x', t.x, 'y', t.y, 'atMs', t.at_ms) ORDER BY t.position)
+                           FROM ${noteProducts} t WHERE t.note_id = n.id), '[]'::json) AS tags
+          FROM unnest(${toPgArray(noteIds)}::uuid[]) AS n(id)`),
+    );
+  }
+
   async productTagsOf(noteIds: readonly string[]): Promise<NoteProductRow[]> {
     if (noteIds.length === 0) return [];
     return this.db.select().from(noteProducts).where(anyUuid(noteProducts.noteId, noteIds)).orderBy(asc(noteProducts.position));

@@ -1,5 +1,5 @@
 import { errors } from '../../../core/errors';
-import { groupRows, ReadCache, type ReadCacheOptions } from '../../../core/read-cache';
+import { ReadCache, type ReadCacheOptions } from '../../../core/read-cache';
 import type { NoteMediaRow, NoteProductRow, NoteRow } from '../../../models/repositories/notes.repository';
 import type { UserRow } from '../../../models/repositories/users.repository';
 import type { Repositories, Transact } from '../../../models/transaction';
@@ -30,11 +30,14 @@ export function canSee(note: NoteRow, viewer: Viewer | null, viewerIsAdmin = fal
   return viewer !== null && (viewer.id === note.authorId || viewerIsAdmin);
 }
 
+type CardExtras = { noteId: string; media: NoteMediaRow[]; tags: NoteProductRow[] };
+
 export class NotesService {
   // A note's media and product tags change only through this service; its counters and status
   // change often, so note rows themselves are always read fresh.
   private readonly media: ReadCache<NoteMediaRow[]>;
   private readonly productTags: ReadCache<NoteProductRow[]>;
+  private readonly extrasInFlight = new Map<string, Promise<Map<string, CardExtras>>>();
 
   constructor(
     private readonly repos: Pick<Repositories, 'notes' | 'products' | 'users' | 'media'>,
@@ -54,18 +57,38 @@ export class NotesService {
 
   /** The media of each note, in display order. */
   async mediaOf(noteIds: readonly string[]): Promise<NoteMediaRow[][]> {
-    const lists = await this.media.getMany(noteIds, async (missing) =>
-      groupRows(missing, await this.repos.notes.mediaOf(missing), (m) => m.noteId),
+    const lists = await this.media.getMany(
+      noteIds,
+      async (missing) => new Map((await this.cardExtras(missing)).map((e) => [e.noteId, e.media])),
     );
     return lists.map((rows) => rows ?? []);
   }
 
   /** The product tags of each note. */
   async productTagsOf(noteIds: readonly string[]): Promise<NoteProductRow[][]> {
-    const lists = await this.productTags.getMany(noteIds, async (missing) =>
-      groupRows(missing, await this.repos.notes.productTagsOf(missing), (t) => t.noteId),
+    const lists = await this.productTags.getMany(
+      noteIds,
+      async (missing) => new Map((await this.cardExtras(missing)).map((e) => [e.noteId, e.tags])),
     );
     return lists.map((rows) => rows ?? []);
+  }
+
+  /**
+   * Media and product tags together: a page of cards asks for both at once, so the second ask finds
+   * the first one's read under way and shares it, and a page costs one query for both.
+   */
+  private async cardExtras(noteIds: readonly string[]): Promise<CardExtras[]> {
+    const toRead = noteIds.filter((id) => !this.extrasInFlight.has(id));
+    if (toRead.length > 0) {
+      const read = this.repos.notes.cardExtrasOf(toRead).then((rows) => new Map(rows.map((row) => [row.noteId, row])));
+      for (const id of toRead) this.extrasInFlight.set(id, read);
+      const settled = () => {
+        for (const id of toRead) if (this.extrasInFlight.get(id) === read) this.extrasInFlight.delete(id);
+      };
+      void read.then(settled, settled);
+    }
+    const reads = await Promise.all(noteIds.map((id) => this.extrasInFlight.get(id)));
+    return noteIds.flatMap((id, i) => reads[i]?.get(id) ?? []);
   }
 
   async get(viewer: Viewer | null, id: string): Promise<NoteRow> {
