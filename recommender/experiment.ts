@@ -69,6 +69,9 @@ export function armOf(experiment: Pick<Experiment, 'name'>, viewerId: string): A
 export interface ArmReport {
   arm: Arm;
   users: number;
+  /** Notes the feed served the arm's viewers. */
+  served: number;
+  /** Notes clients reported on screen: a served note below where the viewer stopped was never seen, so rates are per impression. */
   impressions: number;
   /** Reads (views) per impression. */
   ctr: number;
@@ -94,6 +97,7 @@ export class ExperimentService {
       return {
         arm,
         users: row?.users ?? 0,
+        served: row?.served ?? 0,
         impressions,
         ctr: rate(row?.views ?? 0),
         likeRate: rate(row?.likes ?? 0),

@@ -147,13 +147,14 @@ export class RecommenderRepository {
   async eventsByArm(
     name: string,
     since: Date,
-  ): Promise<{ arm: number; users: number; impressions: number; views: number; likes: number; purchases: number }[]> {
+  ): Promise<{ arm: number; users: number; served: number; impressions: number; views: number; likes: number; purchases: number }[]> {
     const arm = sql<number>`get_byte(decode(md5(${name} || ':' || ${interactionEvents.userId}::text), 'hex'), 0) & 1`;
     return (
       this.db
         .select({
           arm,
           users: sql<number>`count(DISTINCT ${interactionEvents.userId})::int`,
+          served: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'served'))::int`,
           impressions: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'impression'))::int`,
           views: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'view'))::int`,
           likes: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'like'))::int`,

@@ -7,7 +7,7 @@ import { createNote, errorCode, signUp, type Account } from '../support/factorie
 import { startTestApp, type TestApp } from '../support/harness';
 
 const EXPERIMENT = { name: 'purchase-weight', since: '2026-01-01T00:00:00Z', b: { weights: { purchase: 10 } } };
-const REPORT = `{ feedExperiment { name since arms { arm users impressions ctr likeRate purchaseRate } } }`;
+const REPORT = `{ feedExperiment { name since arms { arm users served impressions ctr likeRate purchaseRate } } }`;
 
 let app: TestApp;
 let admin: Account;
@@ -28,13 +28,14 @@ describe('the For-You A/B test', () => {
     const note = await createNote(app, creator);
     const viewers = await Promise.all(Array.from({ length: 8 }, () => signUp(app, 'VIEWER')));
     const byArm = { a: viewers.filter((v) => armOf(EXPERIMENT, v.id) === 'a'), b: viewers.filter((v) => armOf(EXPERIMENT, v.id) === 'b') };
-    // Each viewer: 4 impressions and 2 views; the first viewer of each arm also likes; arm b's first viewer buys.
+    // Each viewer: 6 served notes, 4 impressions and 2 views; the first viewer of each arm also likes; arm b's first viewer buys.
     const events: NewEvent[] = [];
     const at = new Date('2026-06-01T00:00:00Z');
     const push = (viewer: Account, type: NewEvent['type'], times = 1) => {
       for (let i = 0; i < times; i += 1) events.push({ eventId: randomUUID(), type, userId: viewer.id, noteId: note, occurredAt: at });
     };
     for (const viewer of viewers) {
+      push(viewer, 'served', 6);
       push(viewer, 'impression', 4);
       push(viewer, 'view', 2);
     }
@@ -57,7 +58,7 @@ describe('the For-You A/B test', () => {
     for (const arm of ['a', 'b'] as const) {
       const n = byArm[arm].length;
       const row = report.arms.find((r: { arm: string }) => r.arm === arm);
-      expect(row).toMatchObject({ users: n, impressions: 4 * n });
+      expect(row).toMatchObject({ users: n, served: 6 * n, impressions: 4 * n });
       if (n === 0) continue;
       expect(row.ctr).toBeCloseTo(0.5, 6);
       expect(row.likeRate).toBeCloseTo(1 / (4 * n), 6);
