@@ -28,6 +28,8 @@ export const RECALL_QUOTAS: Record<RecallSource, number> = {
   fresh: 40,
   /** Nearest notes (by the model's embeddings) to what the viewer liked or collected last. */
   similar: 40,
+  /** Notes engaged with by the viewers who engaged with what the viewer liked or collected last. */
+  alsoLiked: 40,
   /** Nearest notes to the viewer's own embedding. */
   embedding: 40,
 };
@@ -202,10 +204,17 @@ export class FeedService {
       ['following', Promise.resolve(followed)],
     ];
     if (viewerId && this.ranker) {
-      const similar = this.ranker.similarTo(viewer?.recentlyEngaged ?? [], RECALL_QUOTAS.similar);
-      const nearest = this.ranker.nearestTo(viewerId, RECALL_QUOTAS.embedding);
-      if (similar.length > 0) sources.push(['similar', this.candidatesByIds(similar, served)]);
-      if (nearest.length > 0) sources.push(['embedding', this.candidatesByIds(nearest, served)]);
+      const recent = viewer?.recentlyEngaged ?? [];
+      const byModel: [RecallSource, string[]][] = [
+        ['similar', this.ranker.similarTo(recent, RECALL_QUOTAS.similar)],
+        ['alsoLiked', this.ranker.alsoEngaged(recent, RECALL_QUOTAS.alsoLiked)],
+        ['embedding', this.ranker.nearestTo(viewerId, RECALL_QUOTAS.embedding)],
+      ];
+      // One read for the three: they propose notes by id, from the same cache and table.
+      const rows = this.candidatesByIds([...new Set(byModel.flatMap(([, ids]) => ids))], served).then(rowsById);
+      for (const [source, ids] of byModel) {
+        if (ids.length > 0) sources.push([source, rows.then((byId) => ids.flatMap((id) => byId.get(id) ?? []))]);
+      }
     }
     if (interests.length > 0) sources.push(['interests', this.trendingInTopics(interests, served)]);
     const results = await Promise.all(sources.map(([, rows]) => rows));

@@ -1,7 +1,7 @@
 import type { CandidateRow } from '../models/repositories/notes.repository';
 
 /** Where a candidate came from; a note proposed by several sources keeps them all. */
-export type RecallSource = 'trending' | 'fresh' | 'following' | 'interests' | 'similar' | 'embedding';
+export type RecallSource = 'trending' | 'fresh' | 'following' | 'interests' | 'similar' | 'alsoLiked' | 'embedding';
 
 export interface Candidate {
   note: CandidateRow;
@@ -209,6 +209,7 @@ export function explain(candidate: Candidate, ctx: RankContext): string | null {
   const reasons: string[] = [];
   if (ctx.followed.has(note.authorId)) reasons.push('you follow this creator');
   if (sources.has('similar')) reasons.push('like the notes you liked or saved lately');
+  if (sources.has('alsoLiked')) reasons.push('liked by people who liked what you liked');
   const topic = note.topics.find((t) => ctx.interests.has(t));
   if (topic) reasons.push(`about ${topic}, one of your interests`);
   if (sources.has('embedding')) reasons.push('popular with people whose taste matches yours');

@@ -43,6 +43,8 @@ export const modelVersions = pgTable(
     metrics: jsonb('metrics').$type<Record<string, number>>().notNull(),
     layout: jsonb('layout').$type<ModelLayout>().notNull(),
     weights: bytea('weights').notNull(),
+    /** The notes' co-engagement neighbours (see recommender/rank/co-engagement.ts); null for versions stored before them. */
+    neighbours: bytea('neighbours'),
   },
   (t) => [
     uniqueIndex('model_versions_one_serving')

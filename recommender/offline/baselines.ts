@@ -171,7 +171,7 @@ function positiveHistories(train: readonly Interaction[]): { itemIds: string[]; 
   return { itemIds, histories };
 }
 
-interface NeighbourGraph {
+export interface NeighbourGraph {
   /** Item i's neighbours are item[start[i]] … item[start[i + 1] - 1], most similar first. */
   start: Int32Array;
   item: Int32Array;
@@ -183,7 +183,7 @@ interface NeighbourGraph {
  * dense array by walking the baskets that contain i, so the work is Σ over baskets of |basket|², with no
  * hash map of pairs.
  */
-function neighbourGraph(itemCount: number, baskets: readonly Int32Array[], neighbours: number, shrink: number): NeighbourGraph {
+export function neighbourGraph(itemCount: number, baskets: readonly Int32Array[], neighbours: number, shrink: number): NeighbourGraph {
   const holders = new Int32Array(itemCount);
   for (const basket of baskets) for (const i of basket) holders[i]!++;
   const basketStart = new Int32Array(itemCount + 1);

@@ -3,6 +3,7 @@ import type { Logger } from '../../core/logger';
 import type { RecommenderRepository } from '../../models/repositories/recommender.repository';
 import { ENGAGEMENT_EVENTS, feedScores, headsIn, scoreWeights, type Head } from '../signals';
 import { AffinityProfile, DAY_MS, PROFILE_HISTORY } from './affinity-profile';
+import { CoEngagement } from './co-engagement';
 import { initTensorflow, InterestModel } from './interest-model';
 import { decodeModel, readsFeatures, rowsOf } from './model-codec';
 import { NOTE_FEATURES, writeNoteFeatures, type FeatureNote, type FeatureViewer } from './note-features';
@@ -25,6 +26,8 @@ interface Loaded {
   noteIds: string[];
   userEmb: Float32Array;
   itemEmb: Float32Array;
+  /** Co-engagement neighbours built with the version; null for versions stored before them. */
+  coEngagement: CoEngagement | null;
 }
 
 /**
@@ -149,6 +152,26 @@ export class ModelRanker {
     return found;
   }
 
+  /**
+   * Co-engagement recall: the notes most engaged with by the viewers who engaged with the given notes
+   * (what this viewer liked or collected last).
+   */
+  alsoEngaged(noteIds: readonly string[], k: number): string[] {
+    const loaded = this.loaded;
+    const graph = loaded?.coEngagement;
+    if (!loaded || !graph || noteIds.length === 0) return [];
+    const key = `co:${loaded.id}:${k}:${noteIds.join(',')}`;
+    const cached = this.recalled.get(key);
+    if (cached) return cached;
+    const rows = noteIds.flatMap((id) => {
+      const row = loaded.noteRow.get(id);
+      return row === undefined ? [] : [row];
+    });
+    const found = graph.nearest(rows, k).map((row) => loaded.noteIds[row - 1] as string);
+    this.recalled.set(key, found);
+    return found;
+  }
+
   /** Embedding retrieval: the notes nearest the viewer's own vector; none for a viewer the model has not seen. */
   nearestTo(viewerId: string, k: number): string[] {
     const loaded = this.loaded;
@@ -217,6 +240,7 @@ export class ModelRanker {
       noteIds: version.layout.noteIds,
       userEmb: serialized.weights.userEmb as Float32Array,
       itemEmb: serialized.weights.itemEmb as Float32Array,
+      coEngagement: version.neighbours ? CoEngagement.decode(version.neighbours) : null,
     };
   }
 }

@@ -1,10 +1,16 @@
 import { uuidv7 } from '../../core/ids';
 import type { Logger } from '../../core/logger';
-import type { RecommenderRepository, TrainingEngagement, TrainingNote } from '../../models/repositories/recommender.repository';
+import type {
+  RecommenderRepository,
+  TrainingEngagement,
+  TrainingEvent,
+  TrainingNote,
+} from '../../models/repositories/recommender.repository';
 import type { Transact } from '../../models/transaction';
 import { auc } from '../offline/metrics';
 import { initTensorflow, InterestModel } from '../rank/interest-model';
 import { categoriesOf, DAY_MS, PROFILE_HISTORY } from '../rank/affinity-profile';
+import { CoEngagement } from '../rank/co-engagement';
 import { decodeModel, encodeModel, readsFeatures, rowsOf } from '../rank/model-codec';
 import { NOTE_FEATURES, type FeatureViewer } from '../rank/note-features';
 import { ENGAGEMENT_EVENTS, feedScores, HEADS, headsIn, headsOf, scoreWeights, type Head } from '../signals';
@@ -150,6 +156,7 @@ export class Trainer {
         metrics: { events: events.length, trainingPairs: training.length, holdoutPairs: holdout.length, heads: trainedHeads.length },
         layout,
         weights: buffer,
+        neighbours: CoEngagement.build(noteIds.length + 1, engagedBaskets(events, noteRow)).encode(),
       };
       if (promoted) await this.transact((repos) => repos.recommender.insertServing(version));
       else await this.repo.insertRejected(version);
@@ -273,4 +280,19 @@ function holdoutAucOf(
   const items = Int32Array.from(holdout, (p) => noteRow.get(p.note.id) ?? UNSEEN);
   const scores = feedScores(model.predict(users, items, features), weights);
   return auc(scores, holdout.map(engaged));
+}
+
+/** Each viewer's engaged notes (of those with a row), most recent first, once each: the baskets of co-engagement. */
+function engagedBaskets(events: readonly TrainingEvent[], noteRow: ReadonlyMap<string, number>): Int32Array[] {
+  const engaged = new Set<string>(ENGAGEMENT_EVENTS);
+  const byUser = new Map<string, Set<number>>();
+  for (let i = events.length - 1; i >= 0; i -= 1) {
+    const e = events[i] as TrainingEvent;
+    const row = noteRow.get(e.noteId);
+    if (row === undefined || !engaged.has(e.type)) continue;
+    let rows = byUser.get(e.userId);
+    if (!rows) byUser.set(e.userId, (rows = new Set()));
+    rows.add(row);
+  }
+  return [...byUser.values()].map((rows) => Int32Array.from(rows));
 }

@@ -108,12 +108,18 @@ describe('the interest model', () => {
     expect((after ?? []).some((n) => n.reason?.includes('similar'))).toBe(true);
     const nearest = app.services.ranker.similarTo(liked, 10);
     expect(nearest.filter((id) => topicOf.get(id) === 'tech').length).toBeGreaterThanOrEqual(7);
+    // Co-engagement: what the viewers who liked those notes liked too.
+    const alsoLiked = app.services.ranker.alsoEngaged(liked, 10);
+    expect(alsoLiked.length).toBeGreaterThan(0);
+    expect(alsoLiked.filter((id) => liked.includes(id))).toEqual([]);
+    expect(alsoLiked.filter((id) => topicOf.get(id) === 'tech').length).toBeGreaterThanOrEqual(0.7 * alsoLiked.length);
     const [fan] = await pages(beautyFan, 1, 20);
     expect((fan ?? []).some((n) => n.reason?.includes('embedding'))).toBe(true);
   });
 
   it('shows a new creator’s first note through an exploration slot', async () => {
-    const [page] = await pages(beautyFan, 1, 20);
+    // A viewer new to the feed: the others may have been served the note already, and a new session avoids that.
+    const [page] = await pages(await signUp(app, 'VIEWER', { interests: ['beauty'] }), 1, 20);
     const shown = (page ?? []).find((n) => n.id === newcomersNote);
     expect(shown?.reason).toContain('fresh');
   });
