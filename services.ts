@@ -18,6 +18,7 @@ import { ProductsService } from './api/schema/products/products.service';
 import { SearchService } from './api/schema/search/search.service';
 import { SocialService } from './api/schema/social/social.service';
 import { FeedService } from './recommender/feed.service';
+import { parseRecallQuotas } from './recommender/recall-quotas';
 import { ServedLogService } from './recommender/served-log.service';
 import { FeedSessionStore } from './recommender/session-store';
 import { ExperimentService, parseExperiment } from './recommender/experiment';
@@ -71,6 +72,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     experiments: new ExperimentService(experiment, repos.recommender),
     feed: new FeedService(repos, sessions, noteCards, new ReadCache<CandidateRow>(cache), ranker, experiment, {
       hideSoldOut: config.FEED_HIDE_SOLD_OUT,
+      quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
     }),
     servedLog: new ServedLogService(sessions, repos.events),
   };

@@ -85,6 +85,8 @@ const schema = z.object({
    * {"name":"purchase-weight","since":"2026-11-27","b":{"weights":{"purchase":10}}}. Unset: none.
    */
   FEED_EXPERIMENT: z.string().optional(),
+  /** Candidates per For-You recall source and page, as JSON overriding the defaults (recommender/recall-quotas.ts), e.g. {"trending":100,"fresh":0}. */
+  FEED_RECALL_QUOTAS: z.string().optional(),
   /** Leave notes whose tagged products are all sold out out of the For-You feed (their own pages still show). */
   FEED_HIDE_SOLD_OUT: flag(false),
   /** How often an API process checks for a newly promoted interest model, which it then serves without a restart. */

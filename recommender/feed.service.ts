@@ -8,6 +8,7 @@ import { explain, filterCandidates, selectPage, type Candidate, type RankContext
 import { armOf, type Experiment } from './experiment';
 import type { ModelRanker } from './rank/model-ranker';
 import type { FeedSessionStore, ViewerFeedState } from './session-store';
+import { RECALL_QUOTAS, type RecallQuotas } from './recall-quotas';
 import { SHARED_RECALL_TTL_MS, SharedRecall } from './shared-recall';
 import { ViewerStateCache } from './viewer-state-cache';
 
@@ -20,24 +21,13 @@ export interface FeedPage {
   endCursor: string | null;
 }
 
-/** How many candidates each recall source proposes per page. */
-export const RECALL_QUOTAS: Record<RecallSource, number> = {
-  trending: 150,
-  interests: 100,
-  following: 60,
-  fresh: 40,
-  /** Nearest notes (by the model's embeddings) to what the viewer liked or collected last. */
-  similar: 40,
-  /** Notes engaged with by the viewers who engaged with what the viewer liked or collected last. */
-  alsoLiked: 40,
-  /** Nearest notes to the viewer's own embedding. */
-  embedding: 40,
-};
 const FOLLOWING_FRESH_DAYS = 14;
 
 export interface FeedOptions {
   /** Leave out notes whose tagged products are all sold out (FEED_HIDE_SOLD_OUT). */
   hideSoldOut: boolean;
+  /** Candidates per recall source and page (FEED_RECALL_QUOTAS). */
+  quotas: RecallQuotas;
 }
 
 export class FeedService {
@@ -54,7 +44,7 @@ export class FeedService {
     private readonly candidateRows: ReadCache<CandidateRow>,
     private readonly ranker: ModelRanker | null = null,
     private readonly experiment: Experiment | null = null,
-    private readonly options: FeedOptions = { hideSoldOut: false },
+    private readonly options: FeedOptions = { hideSoldOut: false, quotas: RECALL_QUOTAS },
   ) {
     this.shared = new SharedRecall(repos.notes);
   }
@@ -159,7 +149,8 @@ export class FeedService {
    */
   private async followedNotes(viewerId: string, version: string, served: readonly string[]): Promise<CandidateRow[]> {
     const since = new Date(Date.now() - FOLLOWING_FRESH_DAYS * 24 * 3600 * 1000);
-    const quota = RECALL_QUOTAS.following;
+    const quota = this.options.quotas.following;
+    if (quota === 0) return [];
     const rows = await this.followed.get(viewerId, version, () => this.repos.notes.recallFollowed(viewerId, since, quota, []));
     const seen = new Set(served);
     const unseen = rows.filter((row) => !seen.has(row.id));
@@ -173,7 +164,7 @@ export class FeedService {
    * viewer who has it.
    */
   private async trendingInTopics(topics: readonly string[], served: ReadonlySet<string>): Promise<CandidateRow[]> {
-    const quota = Math.ceil(RECALL_QUOTAS.interests / topics.length);
+    const quota = Math.ceil(this.options.quotas.interests / topics.length);
     const perTopic = await Promise.all(topics.map((topic) => this.shared.candidates({ kind: 'topic', topic }, quota, served)));
     return perTopic.flat();
   }
@@ -197,22 +188,23 @@ export class FeedService {
     followed: CandidateRow[],
     served: ReadonlySet<string>,
   ): Promise<Map<string, Candidate>> {
-    const interests = viewer?.interests ?? [];
-    const sources: [RecallSource, Promise<CandidateRow[]>][] = [
-      ['trending', this.shared.candidates({ kind: 'trending' }, RECALL_QUOTAS.trending, served)],
-      ['fresh', this.shared.candidates({ kind: 'fresh' }, RECALL_QUOTAS.fresh, served)],
-      ['following', Promise.resolve(followed)],
-    ];
+    const quotas = this.options.quotas;
+    const interests = quotas.interests > 0 ? (viewer?.interests ?? []) : [];
+    const sources: [RecallSource, Promise<CandidateRow[]>][] = [['following', Promise.resolve(followed)]];
+    if (quotas.trending > 0) sources.push(['trending', this.shared.candidates({ kind: 'trending' }, quotas.trending, served)]);
+    if (quotas.fresh > 0) sources.push(['fresh', this.shared.candidates({ kind: 'fresh' }, quotas.fresh, served)]);
     if (viewerId && this.ranker) {
       const recent = viewer?.recentlyEngaged ?? [];
-      const byModel: [RecallSource, string[]][] = [
-        ['similar', this.ranker.similarTo(recent, RECALL_QUOTAS.similar)],
-        ['alsoLiked', this.ranker.alsoEngaged(recent, RECALL_QUOTAS.alsoLiked)],
-        ['embedding', this.ranker.nearestTo(viewerId, RECALL_QUOTAS.embedding)],
+      const ranker = this.ranker;
+      const byModel: [RecallSource, () => string[]][] = [
+        ['similar', () => ranker.similarTo(recent, quotas.similar)],
+        ['alsoLiked', () => ranker.alsoEngaged(recent, quotas.alsoLiked)],
+        ['embedding', () => ranker.nearestTo(viewerId, quotas.embedding)],
       ];
+      const proposed = byModel.flatMap(([source, ids]): [RecallSource, string[]][] => (quotas[source] > 0 ? [[source, ids()]] : []));
       // One read for the three: they propose notes by id, from the same cache and table.
-      const rows = this.candidatesByIds([...new Set(byModel.flatMap(([, ids]) => ids))], served).then(rowsById);
-      for (const [source, ids] of byModel) {
+      const rows = this.candidatesByIds([...new Set(proposed.flatMap(([, ids]) => ids))], served).then(rowsById);
+      for (const [source, ids] of proposed) {
         if (ids.length > 0) sources.push([source, rows.then((byId) => ids.flatMap((id) => byId.get(id) ?? []))]);
       }
     }

@@ -3,6 +3,7 @@ import type { CandidateRow, NoteRow } from '../../models/repositories/notes.repo
 import { NotesRepository } from '../../models/repositories/notes.repository';
 import { repositoriesFor } from '../../models/transaction';
 import { FeedService } from '../../recommender/feed.service';
+import { RECALL_QUOTAS, type RecallQuotas } from '../../recommender/recall-quotas';
 import { FeedSessionStore } from '../../recommender/session-store';
 import { TrendingService } from '../../recommender/trending.service';
 import { createNote, signUp, type Account } from '../support/factories';
@@ -20,13 +21,16 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 /** A second API process: its own caches, the same database and Redis. */
-function otherProcess(): FeedService {
+function otherProcess(quotas: RecallQuotas = RECALL_QUOTAS): FeedService {
   const cache = { max: 1000, ttlMs: 60_000 };
   return new FeedService(
     repositoriesFor(app.database.db),
     new FeedSessionStore(app.redis),
     new ReadCache<NoteRow>(cache),
     new ReadCache<CandidateRow>(cache),
+    null,
+    null,
+    { hideSoldOut: false, quotas },
   );
 }
 
@@ -52,5 +56,15 @@ describe('what an API process caches of a viewer', () => {
     const after = await reasons();
     expect(after.length).toBeGreaterThan(0);
     expect(after.every((i) => i.reason?.includes('you follow this creator'))).toBe(true);
+  });
+});
+
+describe('recall quotas', () => {
+  it('turn a source off at 0', async () => {
+    const viewer = await signUp(app, 'VIEWER');
+    const feed = otherProcess({ ...RECALL_QUOTAS, trending: 0 });
+    const reasons = (await feed.page('for_you', viewer.id, 10, null)).items.map((i) => i.reason ?? '');
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(reason).not.toMatch(/trending/);
   });
 });

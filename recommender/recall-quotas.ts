@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { RecallSource } from './rank';
+
+export type RecallQuotas = Readonly<Record<RecallSource, number>>;
+
+/** How many candidates each recall source proposes per page; FEED_RECALL_QUOTAS overrides any of them. */
+export const RECALL_QUOTAS: RecallQuotas = {
+  /** Time-decayed engagement, over every topic. */
+  trending: 150,
+  /** Trending within the topics the viewer chose at sign-up, shared between them. */
+  interests: 100,
+  /** Followed creators' notes of the last two weeks. */
+  following: 60,
+  /** Last week's least-read notes: exploration. */
+  fresh: 40,
+  /** Nearest notes (by the model's embeddings) to what the viewer liked or collected last. */
+  similar: 40,
+  /** Notes engaged with by the viewers who engaged with what the viewer liked or collected last. */
+  alsoLiked: 40,
+  /** Nearest notes to the viewer's own embedding. */
+  embedding: 40,
+};
+
+const quota = z.number().int().min(0).max(1000);
+const overrides = z.strictObject(Object.fromEntries(Object.keys(RECALL_QUOTAS).map((source) => [source, quota.optional()])));
+
+/**
+ * FEED_RECALL_QUOTAS, JSON such as {"trending":100,"fresh":0}: the quotas to change, 0 turning a source
+ * off. Unset: the defaults. Anything else stops the start with a message naming what is wrong.
+ */
+export function parseRecallQuotas(raw: string | undefined): RecallQuotas {
+  if (!raw) return RECALL_QUOTAS;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new Error('FEED_RECALL_QUOTAS is not valid JSON');
+  }
+  const parsed = overrides.safeParse(json);
+  if (!parsed.success) {
+    throw new Error(
+      `FEED_RECALL_QUOTAS: ${parsed.error.issues.map((i) => `${[...i.path].join('.') || 'value'}: ${i.message}`).join('; ')}`,
+    );
+  }
+  return { ...RECALL_QUOTAS, ...parsed.data } as RecallQuotas;
+}
