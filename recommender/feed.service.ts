@@ -4,7 +4,7 @@ import { errors } from '../core/errors';
 import { rowsById, type ReadCache } from '../core/read-cache';
 import type { CandidateRow, NoteRow, NotesRepository } from '../models/repositories/notes.repository';
 import type { SocialRepository, ViewerContext } from '../models/repositories/social.repository';
-import { explain, filterCandidates, selectPage, type Candidate, type RankContext, type RecallSource } from './rank';
+import { explain, filterCandidates, selectPage, type Candidate, type RankContext, type RecallSource } from './rank/page';
 import { armOf, type Experiment } from './experiment';
 import type { ModelRanker } from './rank/model-ranker';
 import type { FeedSessionStore, ViewerFeedState } from './session-store';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RecallSource } from './rank';
+import type { RecallSource } from './rank/page';
 
 export type RecallQuotas = Readonly<Record<RecallSource, number>>;
 

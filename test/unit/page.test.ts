@@ -1,5 +1,5 @@
 import type { CandidateRow, NoteRow } from '../../models/repositories/notes.repository';
-import { explain, filterCandidates, selectPage, type Candidate, type RankContext } from '../../recommender/rank';
+import { explain, filterCandidates, selectPage, type Candidate, type RankContext } from '../../recommender/rank/page';
 
 const NOW = new Date('2026-11-27T00:00:00Z');
 

@@ -1,4 +1,4 @@
-import type { CandidateRow } from '../models/repositories/notes.repository';
+import type { CandidateRow } from '../../models/repositories/notes.repository';
 
 /** Where a candidate came from; a note proposed by several sources keeps them all. */
 export type RecallSource = 'trending' | 'fresh' | 'following' | 'interests' | 'similar' | 'alsoLiked' | 'embedding';
