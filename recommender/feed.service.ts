@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { errors } from '../core/errors';
 import { rowsById, type ReadCache } from '../core/read-cache';
@@ -9,7 +10,15 @@ import { armOf, type Experiment } from './experiment';
 import type { ModelRanker } from './rank/model-ranker';
 import type { FeedSessionStore, ViewerFeedState } from './session-store';
 import { RECALL_QUOTAS, type RecallQuotas } from './recall-quotas';
-import { SHARED_RECALL_TTL_MS, SharedRecall } from './shared-recall';
+import { alsoLikedSource } from './recall/also-liked';
+import { embeddingSource } from './recall/embedding';
+import { FollowingSource } from './recall/following';
+import { freshSource } from './recall/fresh';
+import { interestsSource } from './recall/interests';
+import { similarSource } from './recall/similar';
+import type { CandidateSource, RecallRequest } from './recall/source';
+import { trendingSource } from './recall/trending';
+import { SharedRecall } from './shared-recall';
 import { ViewerStateCache } from './viewer-state-cache';
 
 export type FeedKind = 'for_you' | 'following' | 'trending';
@@ -21,8 +30,6 @@ export interface FeedPage {
   endCursor: string | null;
 }
 
-const FOLLOWING_FRESH_DAYS = 14;
-
 export interface FeedOptions {
   /** Leave out notes whose tagged products are all sold out (FEED_HIDE_SOLD_OUT). */
   hideSoldOut: boolean;
@@ -31,10 +38,8 @@ export interface FeedOptions {
 }
 
 export class FeedService {
-  private readonly shared: SharedRecall;
+  private readonly sources: CandidateSource[];
   private readonly viewers = new ViewerStateCache<ViewerContext | undefined>({ max: 50_000, ttlMs: 10 * 60_000 });
-  /** New notes of followed creators show within this long: the same lag as the shared pools. */
-  private readonly followed = new ViewerStateCache<CandidateRow[]>({ max: 50_000, ttlMs: SHARED_RECALL_TTL_MS });
 
   constructor(
     private readonly repos: { notes: NotesRepository; social: SocialRepository },
@@ -46,7 +51,9 @@ export class FeedService {
     private readonly experiment: Experiment | null = null,
     private readonly options: FeedOptions = { hideSoldOut: false, quotas: RECALL_QUOTAS },
   ) {
-    this.shared = new SharedRecall(repos.notes);
+    const shared = new SharedRecall(repos.notes);
+    this.sources = [new FollowingSource(repos.notes), trendingSource(shared), freshSource(shared), interestsSource(shared)];
+    if (ranker) this.sources.push(similarSource(ranker), alsoLikedSource(ranker), embeddingSource(ranker));
   }
 
   async page(kind: FeedKind, viewerId: string | null, first: number, after: string | null): Promise<FeedPage> {
@@ -93,20 +100,16 @@ export class FeedService {
     }
     const cursor = encodeCursor([sessionId, pageNumber]);
 
-    const [viewer, followed] =
-      viewerId && state
-        ? await Promise.all([
-            this.viewers.get(viewerId, state.version, () => this.repos.social.viewerContext(viewerId)),
-            this.followedNotes(viewerId, state.version, served),
-          ])
-        : [undefined, []];
+    const viewer =
+      viewerId && state ? await this.viewers.get(viewerId, state.version, () => this.repos.social.viewerContext(viewerId)) : undefined;
     const recent = state?.recent ?? [];
     const context = rankContext(viewerId, viewer, sessionId, this.options.hideSoldOut);
+    const request = (exclude: ReadonlySet<string>) => this.recallRequest(viewerId, viewer, state?.version ?? null, exclude);
     // A new session avoids what the viewer was served lately, unless that leaves less than a page:
     // a viewer who has seen everything still gets a feed.
-    let eligible = filterCandidates((await this.recall(viewerId, viewer, followed, new Set([...served, ...recent]))).values(), context);
+    let eligible = filterCandidates((await this.recall(request(new Set([...served, ...recent])))).values(), context);
     if (eligible.length < first && recent.length > 0) {
-      eligible = filterCandidates((await this.recall(viewerId, viewer, followed, new Set(served))).values(), context);
+      eligible = filterCandidates((await this.recall(request(new Set(served)))).values(), context);
     }
     // Anonymous visitors keep the heuristic order: the model knows nothing personal about them.
     const arm = viewerId && this.experiment ? this.experiment.arms[armOf(this.experiment, viewerId)] : undefined;
@@ -143,37 +146,27 @@ export class FeedService {
     return { items, hasNextPage: items.length > 0, endCursor: cursor };
   }
 
-  /**
-   * The newest notes of the creators the viewer follows, from the cache while the viewer's version holds
-   * and the cached list still covers what this session has not been served.
-   */
-  private async followedNotes(viewerId: string, version: string, served: readonly string[]): Promise<CandidateRow[]> {
-    const since = new Date(Date.now() - FOLLOWING_FRESH_DAYS * 24 * 3600 * 1000);
-    const quota = this.options.quotas.following;
-    if (quota === 0) return [];
-    const rows = await this.followed.get(viewerId, version, () => this.repos.notes.recallFollowed(viewerId, since, quota, []));
-    const seen = new Set(served);
-    const unseen = rows.filter((row) => !seen.has(row.id));
-    if (unseen.length === rows.length || rows.length < quota) return unseen;
-    return this.repos.notes.recallFollowed(viewerId, since, quota, served);
-  }
-
-  /**
-   * Trending within each of the viewer's topics, the quota shared equally between them, so a busy
-   * topic cannot crowd out a quiet one the viewer also chose. Each topic's pool is shared by every
-   * viewer who has it.
-   */
-  private async trendingInTopics(topics: readonly string[], served: ReadonlySet<string>): Promise<CandidateRow[]> {
-    const quota = Math.ceil(this.options.quotas.interests / topics.length);
-    const perTopic = await Promise.all(topics.map((topic) => this.shared.candidates({ kind: 'topic', topic }, quota, served)));
-    return perTopic.flat();
-  }
-
-  /** Notes proposed by id (embedding recall) as candidates; ones already served are left out. */
-  private async candidatesByIds(ids: readonly string[], served: ReadonlySet<string>): Promise<CandidateRow[]> {
-    const unseen = ids.filter((id) => !served.has(id));
-    const rows = await this.candidateRows.getMany(unseen, async (missing) => rowsById(await this.repos.notes.candidatesByIds(missing)));
-    return rows.filter((row) => row !== undefined);
+  /** What the sources know of this page; the rows they propose by id are read once for all of them. */
+  private recallRequest(
+    viewerId: string | null,
+    viewer: ViewerContext | undefined,
+    version: string | null,
+    exclude: ReadonlySet<string>,
+  ): RecallRequest {
+    const rows = new DataLoader<string, CandidateRow | undefined>(
+      async (ids) => this.candidateRows.getMany(ids, async (missing) => rowsById(await this.repos.notes.candidatesByIds(missing))),
+      { cache: false },
+    );
+    return {
+      viewerId,
+      viewer,
+      version,
+      exclude,
+      rowsByIds: async (ids) => {
+        const found = await rows.loadMany(ids.filter((id) => !exclude.has(id)));
+        return found.filter((row): row is CandidateRow => row !== undefined && !(row instanceof Error));
+      },
+    };
   }
 
   /** Note rows as cards: counters may lag by the cache TTL, status changes made here show at once. */
@@ -182,38 +175,14 @@ export class FeedService {
     return rows.filter((row) => row !== undefined);
   }
 
-  private async recall(
-    viewerId: string | null,
-    viewer: ViewerContext | undefined,
-    followed: CandidateRow[],
-    served: ReadonlySet<string>,
-  ): Promise<Map<string, Candidate>> {
+  /** Every source with a quota, at once; a note proposed by several keeps them all. */
+  private async recall(request: RecallRequest): Promise<Map<string, Candidate>> {
     const quotas = this.options.quotas;
-    const interests = quotas.interests > 0 ? (viewer?.interests ?? []) : [];
-    const sources: [RecallSource, Promise<CandidateRow[]>][] = [['following', Promise.resolve(followed)]];
-    if (quotas.trending > 0) sources.push(['trending', this.shared.candidates({ kind: 'trending' }, quotas.trending, served)]);
-    if (quotas.fresh > 0) sources.push(['fresh', this.shared.candidates({ kind: 'fresh' }, quotas.fresh, served)]);
-    if (viewerId && this.ranker) {
-      const recent = viewer?.recentlyEngaged ?? [];
-      const ranker = this.ranker;
-      const byModel: [RecallSource, () => string[]][] = [
-        ['similar', () => ranker.similarTo(recent, quotas.similar)],
-        ['alsoLiked', () => ranker.alsoEngaged(recent, quotas.alsoLiked)],
-        ['embedding', () => ranker.nearestTo(viewerId, quotas.embedding)],
-      ];
-      const proposed = byModel.flatMap(([source, ids]): [RecallSource, string[]][] => (quotas[source] > 0 ? [[source, ids()]] : []));
-      // One read for the three: they propose notes by id, from the same cache and table.
-      const rows = this.candidatesByIds([...new Set(proposed.flatMap(([, ids]) => ids))], served).then(rowsById);
-      for (const [source, ids] of proposed) {
-        if (ids.length > 0) sources.push([source, rows.then((byId) => ids.flatMap((id) => byId.get(id) ?? []))]);
-      }
-    }
-    if (interests.length > 0) sources.push(['interests', this.trendingInTopics(interests, served)]);
-    const results = await Promise.all(sources.map(([, rows]) => rows));
+    const active = this.sources.filter((source) => quotas[source.name] > 0);
+    const results = await Promise.all(active.map((source) => source.recall(request, quotas[source.name])));
     const candidates = new Map<string, Candidate>();
     results.forEach((rows, i) => {
-      const source = sources[i]?.[0];
-      if (!source) return;
+      const source = (active[i] as CandidateSource).name;
       for (const note of rows) {
         const existing = candidates.get(note.id);
         if (existing) existing.sources.add(source);

@@ -1,0 +1,27 @@
+import type { CandidateRow, NotesRepository } from '../../models/repositories/notes.repository';
+import { SHARED_RECALL_TTL_MS } from '../shared-recall';
+import { ViewerStateCache } from '../viewer-state-cache';
+import type { CandidateSource, RecallRequest } from './source';
+
+const FRESH_DAYS = 14;
+
+/**
+ * The newest notes (of the last two weeks) of the creators the viewer follows. Each process keeps the
+ * list while the viewer's version holds, for as long as the shared pools (a followed creator's new
+ * note shows within that), and reads again when it no longer covers what the session was not served.
+ */
+export class FollowingSource implements CandidateSource {
+  readonly name = 'following';
+  private readonly cache = new ViewerStateCache<CandidateRow[]>({ max: 50_000, ttlMs: SHARED_RECALL_TTL_MS });
+
+  constructor(private readonly notes: Pick<NotesRepository, 'recallFollowed'>) {}
+
+  async recall({ viewerId, version, exclude }: RecallRequest, quota: number): Promise<CandidateRow[]> {
+    if (!viewerId || version === null) return [];
+    const since = new Date(Date.now() - FRESH_DAYS * 24 * 3600 * 1000);
+    const rows = await this.cache.get(viewerId, version, () => this.notes.recallFollowed(viewerId, since, quota, []));
+    const unseen = rows.filter((row) => !exclude.has(row.id));
+    if (unseen.length === rows.length || rows.length < quota) return unseen;
+    return this.notes.recallFollowed(viewerId, since, quota, [...exclude]);
+  }
+}
