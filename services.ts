@@ -19,6 +19,7 @@ import { SearchService } from './api/schema/search/search.service';
 import { SocialService } from './api/schema/social/social.service';
 import { FeedService } from './recommender/feed.service';
 import { parseRecallQuotas } from './recommender/recall-quotas';
+import { SHARED_RECALL_TTL_MS } from './recommender/shared-recall';
 import { ServedLogService } from './recommender/served-log.service';
 import { FeedSessionStore } from './recommender/session-store';
 import { ExperimentService, parseExperiment } from './recommender/experiment';
@@ -70,10 +71,19 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     ranker,
     trainer: new Trainer(repos.recommender, transact, deps.logger),
     experiments: new ExperimentService(experiment, repos.recommender),
-    feed: new FeedService(repos, sessions, noteCards, new ReadCache<CandidateRow>(cache), ranker, experiment, {
-      hideSoldOut: config.FEED_HIDE_SOLD_OUT,
-      quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
-    }),
+    feed: new FeedService(
+      repos,
+      sessions,
+      noteCards, // Candidates only rank; the page's read of its cards decides what is still published. So their rows
+      // may be as old as the shared pools'.
+      new ReadCache<CandidateRow>({ max: config.READ_CACHE_MAX, ttlMs: SHARED_RECALL_TTL_MS }),
+      ranker,
+      experiment,
+      {
+        hideSoldOut: config.FEED_HIDE_SOLD_OUT,
+        quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
+      },
+    ),
     servedLog: new ServedLogService(sessions, repos.events),
   };
 }

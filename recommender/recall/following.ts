@@ -4,6 +4,8 @@ import { ViewerStateCache } from '../viewer-state-cache';
 import type { CandidateSource, RecallRequest } from './source';
 
 const FRESH_DAYS = 14;
+/** The list kept holds this many times the quota: a session, or a viewer's recently served notes, use some up. */
+const LIST_FACTOR = 4;
 
 /**
  * The newest notes (of the last two weeks) of the creators the viewer follows. Each process keeps the
@@ -19,9 +21,10 @@ export class FollowingSource implements CandidateSource {
   async recall({ viewerId, version, exclude }: RecallRequest, quota: number): Promise<CandidateRow[]> {
     if (!viewerId || version === null) return [];
     const since = new Date(Date.now() - FRESH_DAYS * 24 * 3600 * 1000);
-    const rows = await this.cache.get(viewerId, version, () => this.notes.recallFollowed(viewerId, since, quota, []));
+    const kept = quota * LIST_FACTOR;
+    const rows = await this.cache.get(viewerId, version, () => this.notes.recallFollowed(viewerId, since, kept, []));
     const unseen = rows.filter((row) => !exclude.has(row.id));
-    if (unseen.length === rows.length || rows.length < quota) return unseen;
+    if (unseen.length >= quota || rows.length < kept) return unseen.slice(0, quota);
     return this.notes.recallFollowed(viewerId, since, quota, [...exclude]);
   }
 }
