@@ -38,6 +38,9 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   // Notes as feed cards: their counters may lag by the TTL; a note's own page reads it fresh.
   const noteCards = new ReadCache<NoteRow>(cache);
   const sessions = new FeedSessionStore(redis);
+  // Candidates only rank, and the page's read of its cards decides what is still published, so their
+  // rows may be as old as the shared pools'.
+  const candidateRows = new ReadCache<CandidateRow>({ max: config.READ_CACHE_MAX, ttlMs: SHARED_RECALL_TTL_MS });
   const media = new MediaService({
     repos,
     transact,
@@ -71,19 +74,10 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     ranker,
     trainer: new Trainer(repos.recommender, transact, deps.logger),
     experiments: new ExperimentService(experiment, repos.recommender),
-    feed: new FeedService(
-      repos,
-      sessions,
-      noteCards, // Candidates only rank; the page's read of its cards decides what is still published. So their rows
-      // may be as old as the shared pools'.
-      new ReadCache<CandidateRow>({ max: config.READ_CACHE_MAX, ttlMs: SHARED_RECALL_TTL_MS }),
-      ranker,
-      experiment,
-      {
-        hideSoldOut: config.FEED_HIDE_SOLD_OUT,
-        quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
-      },
-    ),
+    feed: new FeedService(repos, sessions, noteCards, candidateRows, ranker, experiment, {
+      hideSoldOut: config.FEED_HIDE_SOLD_OUT,
+      quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
+    }),
     servedLog: new ServedLogService(sessions, repos.events),
   };
 }
