@@ -57,6 +57,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     logger: deps.logger,
     workDir: path.join(config.MEDIA_DIR, '.work'),
   });
+  const notes = new NotesService(repos, transact, accounts, cache, noteCards, media);
   const experiment = parseExperiment(config.FEED_EXPERIMENT);
   const pinned = experiment ? [experiment.arms.a.modelVersion, experiment.arms.b.modelVersion].filter((v) => v !== null) : [];
   const ranker = new ModelRanker(repos.recommender, deps.logger, pinned);
@@ -66,7 +67,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     storage,
     media,
     accounts,
-    notes: new NotesService(repos, transact, accounts, cache, noteCards, media),
+    notes,
     social: new SocialService(repos, transact, accounts, noteCards, sessions),
     products: new ProductsService(repos, accounts, cache),
     events: new EventsService(repos, transact, config),
@@ -74,7 +75,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     ranker,
     trainer: new Trainer(repos.recommender, transact, deps.logger),
     experiments: new ExperimentService(experiment, repos.recommender),
-    feed: new FeedService(repos, sessions, noteCards, candidateRows, ranker, experiment, {
+    feed: new FeedService(repos, sessions, noteCards, (ids) => notes.cardsByIds(ids), candidateRows, ranker, experiment, {
       hideSoldOut: config.FEED_HIDE_SOLD_OUT,
       quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
     }),

@@ -45,6 +45,8 @@ export class FeedService {
     private readonly repos: { notes: NotesRepository; social: SocialRepository },
     private readonly sessions: FeedSessionStore,
     private readonly cards: ReadCache<NoteRow>,
+    /** Reads the notes the cache misses; the composition root's reads their media and product tags along. */
+    private readonly loadCards: (ids: readonly string[]) => Promise<NoteRow[]>,
     /** Notes proposed by id (embedding recall) as candidates; the page's final read of cards decides what is still published. */
     private readonly candidateRows: ReadCache<CandidateRow>,
     private readonly ranker: ModelRanker | null = null,
@@ -171,7 +173,7 @@ export class FeedService {
 
   /** Note rows as cards: counters may lag by the cache TTL, status changes made here show at once. */
   private async notesByIds(ids: readonly string[]): Promise<NoteRow[]> {
-    const rows = await this.cards.getMany(ids, async (missing) => rowsById(await this.repos.notes.findByIds(missing)));
+    const rows = await this.cards.getMany(ids, async (missing) => rowsById(await this.loadCards(missing)));
     return rows.filter((row) => row !== undefined);
   }
 

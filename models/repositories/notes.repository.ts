@@ -72,6 +72,24 @@ export type CandidateRow = Pick<NoteRow, Exclude<keyof typeof candidateColumns, 
 
 const published = eq(notes.status, 'published');
 
+export type CardExtrasRow = { noteId: string; media: NoteMediaRow[]; tags: NoteProductRow[] };
+
+/** A note's media as JSON rows in display order; `noteId` names the note's id column, qualified. */
+function mediaJson(noteId: SQL): SQL<NoteMediaRow[]> {
+  return sql<NoteMediaRow[]>`coalesce((SELECT json_agg(json_build_object(
+      'noteId', m.note_id, 'position', m.position, 'kind', m.kind, 'url', m.url, 'width', m.width,
+      'height', m.height, 'durationMs', m.duration_ms, 'mediaId', m.media_id) ORDER BY m.position)
+    FROM ${noteMedia} m WHERE m.note_id = ${noteId}), '[]'::json)`;
+}
+
+/** A note's product tags as JSON rows in tag order. */
+function tagsJson(noteId: SQL): SQL<NoteProductRow[]> {
+  return sql<NoteProductRow[]>`coalesce((SELECT json_agg(json_build_object(
+      'noteId', t.note_id, 'productId', t.product_id, 'position', t.position, 'imageIndex', t.image_index,
+      'x', t.x, 'y', t.y, 'atMs', t.at_ms) ORDER BY t.position)
+    FROM ${noteProducts} t WHERE t.note_id = ${noteId}), '[]'::json)`;
+}
+
 /** Keyset condition "after (time, id)" for lists ordered by time desc, id desc. */
 function before(column: typeof notes.createdAt | typeof notes.publishedAt, after?: { at: Date; id: string }): SQL | undefined {
   if (!after) return undefined;
@@ -135,21 +153,22 @@ export class NotesRepository {
    * The media and product tags of each note, in display order, in one round trip: a page of cards
    * needs both. Notes that do not exist come back with neither.
    */
-  async cardExtrasOf(noteIds: readonly string[]): Promise<{ noteId: string; media: NoteMediaRow[]; tags: NoteProductRow[] }[]> {
+  async cardExtrasOf(noteIds: readonly string[]): Promise<CardExtrasRow[]> {
     if (noteIds.length === 0) return [];
-    return rowsOf<{ noteId: string; media: NoteMediaRow[]; tags: NoteProductRow[] }>(
+    return rowsOf<CardExtrasRow>(
       await this.db.execute(sql`
-        SELECT n.id AS "noteId",
-               coalesce((SELECT json_agg(json_build_object(
-                          'noteId', m.note_id, 'position', m.position, 'kind', m.kind, 'url', m.url, 'width', m.width,
-                          'height', m.height, 'durationMs', m.duration_ms, 'mediaId', m.media_id) ORDER BY m.position)
-                           FROM ${noteMedia} m WHERE m.note_id = n.id), '[]'::json) AS media,
-               coalesce((SELECT json_agg(json_build_object(
-                          'noteId', t.note_id, 'productId', t.product_id, 'position', t.position, 'imageIndex', t.image_index,
-                          'x', t.x, 'y', t.y, 'atMs', t.at_ms) ORDER BY t.position)
-                           FROM ${noteProducts} t WHERE t.note_id = n.id), '[]'::json) AS tags
+        SELECT n.id AS "noteId", ${mediaJson(sql`n.id`)} AS media, ${tagsJson(sql`n.id`)} AS tags
           FROM unnest(${toPgArray(noteIds)}::uuid[]) AS n(id)`),
     );
+  }
+
+  /** Notes with their media and product tags, for cards: what findByIds and cardExtrasOf read, in one round trip. */
+  async cardsByIds(ids: readonly string[]): Promise<(NoteRow & { media: NoteMediaRow[]; tags: NoteProductRow[] })[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .select({ ...noteColumns, media: mediaJson(sql`notes.id`), tags: tagsJson(sql`notes.id`) })
+      .from(notes)
+      .where(anyUuid(notes.id, ids));
   }
 
   async productTagsOf(noteIds: readonly string[]): Promise<NoteProductRow[]> {

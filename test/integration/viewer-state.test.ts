@@ -27,6 +27,7 @@ function otherProcess(quotas: RecallQuotas = RECALL_QUOTAS): FeedService {
     repositoriesFor(app.database.db),
     new FeedSessionStore(app.redis),
     new ReadCache<NoteRow>(cache),
+    (ids) => new NotesRepository(app.database.db).findByIds(ids),
     new ReadCache<CandidateRow>(cache),
     null,
     null,

@@ -1,6 +1,6 @@
 import { errors } from '../../../core/errors';
 import { ReadCache, type ReadCacheOptions } from '../../../core/read-cache';
-import type { NoteMediaRow, NoteProductRow, NoteRow } from '../../../models/repositories/notes.repository';
+import type { CardExtrasRow, NoteMediaRow, NoteProductRow, NoteRow } from '../../../models/repositories/notes.repository';
 import type { UserRow } from '../../../models/repositories/users.repository';
 import type { Repositories, Transact } from '../../../models/transaction';
 import type { AccountsService, Viewer } from '../accounts/accounts.service';
@@ -30,14 +30,12 @@ export function canSee(note: NoteRow, viewer: Viewer | null, viewerIsAdmin = fal
   return viewer !== null && (viewer.id === note.authorId || viewerIsAdmin);
 }
 
-type CardExtras = { noteId: string; media: NoteMediaRow[]; tags: NoteProductRow[] };
-
 export class NotesService {
   // A note's media and product tags change only through this service; its counters and status
   // change often, so note rows themselves are always read fresh.
   private readonly media: ReadCache<NoteMediaRow[]>;
   private readonly productTags: ReadCache<NoteProductRow[]>;
-  private readonly extrasInFlight = new Map<string, Promise<Map<string, CardExtras>>>();
+  private readonly extrasInFlight = new Map<string, Promise<Map<string, CardExtrasRow>>>();
 
   constructor(
     private readonly repos: Pick<Repositories, 'notes' | 'products' | 'users' | 'media'>,
@@ -53,6 +51,21 @@ export class NotesService {
 
   byIds(ids: readonly string[]): Promise<NoteRow[]> {
     return this.repos.notes.findByIds(ids);
+  }
+
+  /**
+   * Notes for cards, read with their media and product tags in one query; those go to this service's
+   * caches, so the page's cards find them there.
+   */
+  async cardsByIds(ids: readonly string[]): Promise<NoteRow[]> {
+    const rows = await this.repos.notes.cardsByIds(ids);
+    const media = new Map(rows.map((row) => [row.id, row.media]));
+    const tags = new Map(rows.map((row) => [row.id, row.tags]));
+    await Promise.all([
+      this.media.getMany([...media.keys()], async () => media),
+      this.productTags.getMany([...tags.keys()], async () => tags),
+    ]);
+    return rows.map(({ media: _media, tags: _tags, ...note }) => note);
   }
 
   /** The media of each note, in display order. */
@@ -77,7 +90,7 @@ export class NotesService {
    * Media and product tags together: a page of cards asks for both at once, so the second ask finds
    * the first one's read under way and shares it, and a page costs one query for both.
    */
-  private async cardExtras(noteIds: readonly string[]): Promise<CardExtras[]> {
+  private async cardExtras(noteIds: readonly string[]): Promise<CardExtrasRow[]> {
     const toRead = noteIds.filter((id) => !this.extrasInFlight.has(id));
     if (toRead.length > 0) {
       const read = this.repos.notes.cardExtrasOf(toRead).then((rows) => new Map(rows.map((row) => [row.noteId, row])));
