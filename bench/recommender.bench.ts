@@ -82,7 +82,7 @@ async function main(): Promise<void> {
  * PostgreSQL server), served by two API processes. Two loads of 20 s over 32 connections: as fast as
  * it answers (`foryou_rps`, the throughput it saturates at) and at the target's 300 req/s offered
  * (`foryou_p99_ms`, the latency at that load). Each request is the first page of a new scroll session
- * of one of 500 viewers, in turn.
+ * of one of 500 viewers, in turn, after a 20 s warm-up.
  */
 async function forYouUnderLoad(): Promise<Record<string, number>> {
   const { url, database } = await seededServerDatabase('bench_recommender', 1);
@@ -100,7 +100,9 @@ async function forYouUnderLoad(): Promise<Record<string, number>> {
   try {
     let t = 0;
     const token = () => tokens[t++ % tokens.length];
-    await load(FOR_YOU_PORT, 'warm-up', FEED, () => ({}), 5, token);
+    // Long enough for every viewer to have been served by both processes: the per-viewer caches (context,
+    // affinity profile, embedding recall) fill once per viewer and process, and the figures are of steady state.
+    await load(FOR_YOU_PORT, 'warm-up', FEED, () => ({}), 20, token);
     const saturated = await load(FOR_YOU_PORT, 'For-You feed(first: 20), signed in, model-ranked, saturated', FEED, () => ({}), 20, token);
     const offered = await load(
       FOR_YOU_PORT,
