@@ -136,6 +136,23 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema> & { MEDIA_DIR: string; isProduction: boolean; devJwtSecret: boolean };
 
+/**
+ * A setting given as JSON (FEED_EXPERIMENT, FEED_RECALL_QUOTAS), read against `schema`; anything else
+ * stops the start with a message naming the setting and what is wrong.
+ */
+export function parseJsonSetting<T>(name: string, raw: string, schema: z.ZodType<T>): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new Error(`${name} is not valid JSON`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success)
+    throw new Error(`${name}: ${parsed.error.issues.map((i) => `${[...i.path].join('.') || 'value'}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {

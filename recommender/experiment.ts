@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { parseJsonSetting } from '../core/config';
 import { AppError, ErrorCode } from '../core/errors';
 import type { RecommenderRepository } from '../models/repositories/recommender.repository';
 import { HEADS, SCORE_WEIGHTS, type Head } from './signals';
@@ -42,20 +43,12 @@ const experimentSchema = z
  */
 export function parseExperiment(raw: string | undefined): Experiment | null {
   if (!raw) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new Error('FEED_EXPERIMENT is not valid JSON');
-  }
-  const parsed = experimentSchema.safeParse(json);
-  if (!parsed.success)
-    throw new Error(`FEED_EXPERIMENT: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const settings = parseJsonSetting('FEED_EXPERIMENT', raw, experimentSchema);
   const arm = (config: z.infer<typeof armSchema>): ArmConfig => ({
     weights: { ...SCORE_WEIGHTS, ...config.weights },
     modelVersion: config.modelVersion ?? null,
   });
-  return { name: parsed.data.name, since: parsed.data.since, arms: { a: arm(parsed.data.a), b: arm(parsed.data.b) } };
+  return { name: settings.name, since: settings.since, arms: { a: arm(settings.a), b: arm(settings.b) } };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJsonSetting } from '../core/config';
 import type { RecallSource } from './rank/page';
 
 export type RecallQuotas = Readonly<Record<RecallSource, number>>;
@@ -30,17 +31,5 @@ const overrides = z.strictObject(Object.fromEntries(Object.keys(RECALL_QUOTAS).m
  */
 export function parseRecallQuotas(raw: string | undefined): RecallQuotas {
   if (!raw) return RECALL_QUOTAS;
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new Error('FEED_RECALL_QUOTAS is not valid JSON');
-  }
-  const parsed = overrides.safeParse(json);
-  if (!parsed.success) {
-    throw new Error(
-      `FEED_RECALL_QUOTAS: ${parsed.error.issues.map((i) => `${[...i.path].join('.') || 'value'}: ${i.message}`).join('; ')}`,
-    );
-  }
-  return { ...RECALL_QUOTAS, ...parsed.data } as RecallQuotas;
+  return { ...RECALL_QUOTAS, ...parseJsonSetting('FEED_RECALL_QUOTAS', raw, overrides) } as RecallQuotas;
 }
