@@ -45,7 +45,7 @@ export class FeedService {
     private readonly repos: { notes: NotesRepository; social: SocialRepository },
     private readonly sessions: FeedSessionStore,
     private readonly cards: ReadCache<NoteRow>,
-    /** Reads the notes the cache misses; the composition root's reads their media and product tags along. */
+    /** Reads the notes the card cache misses (services.ts's reader brings their media and product tags along). */
     private readonly loadCards: (ids: readonly string[]) => Promise<NoteRow[]>,
     /** Notes proposed by id (embedding recall) as candidates; the page's final read of cards decides what is still published. */
     private readonly candidateRows: ReadCache<CandidateRow>,
