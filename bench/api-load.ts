@@ -89,6 +89,8 @@ export async function startBenchApi(url: string, port: number, workers: number):
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     JWT_SECRET,
+    // Its own keys: nothing drains a bench's served-page log, which must not land in a demo database later.
+    REDIS_PREFIX: 'bench',
   });
   try {
     await waitForReady(`http://127.0.0.1:${port}/readyz`);

@@ -36,6 +36,8 @@ async function main(): Promise<void> {
     SEED_ON_START: '0',
     LOG_LEVEL: 'warn',
     MEDIA_DIR: path.join(work, 'storage'),
+    // Its own queues and keys, apart from any product running on this machine's Redis.
+    REDIS_PREFIX: 'bench-media',
   });
   try {
     await waitForReady(`http://127.0.0.1:${PORT}/readyz`);

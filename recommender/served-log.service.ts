@@ -17,8 +17,12 @@ export class ServedLogService {
     private readonly events: Pick<EventsRepository, 'append'>,
   ) {}
 
-  /** Stores what has been served so far; returns how many events were new. */
-  async flush(maxPages = 50_000): Promise<number> {
+  /**
+   * Stores what has been served so far, up to `maxPages` pages a round (~40,000 events): a backlog is
+   * worked off over several rounds rather than in one long one, which with the embedded database
+   * would hold up everything else the process does.
+   */
+  async flush(maxPages = 2_000): Promise<number> {
     let stored = 0;
     for (let moved = 0; moved < maxPages;) {
       const pages = await this.sessions.servedPages(BATCH);
