@@ -45,6 +45,8 @@ export interface JobPolicy {
   concurrency: number;
   /** Runs on this period as a repeatable job, when set. */
   everyMs?: number;
+  /** Logs its outcome at debug: a job that runs every few seconds would drown the log at info. */
+  quiet?: boolean;
 }
 
 const media = { queue: 'media', role: 'worker', attempts: 3, backoffMs: 5_000, concurrency: 2 } as const;
@@ -89,6 +91,7 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
     timeoutMs: 120_000,
     concurrency: 1,
     everyMs: 5_000,
+    quiet: true,
   },
   'media.image': { ...media, timeoutMs: 120_000 },
   'media.video': { ...media, timeoutMs: 120_000 },

@@ -81,7 +81,7 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
         const name = job.name as JobName;
         if (!names.includes(name)) throw new Error(`queue ${queueName} has no job named ${job.name}`);
         const result = await runWithTimeout(name, job.data as JobPayloads[JobName], handlers, startFlow);
-        logger.info({ job: name, id: job.id, ...result }, 'job finished');
+        (JOB_POLICIES[name].quiet ? logger.debug : logger.info).call(logger, { job: name, id: job.id, ...result }, 'job finished');
         return result;
       },
       { connection, prefix, concurrency, ...(lockMs ? { lockDuration: lockMs, stalledInterval: lockMs } : {}), maxStalledCount: 2 },
