@@ -35,7 +35,7 @@ export interface ViewerFeedState {
 export interface ServedPage {
   /** The log entry's id, to acknowledge it once stored. */
   entryId: string;
-  viewerId: string | null;
+  viewerId: string;
   sessionId: string;
   page: number;
   noteIds: string[];
@@ -94,26 +94,28 @@ export class FeedSessionStore {
       .set(pageKey(sessionId, page), JSON.stringify(noteIds), 'EX', TTL_SECONDS);
     if (noteIds.length > 0) {
       multi.sadd(servedKey(sessionId), ...noteIds).expire(servedKey(sessionId), TTL_SECONDS);
-      multi.xadd(
-        SERVED_LOG,
-        'MAXLEN',
-        '~',
-        SERVED_LOG_MAX,
-        '*',
-        'v',
-        ownerId ?? '',
-        's',
-        sessionId,
-        'p',
-        String(page),
-        'n',
-        noteIds.join(','),
-        't',
-        String(Date.now()),
-      );
+      // Only signed-in viewers' pages are logged: training has no use for an anonymous page, and
+      // anonymous feed traffic is the bulk of it.
       if (ownerId) {
         const recent = viewerRecentKey(ownerId);
         multi
+          .xadd(
+            SERVED_LOG,
+            'MAXLEN',
+            '~',
+            SERVED_LOG_MAX,
+            '*',
+            'v',
+            ownerId,
+            's',
+            sessionId,
+            'p',
+            String(page),
+            'n',
+            noteIds.join(','),
+            't',
+            String(Date.now()),
+          )
           .lpush(recent, ...[...noteIds].reverse())
           .ltrim(recent, 0, VIEWER_RECENT - 1)
           .expire(recent, VIEWER_RECENT_TTL_SECONDS);
@@ -143,10 +145,10 @@ function parseServedPage(entryId: string, fields: readonly string[]): ServedPage
   for (let i = 0; i + 1 < fields.length; i += 2) field.set(fields[i] as string, fields[i + 1] as string);
   const viewerId = field.get('v') ?? '';
   const servedAt = new Date(Number(field.get('t')));
-  const readable = Number.isFinite(servedAt.getTime()) && (viewerId === '' || isUuid(viewerId));
+  const readable = Number.isFinite(servedAt.getTime()) && isUuid(viewerId);
   return {
     entryId,
-    viewerId: viewerId || null,
+    viewerId,
     sessionId: field.get('s') ?? '',
     page: Number(field.get('p') ?? 0),
     noteIds: readable ? (field.get('n') ?? '').split(',').filter(isUuid) : [],
