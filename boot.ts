@@ -13,6 +13,13 @@ import { TrendingService } from './recommender/trending.service';
 import { isDatabaseEmpty, seedDatabase } from './seed/load';
 import { createServices } from './services';
 
+/**
+ * PGlite runs every query on this process's one thread, so a long one (the counter reconcile takes
+ * ~40 s on the demo world) keeps a job's lock from being renewed within BullMQ's 30 s, and the job
+ * then fails on finishing. One process has no other worker to hand a stalled job to anyway.
+ */
+const EMBEDDED_JOB_LOCK_MS = 5 * 60_000;
+
 export const MIGRATIONS_FOLDER = path.join(__dirname, 'models', 'migrations');
 
 export interface RunningProduct {
@@ -100,7 +107,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
       handlers: createJobHandlers({ trending, media: services.media, trainer: services.trainer, servedLog: services.servedLog }),
       failureHandlers: createJobFailureHandlers({ media: services.media }),
       logger,
-      lockMs: config.JOB_LOCK_MS,
+      lockMs: config.JOB_LOCK_MS ?? (config.DATABASE_URL ? undefined : EMBEDDED_JOB_LOCK_MS),
     });
     logger.info({ roles: config.ROLES.filter((r) => r !== 'api') }, 'job roles running');
   }

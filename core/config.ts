@@ -128,7 +128,8 @@ const schema = z.object({
   FFMPEG_PATH: z.string().default('ffmpeg'),
   FFPROBE_PATH: z.string().default('ffprobe'),
   /** How long a worker holds a job without renewing its lock; a worker that dies gives its jobs
-   * back to the others after about this long (BullMQ's default 30 s when unset). */
+   * back to the others after about this long (BullMQ's default 30 s when unset; 5 minutes with the
+   * embedded database, whose long queries hold up the lock's renewal). */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).optional(),
   /** Milliseconds in-flight requests get to finish on shutdown. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
