@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { follows, interactionEvents, modelVersions, noteProducts, notes, products, users, type EventType } from '../schema';
 
@@ -77,8 +77,11 @@ export class RecommenderRepository {
       .from(notes);
   }
 
-  /** Events of `types` by a viewer about a note since `since`, in time order: what training builds affinity profiles from. */
-  trainingEngagements(types: readonly EventType[], since: Date): Promise<TrainingEngagement[]> {
+  /**
+   * Events of `types` by a viewer about a note from `since` until before `until`, in time order: the
+   * history before the training window that affinity profiles reach back into.
+   */
+  trainingEngagements(types: readonly EventType[], since: Date, until: Date): Promise<TrainingEngagement[]> {
     return this.db
       .select({
         userId: sql<string>`${interactionEvents.userId}`,
@@ -92,6 +95,7 @@ export class RecommenderRepository {
           isNotNull(interactionEvents.noteId),
           inArray(interactionEvents.type, [...types]),
           gte(interactionEvents.occurredAt, since),
+          lt(interactionEvents.occurredAt, until),
         ),
       )
       .orderBy(asc(interactionEvents.occurredAt));

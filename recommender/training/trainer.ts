@@ -76,15 +76,18 @@ export class Trainer {
     await initTensorflow();
     progress?.('reading the event log', 0, 1);
     const since = new Date(Date.now() - options.windowDays * DAY_MS);
-    // Profiles reach back before the window, so the window's first pairs see as much history as serving would.
-    const [events, engagements, notes, interests, followees] = await Promise.all([
+    // Profiles reach back before the window, so the window's first pairs see as much history as serving
+    // would; the window's own engagements are among its events, so only the history before it is read.
+    const [events, earlier, notes, interests, followees] = await Promise.all([
       this.repo.trainingEvents(since),
-      this.repo.trainingEngagements(ENGAGEMENT_EVENTS, new Date(since.getTime() - PROFILE_HISTORY.days * DAY_MS)),
+      this.repo.trainingEngagements(ENGAGEMENT_EVENTS, new Date(since.getTime() - PROFILE_HISTORY.days * DAY_MS), since),
       this.repo.trainingNotes(),
       this.repo.interestsByUser(),
       this.repo.followeesByUser(),
     ]);
     progress?.('reading the event log', 1, 1);
+    const engagementTypes = new Set<string>(ENGAGEMENT_EVENTS);
+    const engagedInWindow = events.filter((e) => engagementTypes.has(e.type));
     const notesById = new Map(notes.map((n) => [n.id, n]));
     const pairs = pairsOf(events, notesById);
     const cut = Math.floor(pairs.length * (1 - options.holdoutShare));
@@ -110,7 +113,11 @@ export class Trainer {
     // Row n of `features` belongs to examples[n], then holdout[n - examples.length]. Written once, as
     // they are the same every epoch; the epochs shuffle the rows' order rather than the examples.
     const f = NOTE_FEATURES.length;
-    const features = featuresInTime([...examples, ...holdout], new ProfileTimeline(timedEngagements(engagements, notesById)), viewerOf);
+    const features = featuresInTime(
+      [...examples, ...holdout],
+      new ProfileTimeline(timedEngagements([...earlier, ...engagedInWindow], notesById)),
+      viewerOf,
+    );
     const holdoutFeatures = features.subarray(examples.length * f);
     const order = examples.map((_, n) => n);
     const trainedHeads = HEADS.filter((head) => examples.some((p) => p.labels.has(head)));
@@ -156,7 +163,7 @@ export class Trainer {
         metrics: { events: events.length, trainingPairs: training.length, holdoutPairs: holdout.length, heads: trainedHeads.length },
         layout,
         weights: buffer,
-        neighbours: CoEngagement.build(noteIds.length + 1, engagedBaskets(events, noteRow)).encode(),
+        neighbours: CoEngagement.build(noteIds.length + 1, engagedBaskets(engagedInWindow, noteRow)).encode(),
       };
       if (promoted) await this.transact((repos) => repos.recommender.insertServing(version));
       else await this.repo.insertRejected(version);
@@ -219,7 +226,7 @@ function engaged(pair: Pair): boolean {
 }
 
 /** One entry per (viewer, note), labelled by all its events, in the order of its first event. */
-function pairsOf(events: Awaited<ReturnType<RecommenderRepository['trainingEvents']>>, notes: ReadonlyMap<string, TrainingNote>): Pair[] {
+function pairsOf(events: readonly TrainingEvent[], notes: ReadonlyMap<string, TrainingNote>): Pair[] {
   const pairs = new Map<string, Pair>();
   for (const e of events) {
     const note = notes.get(e.noteId);
@@ -282,14 +289,16 @@ function holdoutAucOf(
   return auc(scores, holdout.map(engaged));
 }
 
-/** Each viewer's engaged notes (of those with a row), most recent first, once each: the baskets of co-engagement. */
-function engagedBaskets(events: readonly TrainingEvent[], noteRow: ReadonlyMap<string, number>): Int32Array[] {
-  const engaged = new Set<string>(ENGAGEMENT_EVENTS);
+/**
+ * Each viewer's engaged notes (of those with a row), most recent first, once each: the baskets of
+ * co-engagement. `engagements` are in time order.
+ */
+function engagedBaskets(engagements: readonly TrainingEngagement[], noteRow: ReadonlyMap<string, number>): Int32Array[] {
   const byUser = new Map<string, Set<number>>();
-  for (let i = events.length - 1; i >= 0; i -= 1) {
-    const e = events[i] as TrainingEvent;
+  for (let i = engagements.length - 1; i >= 0; i -= 1) {
+    const e = engagements[i] as TrainingEngagement;
     const row = noteRow.get(e.noteId);
-    if (row === undefined || !engaged.has(e.type)) continue;
+    if (row === undefined) continue;
     let rows = byUser.get(e.userId);
     if (!rows) byUser.set(e.userId, (rows = new Set()));
     rows.add(row);
