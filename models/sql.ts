@@ -1,5 +1,6 @@
 import { sql, type Column, type SQL } from 'drizzle-orm';
 import { toPgArray } from '../core/db';
+import { noteProducts, products } from './schema';
 
 /**
  * `column = ANY($1::uuid[])`: the batched lookups of every DataLoader go through here. One array
@@ -9,3 +10,19 @@ import { toPgArray } from '../core/db';
 export function anyUuid(column: Column, ids: readonly string[]): SQL {
   return sql`${column} = ANY(${toPgArray(ids)}::uuid[])`;
 }
+
+/** A product a note tags, as ranking, training and the sold-out filter see it. */
+export interface TaggedProduct {
+  category: string;
+  priceMinor: number;
+  inStock: boolean;
+}
+
+/**
+ * The products a note of the query tags, in tag order, as a JSON column. `notes.id` is spelt out:
+ * drizzle writes a column of a one-table select list unqualified, which in here would mean p.id.
+ */
+export const taggedProducts = sql<TaggedProduct[]>`coalesce((
+  SELECT json_agg(json_build_object('category', p.category, 'priceMinor', p.price_minor, 'inStock', p.stock > 0) ORDER BY np.position)
+    FROM ${noteProducts} np JOIN ${products} p ON p.id = np.product_id
+   WHERE np.note_id = notes.id), '[]'::json)`;

@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, count, desc, eq, gt, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, toPgArray, type Db } from '../../core/db';
-import { anyUuid } from '../sql';
-import { noteMedia, noteProducts, notes, products } from '../schema';
+import { anyUuid, taggedProducts, type TaggedProduct } from '../sql';
+import { noteMedia, noteProducts, notes } from '../schema';
 
 export type NoteRow = Omit<typeof notes.$inferSelect, 'search'>;
 export type NewNote = Omit<typeof notes.$inferInsert, 'search'>;
@@ -53,22 +53,10 @@ const candidateColumns = {
   trendingScore: notes.trendingScore,
   createdAt: notes.createdAt,
   publishedAt: notes.publishedAt,
-  /**
-   * The products the note tags, as ranking and the sold-out filter see them, in tag order. `notes.id` is
-   * spelt out: drizzle writes a column of the select list unqualified, which in here would mean p.id.
-   */
-  products: sql<CandidateProduct[]>`coalesce((
-    SELECT json_agg(json_build_object('category', p.category, 'priceMinor', p.price_minor, 'inStock', p.stock > 0) ORDER BY np.position)
-      FROM ${noteProducts} np JOIN ${products} p ON p.id = np.product_id
-     WHERE np.note_id = notes.id), '[]'::json)`,
+  products: taggedProducts,
 };
 
-export interface CandidateProduct {
-  category: string;
-  priceMinor: number;
-  inStock: boolean;
-}
-export type CandidateRow = Pick<NoteRow, Exclude<keyof typeof candidateColumns, 'products'>> & { products: CandidateProduct[] };
+export type CandidateRow = Pick<NoteRow, Exclude<keyof typeof candidateColumns, 'products'>> & { products: TaggedProduct[] };
 
 const published = eq(notes.status, 'published');
 

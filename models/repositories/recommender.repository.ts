@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { follows, interactionEvents, modelVersions, noteProducts, notes, products, users, type EventType } from '../schema';
+import { taggedProducts, type TaggedProduct } from '../sql';
 
 export type ModelVersionRow = typeof modelVersions.$inferSelect;
 export type NewModelVersion = Omit<typeof modelVersions.$inferInsert, 'status' | 'promotedAt'>;
@@ -22,7 +23,7 @@ export interface TrainingNote {
   publishedAt: Date | null;
   createdAt: Date;
   /** The products the note tags, in tag order. */
-  products: { category: string; priceMinor: number }[];
+  products: TaggedProduct[];
 }
 
 export interface TrainingEngagement {
@@ -68,11 +69,7 @@ export class RecommenderRepository {
         trendingScore: notes.trendingScore,
         publishedAt: notes.publishedAt,
         createdAt: notes.createdAt,
-        // notes.id spelt out: drizzle leaves a lone table's columns unqualified, and a bare "id" here would be the product's.
-        products: sql<TrainingNote['products']>`coalesce((
-          SELECT json_agg(json_build_object('category', p.category, 'priceMinor', p.price_minor) ORDER BY np.position)
-            FROM ${noteProducts} np JOIN ${products} p ON p.id = np.product_id
-           WHERE np.note_id = notes.id), '[]'::json)`,
+        products: taggedProducts,
       })
       .from(notes);
   }
