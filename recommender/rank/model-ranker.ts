@@ -144,12 +144,16 @@ export class ModelRanker {
   similarTo(noteIds: readonly string[], k: number): string[] {
     const loaded = this.loaded;
     if (!loaded || noteIds.length === 0) return [];
-    const key = `${loaded.id}:${k}:${noteIds.join(',')}`;
-    const cached = this.recalled.get(key);
-    if (cached) return cached;
-    const found = this.computeSimilar(loaded, noteIds, k);
-    this.recalled.set(key, found);
-    return found;
+    return this.remembered(`similar:${loaded.id}:${k}:${noteIds.join(',')}`, () => {
+      const rows = noteRowsOf(loaded, noteIds);
+      if (rows.length === 0) return [];
+      const query = new Float32Array(loaded.dim);
+      for (const row of rows) {
+        for (let d = 0; d < loaded.dim; d += 1)
+          query[d] = (query[d] as number) + (loaded.itemEmb[row * loaded.dim + d] as number) / rows.length;
+      }
+      return nearest(loaded, query, k, new Set(rows));
+    });
   }
 
   /**
@@ -160,16 +164,9 @@ export class ModelRanker {
     const loaded = this.loaded;
     const graph = loaded?.coEngagement;
     if (!loaded || !graph || noteIds.length === 0) return [];
-    const key = `co:${loaded.id}:${k}:${noteIds.join(',')}`;
-    const cached = this.recalled.get(key);
-    if (cached) return cached;
-    const rows = noteIds.flatMap((id) => {
-      const row = loaded.noteRow.get(id);
-      return row === undefined ? [] : [row];
-    });
-    const found = graph.nearest(rows, k).map((row) => loaded.noteIds[row - 1] as string);
-    this.recalled.set(key, found);
-    return found;
+    return this.remembered(`also:${loaded.id}:${k}:${noteIds.join(',')}`, () =>
+      graph.nearest(noteRowsOf(loaded, noteIds), k).map((row) => loaded.noteIds[row - 1] as string),
+    );
   }
 
   /** Embedding retrieval: the notes nearest the viewer's own vector; none for a viewer the model has not seen. */
@@ -177,26 +174,18 @@ export class ModelRanker {
     const loaded = this.loaded;
     const row = loaded?.userRow.get(viewerId);
     if (!loaded || row === undefined) return [];
-    const key = `${loaded.id}:${k}:${viewerId}`;
-    const cached = this.recalled.get(key);
-    if (cached) return cached;
-    const found = nearest(loaded, loaded.userEmb.subarray(row * loaded.dim, (row + 1) * loaded.dim), k, new Set());
-    this.recalled.set(key, found);
-    return found;
+    return this.remembered(`nearest:${loaded.id}:${k}:${viewerId}`, () =>
+      nearest(loaded, loaded.userEmb.subarray(row * loaded.dim, (row + 1) * loaded.dim), k, new Set()),
+    );
   }
 
-  private computeSimilar(loaded: Loaded, noteIds: readonly string[], k: number): string[] {
-    const rows = noteIds.flatMap((id) => {
-      const row = loaded.noteRow.get(id);
-      return row === undefined ? [] : [row];
-    });
-    if (rows.length === 0) return [];
-    const query = new Float32Array(loaded.dim);
-    for (const row of rows) {
-      for (let d = 0; d < loaded.dim; d += 1)
-        query[d] = (query[d] as number) + (loaded.itemEmb[row * loaded.dim + d] as number) / rows.length;
-    }
-    return nearest(loaded, query, k, new Set(rows));
+  /** A recall result from the cache, or computed and kept: keys name the kind, the version, k and the query. */
+  private remembered(key: string, compute: () => string[]): string[] {
+    const cached = this.recalled.get(key);
+    if (cached) return cached;
+    const found = compute();
+    this.recalled.set(key, found);
+    return found;
   }
 
   private async load(): Promise<void> {
@@ -243,6 +232,14 @@ export class ModelRanker {
       coEngagement: version.neighbours ? CoEngagement.decode(version.neighbours) : null,
     };
   }
+}
+
+/** The rows of the notes the version knows, in order; the others are left out. */
+function noteRowsOf(loaded: Loaded, noteIds: readonly string[]): number[] {
+  return noteIds.flatMap((id) => {
+    const row = loaded.noteRow.get(id);
+    return row === undefined ? [] : [row];
+  });
 }
 
 /** The k notes with the largest dot product with `query` (rows from 1; row 0 is the unseen note), skipping `skip`. */
