@@ -37,7 +37,7 @@ export class ServedLogService {
 }
 
 /** One `served` event per note of the page; its value is the note's position on the page. */
-export function servedEvents(page: ServedPage): NewEvent[] {
+function servedEvents(page: ServedPage): NewEvent[] {
   const at = page.servedAt.getTime();
   return page.noteIds.map((noteId, position) => ({
     eventId: derivedUuid(at, `served:${page.sessionId}:${noteId}`),

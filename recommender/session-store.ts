@@ -37,7 +37,6 @@ export interface ServedPage {
   entryId: string;
   viewerId: string;
   sessionId: string;
-  page: number;
   noteIds: string[];
   servedAt: Date;
 }
@@ -109,8 +108,6 @@ export class FeedSessionStore {
             ownerId,
             's',
             sessionId,
-            'p',
-            String(page),
             'n',
             noteIds.join(','),
             't',
@@ -150,7 +147,6 @@ function parseServedPage(entryId: string, fields: readonly string[]): ServedPage
     entryId,
     viewerId,
     sessionId: field.get('s') ?? '',
-    page: Number(field.get('p') ?? 0),
     noteIds: readable ? (field.get('n') ?? '').split(',').filter(isUuid) : [],
     servedAt: readable ? servedAt : new Date(0),
   };
