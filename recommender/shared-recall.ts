@@ -3,7 +3,21 @@ import type { CandidateRow, NotesRepository } from '../models/repositories/notes
 /** How long a shared candidate pool is fresh; trending scores themselves move every 5 minutes. */
 export const SHARED_RECALL_TTL_MS = 30_000;
 /** A pool holds this many times a source's quota, so a session can scroll a while before it runs dry. */
-const POOL_FACTOR = 4;
+export const POOL_FACTOR = 4;
+
+/**
+ * Up to `quota` rows of a pool read `size` at most that are not excluded; undefined when the pool came
+ * back full and the exclusions have used it up, so what lies beyond it must be read.
+ */
+export function unseenInPool(
+  rows: readonly CandidateRow[],
+  size: number,
+  quota: number,
+  exclude: ReadonlySet<string>,
+): CandidateRow[] | undefined {
+  const unseen = rows.filter((row) => !exclude.has(row.id));
+  return unseen.length >= quota || rows.length < size ? unseen.slice(0, quota) : undefined;
+}
 
 export type SharedSource = { kind: 'trending' } | { kind: 'fresh' } | { kind: 'topic'; topic: string };
 
@@ -32,10 +46,7 @@ export class SharedRecall {
 
   async candidates(source: SharedSource, quota: number, served: ReadonlySet<string>): Promise<CandidateRow[]> {
     const pool = this.pool(source, quota * POOL_FACTOR);
-    const rows = await pool.rows;
-    const unseen = rows.filter((row) => !served.has(row.id));
-    if (unseen.length >= quota || rows.length < pool.size) return unseen.slice(0, quota);
-    return this.query(source, quota, [...served]);
+    return unseenInPool(await pool.rows, pool.size, quota, served) ?? this.query(source, quota, [...served]);
   }
 
   /** Resolves when the background refreshes started so far have finished. */

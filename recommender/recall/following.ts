@@ -1,11 +1,9 @@
 import type { CandidateRow, NotesRepository } from '../../models/repositories/notes.repository';
-import { SHARED_RECALL_TTL_MS } from '../shared-recall';
+import { POOL_FACTOR, SHARED_RECALL_TTL_MS, unseenInPool } from '../shared-recall';
 import { ViewerStateCache } from '../viewer-state-cache';
 import type { CandidateSource, RecallRequest } from './source';
 
 const FRESH_DAYS = 14;
-/** The list kept holds this many times the quota: a session, or a viewer's recently served notes, use some up. */
-const LIST_FACTOR = 4;
 
 /**
  * The newest notes (of the last two weeks) of the creators the viewer follows. Each process keeps the
@@ -21,10 +19,9 @@ export class FollowingSource implements CandidateSource {
   async recall({ viewerId, version, exclude }: RecallRequest, quota: number): Promise<CandidateRow[]> {
     if (!viewerId || version === null) return [];
     const since = new Date(Date.now() - FRESH_DAYS * 24 * 3600 * 1000);
-    const kept = quota * LIST_FACTOR;
-    const rows = await this.cache.get(viewerId, version, () => this.notes.recallFollowed(viewerId, since, kept, []));
-    const unseen = rows.filter((row) => !exclude.has(row.id));
-    if (unseen.length >= quota || rows.length < kept) return unseen.slice(0, quota);
-    return this.notes.recallFollowed(viewerId, since, quota, [...exclude]);
+    // A list as long as a shared pool, for the same reason: a session, or the viewer's recently served notes, use some up.
+    const size = quota * POOL_FACTOR;
+    const rows = await this.cache.get(viewerId, version, () => this.notes.recallFollowed(viewerId, since, size, []));
+    return unseenInPool(rows, size, quota, exclude) ?? this.notes.recallFollowed(viewerId, since, quota, [...exclude]);
   }
 }
