@@ -48,6 +48,9 @@ export function isLongView(value: number | null, kind?: 'image' | 'video'): bool
  */
 export const ENGAGEMENT_EVENTS: readonly EventType[] = ['like', 'collect', 'product_click', 'purchase'];
 
+/** The heads engagement events label: the trainer's holdout positives. */
+export const ENGAGEMENT_HEADS: readonly Head[] = ENGAGEMENT_EVENTS.flatMap((event) => HEAD_OF[event] ?? []);
+
 /** Events that say nothing about interest in the note itself, or say the opposite. */
 export const NOT_POSITIVE: ReadonlySet<EventType> = new Set(['impression', 'served', 'hide', 'follow']);
 

@@ -13,7 +13,7 @@ import { categoriesOf, DAY_MS, PROFILE_HISTORY } from '../rank/affinity-profile'
 import { CoEngagement } from '../rank/co-engagement';
 import { decodeModel, encodeModel, readsFeatures, rowsOf } from '../rank/model-codec';
 import { NOTE_FEATURES, type FeatureViewer } from '../rank/note-features';
-import { ENGAGEMENT_EVENTS, feedScores, HEADS, headsIn, headsOf, scoreWeights, type Head } from '../signals';
+import { ENGAGEMENT_EVENTS, ENGAGEMENT_HEADS, feedScores, HEADS, headsIn, headsOf, scoreWeights, type Head } from '../signals';
 import { batchSizeFor, exampleBatches, TRAINING_DEFAULTS, type TrainingSettings } from './batches';
 import { featuresInTime, ProfileTimeline, type TimedEngagement } from './profile-timeline';
 import { seededRandom, shuffle } from './random';
@@ -216,13 +216,11 @@ export class Trainer {
 const EMPTY: ReadonlySet<string> = new Set();
 
 /**
- * The holdout's positives: a like, collect, product click or purchase. A long view alone is not
- * enough: most impressions of the demo world get one, so it separates little.
+ * The holdout's positives: an engagement (a like, collect, product click or purchase). A long view
+ * alone is not enough: most impressions of the demo world get one, so it separates little.
  */
-const ENGAGEMENTS: readonly Head[] = ['like', 'collect', 'productClick', 'purchase'];
-
 function engaged(pair: Pair): boolean {
-  return ENGAGEMENTS.some((head) => pair.labels.has(head));
+  return ENGAGEMENT_HEADS.some((head) => pair.labels.has(head));
 }
 
 /** One entry per (viewer, note), labelled by all its events, in the order of its first event. */
