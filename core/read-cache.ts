@@ -16,13 +16,15 @@ export interface ReadCacheOptions {
 export class ReadCache<V extends NonNullable<unknown>> {
   private readonly entries: LRUCache<string, V>;
   private readonly enabled: boolean;
+  private readonly ttlMs: number;
   // Bumped by every forget(), so a load that started before a write cannot store what it read.
   private generation = 0;
 
   constructor(options: ReadCacheOptions) {
     // lru-cache reads a ttl of 0 as "forever"; here it means "do not cache".
     this.enabled = options.ttlMs > 0;
-    this.entries = new LRUCache<string, V>({ max: options.max, ...(this.enabled ? { ttl: options.ttlMs } : {}) });
+    this.entries = new LRUCache<string, V>({ max: options.max });
+    this.ttlMs = options.ttlMs;
   }
 
   /** The value of each key, in order; the missing ones are loaded in one call. Keys the loader does not return stay uncached. */
@@ -32,7 +34,7 @@ export class ReadCache<V extends NonNullable<unknown>> {
     if (missing.length === 0) return values;
     const generation = this.generation;
     const loaded = await load(missing);
-    if (this.enabled && generation === this.generation) for (const [key, value] of loaded) this.entries.set(key, value);
+    if (this.enabled && generation === this.generation) for (const [key, value] of loaded) this.entries.set(key, value, { ttl: spreadTtl(this.ttlMs) });
     return keys.map((key, i) => values[i] ?? loaded.get(key));
   }
 
@@ -44,4 +46,14 @@ export class ReadCache<V extends NonNullable<unknown>> {
 
 export function rowsById<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+/**
+ * A TTL between half and all of `ttlMs`, drawn anew for each entry. Entries filled together (every
+ * viewer after a restart, a page's twenty cards) would otherwise expire together, and their reads
+ * again would arrive as one burst that stalls every page in it; spread, they are a steady trickle.
+ * Shortening rather than lengthening keeps `ttlMs` the promised bound on staleness.
+ */
+export function spreadTtl(ttlMs: number): number {
+  return Math.ceil(ttlMs * (0.5 + Math.random() / 2));
 }

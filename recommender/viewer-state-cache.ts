@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { spreadTtl } from '../core/read-cache';
 
 /**
  * What one API process remembers of a viewer between pages (who they follow, what they hid, their
@@ -9,9 +10,11 @@ import { LRUCache } from 'lru-cache';
  */
 export class ViewerStateCache<T> {
   private readonly entries: LRUCache<string, { version: string; value: Promise<T> }>;
+  private readonly ttlMs: number;
 
   constructor(options: { max: number; ttlMs: number }) {
-    this.entries = new LRUCache({ max: options.max, ttl: options.ttlMs });
+    this.entries = new LRUCache({ max: options.max });
+    this.ttlMs = options.ttlMs;
   }
 
   get(viewerId: string, version: string, load: () => Promise<T>): Promise<T> {
@@ -19,7 +22,7 @@ export class ViewerStateCache<T> {
     if (hit?.version === version) return hit.value;
     const value = load();
     const entry = { version, value };
-    this.entries.set(viewerId, entry);
+    this.entries.set(viewerId, entry, { ttl: spreadTtl(this.ttlMs) });
     // A failed read is not remembered: the next page tries again.
     value.catch(() => {
       if (this.entries.get(viewerId) === entry) this.entries.delete(viewerId);

@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../core/logger';
+import { spreadTtl } from '../../core/read-cache';
 import type { RecommenderRepository } from '../../models/repositories/recommender.repository';
 import { ENGAGEMENT_EVENTS, feedScores, headsIn, scoreWeights, type Head } from '../signals';
 import { AffinityProfile, DAY_MS, PROFILE_HISTORY } from './affinity-profile';
@@ -54,7 +55,6 @@ export class ModelRanker {
   /** Affinity profiles by viewer; concurrent misses for one viewer share one query. */
   private readonly profiles = new LRUCache<string, AffinityProfile>({
     max: 10_000,
-    ttl: PROFILE_TTL_MS,
     fetchMethod: (viewerId) => this.loadProfile(viewerId),
   });
 
@@ -124,7 +124,7 @@ export class ModelRanker {
 
   private async profileOf(viewerId: string): Promise<AffinityProfile | null> {
     try {
-      return (await this.profiles.fetch(viewerId)) ?? null;
+      return (await this.profiles.fetch(viewerId, { ttl: spreadTtl(PROFILE_TTL_MS) })) ?? null;
     } catch (error: unknown) {
       this.logger.warn({ err: error, viewer: viewerId }, 'could not read the viewer’s affinity profile');
       return null;

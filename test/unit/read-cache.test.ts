@@ -1,4 +1,4 @@
-import { ReadCache } from '../../core/read-cache';
+import { ReadCache, spreadTtl } from '../../core/read-cache';
 
 function counting(values: Record<string, string>) {
   const calls: string[][] = [];
@@ -56,5 +56,14 @@ describe('ReadCache', () => {
     await cache.getMany(['a'], load);
     await cache.getMany(['a'], load);
     expect(calls).toEqual([['a'], ['a']]);
+  });
+});
+
+describe('spreadTtl', () => {
+  it('draws between half the TTL and all of it', () => {
+    const drawn = Array.from({ length: 1000 }, () => spreadTtl(10_000));
+    expect(Math.min(...drawn)).toBeGreaterThanOrEqual(5_000);
+    expect(Math.max(...drawn)).toBeLessThanOrEqual(10_000);
+    expect(new Set(drawn).size).toBeGreaterThan(100);
   });
 });
