@@ -9,7 +9,7 @@ import { MediaService } from './media/media.service';
 import { MediaProgress, MediaProgressListener } from './media/progress';
 import { createStorage } from './media/create-storage';
 import type { Storage } from './media/storage';
-import type { CandidateRow, NoteRow } from './models/repositories/notes.repository';
+import type { CandidateRow, NoteCard } from './models/repositories/notes.repository';
 import { repositoriesFor, transactor } from './models/transaction';
 import { AccountsService } from './api/schema/accounts/accounts.service';
 import { EventsService } from './api/schema/events/events.service';
@@ -36,7 +36,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   const accounts = new AccountsService(repos.users, config);
   const cache = { max: config.READ_CACHE_MAX, ttlMs: config.READ_CACHE_TTL_MS };
   // Notes as feed cards: their counters may lag by the TTL; a note's own page reads it fresh.
-  const noteCards = new ReadCache<NoteRow>(cache);
+  const noteCards = new ReadCache<NoteCard>(cache);
   const sessions = new FeedSessionStore(redis);
   // Candidates only rank, and the page's read of its cards decides what is still published, so their
   // rows may be as old as the shared pools'.
@@ -75,7 +75,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     ranker,
     trainer: new Trainer(repos.recommender, transact, deps.logger),
     experiments: new ExperimentService(experiment, repos.recommender),
-    feed: new FeedService(repos, sessions, noteCards, (ids) => notes.cardsByIds(ids), candidateRows, ranker, experiment, {
+    feed: new FeedService(repos, sessions, noteCards, candidateRows, ranker, experiment, {
       hideSoldOut: config.FEED_HIDE_SOLD_OUT,
       quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
     }),

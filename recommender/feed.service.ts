@@ -3,12 +3,20 @@ import DataLoader from 'dataloader';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { errors } from '../core/errors';
 import { rowsById, type ReadCache } from '../core/read-cache';
-import type { CandidateRow, NoteRow, NotesRepository } from '../models/repositories/notes.repository';
-import type { SocialRepository, ViewerContext } from '../models/repositories/social.repository';
+import type {
+  CandidateRow,
+  NoteCard,
+  NoteMediaRow,
+  NoteProductRow,
+  NoteRow,
+  NotesRepository,
+} from '../models/repositories/notes.repository';
+import { hasMarked, type SocialRepository, type ViewerContext } from '../models/repositories/social.repository';
 import { explain, filterCandidates, selectPage, type Candidate, type RankContext, type RecallSource } from './rank/page';
 import { armOf, type Experiment } from './experiment';
 import type { ModelRanker } from './rank/model-ranker';
 import type { FeedSessionStore, ViewerFeedState } from './session-store';
+import { RankedCache } from './ranked-cache';
 import { RECALL_QUOTAS, type RecallQuotas } from './recall-quotas';
 import { alsoLikedSource } from './recall/also-liked';
 import { embeddingSource } from './recall/embedding';
@@ -23,9 +31,23 @@ import { ViewerStateCache } from './viewer-state-cache';
 
 export type FeedKind = 'for_you' | 'following' | 'trending';
 
+export interface FeedItem {
+  note: NoteRow;
+  cursor: string;
+  /** Why the note is there (see explain()); null for pages replayed from a cursor. */
+  reason: string | null;
+  /** What the page already read of the card, so showing it costs no further query; absent when not read. */
+  card?: {
+    media: NoteMediaRow[];
+    tags: NoteProductRow[];
+    /** Whether the viewer liked or collected the note, where their cached context says. */
+    viewerHasLiked: boolean | undefined;
+    viewerHasCollected: boolean | undefined;
+  };
+}
+
 export interface FeedPage {
-  /** `reason` says why the note is there (see explain()); null for pages replayed from a cursor. */
-  items: { note: NoteRow; cursor: string; reason: string | null }[];
+  items: FeedItem[];
   hasNextPage: boolean;
   endCursor: string | null;
 }
@@ -40,13 +62,12 @@ export interface FeedOptions {
 export class FeedService {
   private readonly sources: CandidateSource[];
   private readonly viewers = new ViewerStateCache<ViewerContext | undefined>({ max: 50_000, ttlMs: 10 * 60_000 });
+  private readonly rankedCache = new RankedCache();
 
   constructor(
     private readonly repos: { notes: NotesRepository; social: SocialRepository },
     private readonly sessions: FeedSessionStore,
-    private readonly cards: ReadCache<NoteRow>,
-    /** Reads the notes the card cache misses (services.ts's reader brings their media and product tags along). */
-    private readonly loadCards: (ids: readonly string[]) => Promise<NoteRow[]>,
+    private readonly cards: ReadCache<NoteCard>,
     /** Notes proposed by id (embedding recall) as candidates; the page's final read of cards decides what is still published. */
     private readonly candidateRows: ReadCache<CandidateRow>,
     private readonly ranker: ModelRanker | null = null,
@@ -106,44 +127,69 @@ export class FeedService {
       viewerId && state ? await this.viewers.get(viewerId, state.version, () => this.repos.social.viewerContext(viewerId)) : undefined;
     const recent = state?.recent ?? [];
     const context = rankContext(viewerId, viewer, sessionId, this.options.hideSoldOut);
-    const request = (exclude: ReadonlySet<string>) => this.recallRequest(viewerId, viewer, state?.version ?? null, exclude);
-    // A new session avoids what the viewer was served lately, unless that leaves less than a page:
-    // a viewer who has seen everything still gets a feed.
-    let eligible = filterCandidates((await this.recall(request(new Set([...served, ...recent])))).values(), context);
-    if (eligible.length < first && recent.length > 0) {
-      eligible = filterCandidates((await this.recall(request(new Set(served)))).values(), context);
-    }
-    // Anonymous visitors keep the heuristic order: the model knows nothing personal about them.
-    const arm = viewerId && this.experiment ? this.experiment.arms[armOf(this.experiment, viewerId)] : undefined;
-    const scores =
-      viewerId && this.ranker
-        ? await this.ranker.score(
-            viewerId,
-            context,
-            eligible.map((c) => c.note),
-            arm,
-          )
-        : null;
-    const picked = selectPage(eligible, context, first, scores);
+    const { candidates, scores } = await this.ranked(viewerId, viewer, state?.version ?? null, context, served, recent, first);
+    const picked = selectPage(candidates, context, first, scores);
     const ids = picked.map((c) => c.note.id);
     const [notes] = await Promise.all([this.notesByIds(ids), this.sessions.recordPage(sessionId, viewerId, pageNumber, ids)]);
     // Shared candidate pools may be seconds old: the rows read now decide what is still published.
     const current = new Map(notes.filter((n) => n.status === 'published').map((n) => [n.id, n]));
     return {
       items: picked.flatMap((c) => {
-        const note = current.get(c.note.id);
-        return note ? [{ note, cursor, reason: explain(c, context) }] : [];
+        const card = current.get(c.note.id);
+        return card ? [{ ...cardItem(card, viewer), cursor, reason: explain(c, context) }] : [];
       }),
-      hasNextPage: eligible.length > picked.length || picked.length === first,
+      hasNextPage: candidates.length > picked.length || picked.length === first,
       endCursor: cursor,
     };
+  }
+
+  /**
+   * The page's candidates, recalled, filtered and scored, or for a signed-in viewer what is left of
+   * those of their last page (RankedCache).
+   */
+  private async ranked(
+    viewerId: string | null,
+    viewer: ViewerContext | undefined,
+    version: string | null,
+    context: RankContext,
+    served: readonly string[],
+    recent: readonly string[],
+    first: number,
+  ): Promise<{ candidates: Candidate[]; scores: Float32Array | null }> {
+    const exclude = new Set([...served, ...recent]);
+    // Anonymous visitors keep the heuristic order: the model knows nothing personal about them.
+    const armName = viewerId && this.experiment ? armOf(this.experiment, viewerId) : undefined;
+    const arm = armName ? this.experiment?.arms[armName] : undefined;
+    const key = version === null ? null : `${version}:${this.ranker?.versionId ?? ''}:${armName ?? ''}`;
+    const kept = viewerId && key !== null ? this.rankedCache.get(viewerId, key, exclude, first) : undefined;
+    if (kept) return kept;
+
+    const request = (excluded: ReadonlySet<string>) => this.recallRequest(viewerId, viewer, version, excluded);
+    // A new session avoids what the viewer was served lately, unless that leaves less than a page:
+    // a viewer who has seen everything still gets a feed.
+    let candidates = filterCandidates((await this.recall(request(exclude))).values(), context);
+    if (candidates.length < first && recent.length > 0) {
+      candidates = filterCandidates((await this.recall(request(new Set(served)))).values(), context);
+    }
+    const scores =
+      viewerId && this.ranker
+        ? await this.ranker.score(
+            viewerId,
+            context,
+            candidates.map((c) => c.note),
+            arm,
+          )
+        : null;
+    // Unscored while a model serves means the viewer's profile could not be read: not worth keeping.
+    if (viewerId && key !== null && (scores || !this.ranker?.versionId)) this.rankedCache.set(viewerId, key, candidates, scores);
+    return { candidates, scores };
   }
 
   private async replay(ids: readonly string[], cursor: string): Promise<FeedPage> {
     const byId = new Map((await this.notesByIds(ids)).map((n) => [n.id, n]));
     const items = ids.flatMap((id) => {
-      const note = byId.get(id);
-      return note?.status === 'published' ? [{ note, cursor, reason: null }] : [];
+      const card = byId.get(id);
+      return card?.status === 'published' ? [{ ...cardItem(card, undefined), cursor, reason: null }] : [];
     });
     return { items, hasNextPage: items.length > 0, endCursor: cursor };
   }
@@ -171,9 +217,12 @@ export class FeedService {
     };
   }
 
-  /** Note rows as cards: counters may lag by the cache TTL, status changes made here show at once. */
-  private async notesByIds(ids: readonly string[]): Promise<NoteRow[]> {
-    const rows = await this.cards.getMany(ids, async (missing) => rowsById(await this.loadCards(missing)));
+  /**
+   * Cards (each note with its media and product tags, cached as one entry so they age together): counters
+   * may lag by the cache TTL, status changes made here show at once.
+   */
+  private async notesByIds(ids: readonly string[]): Promise<NoteCard[]> {
+    const rows = await this.cards.getMany(ids, async (missing) => rowsById(await this.repos.notes.cardsByIds(missing)));
     return rows.filter((row) => row !== undefined);
   }
 
@@ -193,6 +242,18 @@ export class FeedService {
     });
     return candidates;
   }
+}
+
+function cardItem({ media, tags, ...note }: NoteCard, viewer: ViewerContext | undefined): Pick<FeedItem, 'note' | 'card'> {
+  return {
+    note,
+    card: {
+      media,
+      tags,
+      viewerHasLiked: viewer && hasMarked(viewer.liked, note.id),
+      viewerHasCollected: viewer && hasMarked(viewer.collected, note.id),
+    },
+  };
 }
 
 function rankContext(viewerId: string | null, viewer: ViewerContext | undefined, sessionId: string, hideSoldOut: boolean): RankContext {

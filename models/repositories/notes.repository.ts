@@ -4,6 +4,8 @@ import { anyUuid, taggedProducts, type TaggedProduct } from '../sql';
 import { noteMedia, noteProducts, notes } from '../schema';
 
 export type NoteRow = Omit<typeof notes.$inferSelect, 'search'>;
+/** A note as a feed card shows it: the row, its media in display order and its product tags. */
+export type NoteCard = NoteRow & { media: NoteMediaRow[]; tags: NoteProductRow[] };
 export type NewNote = Omit<typeof notes.$inferInsert, 'search'>;
 export type NoteChanges = Partial<Pick<NewNote, 'title' | 'body' | 'topics' | 'sponsored' | 'sponsorBrandId' | 'kind'>>;
 export type NoteMediaRow = typeof noteMedia.$inferSelect;
@@ -151,7 +153,7 @@ export class NotesRepository {
   }
 
   /** Notes with their media and product tags, for cards: what findByIds and cardExtrasOf read, in one round trip. */
-  async cardsByIds(ids: readonly string[]): Promise<(NoteRow & { media: NoteMediaRow[]; tags: NoteProductRow[] })[]> {
+  async cardsByIds(ids: readonly string[]): Promise<NoteCard[]> {
     if (ids.length === 0) return [];
     return this.db
       .select({ ...noteColumns, media: mediaJson(sql`notes.id`), tags: tagsJson(sql`notes.id`) })

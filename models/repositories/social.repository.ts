@@ -13,10 +13,26 @@ export interface ViewerContext {
   hiddenCreators: string[];
   /** The notes the viewer liked or collected last, newest first: what they are into right now. */
   recentlyEngaged: string[];
+  /** The viewer's latest likes and collects, so a feed page can say which of its notes they marked without a query. */
+  liked: Marks;
+  collected: Marks;
+}
+
+/** Some of a viewer's marks (likes or collects): the latest MARKS_IN_CONTEXT, and whether that is all of them. */
+export interface Marks {
+  ids: ReadonlySet<string>;
+  complete: boolean;
+}
+
+/** Whether the viewer marked the note, or undefined when the marks held do not say. */
+export function hasMarked(marks: Marks, noteId: string): boolean | undefined {
+  return marks.ids.has(noteId) ? true : marks.complete ? false : undefined;
 }
 
 const FOLLOWEES_IN_CONTEXT = 500;
 const RECENTLY_ENGAGED = 20;
+// Bounds what a cached viewer context holds; the rare viewer with more marks has the rest read per page.
+const MARKS_IN_CONTEXT = 500;
 
 // Each toggle reports whether it changed anything, so counters move exactly once however often
 // a client repeats the call.
@@ -150,9 +166,14 @@ export class SocialRepository {
 
   /**
    * What ranking needs to know of a viewer, in one round trip: topic interests, the 500 most
-   * recently followed creators, and the notes and creators they hid. Undefined for an unknown id.
+   * recently followed creators, the notes and creators they hid, and their latest likes and collects.
+   * Undefined for an unknown id.
    */
   async viewerContext(userId: string): Promise<ViewerContext | undefined> {
+    const latest = (table: typeof likes | typeof collects) =>
+      sql<
+        string[]
+      >`ARRAY(SELECT ${table.noteId} FROM ${table} WHERE ${table.userId} = ${users.id} ORDER BY ${table.createdAt} DESC LIMIT ${MARKS_IN_CONTEXT})`;
     const [row] = await this.db
       .select({
         interests: users.interests,
@@ -168,9 +189,13 @@ export class SocialRepository {
           UNION ALL
           SELECT ${collects.noteId}, ${collects.createdAt} FROM ${collects} WHERE ${collects.userId} = ${users.id}
         ) e ORDER BY e.at DESC LIMIT ${RECENTLY_ENGAGED})`,
+        liked: latest(likes),
+        collected: latest(collects),
       })
       .from(users)
       .where(eq(users.id, userId));
-    return row;
+    if (!row) return undefined;
+    const marks = (ids: string[]): Marks => ({ ids: new Set(ids), complete: ids.length < MARKS_IN_CONTEXT });
+    return { ...row, liked: marks(row.liked), collected: marks(row.collected) };
   }
 }

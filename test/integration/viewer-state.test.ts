@@ -1,6 +1,5 @@
 import { ReadCache } from '../../core/read-cache';
-import type { CandidateRow, NoteRow } from '../../models/repositories/notes.repository';
-import { NotesRepository } from '../../models/repositories/notes.repository';
+import { NotesRepository, type CandidateRow, type NoteCard } from '../../models/repositories/notes.repository';
 import { repositoriesFor } from '../../models/transaction';
 import { FeedService } from '../../recommender/feed.service';
 import { RECALL_QUOTAS, type RecallQuotas } from '../../recommender/recall-quotas';
@@ -26,8 +25,7 @@ function otherProcess(quotas: RecallQuotas = RECALL_QUOTAS): FeedService {
   return new FeedService(
     repositoriesFor(app.database.db),
     new FeedSessionStore(app.redis),
-    new ReadCache<NoteRow>(cache),
-    (ids) => new NotesRepository(app.database.db).findByIds(ids),
+    new ReadCache<NoteCard>(cache),
     new ReadCache<CandidateRow>(cache),
     null,
     null,
@@ -57,6 +55,43 @@ describe('what an API process caches of a viewer', () => {
     const after = await reasons();
     expect(after.length).toBeGreaterThan(0);
     expect(after.every((i) => i.reason?.includes('you follow this creator'))).toBe(true);
+  });
+});
+
+describe('what a For-You page says of the viewer’s likes and collects', () => {
+  const marksOf = async (feed: FeedService, viewerId: string) =>
+    new Map((await feed.page('for_you', viewerId, 30, null)).items.map((i) => [i.note.id, i.card]));
+
+  it('follows likes and collects made in another process', async () => {
+    const viewer = await signUp(app, 'VIEWER');
+    const other = otherProcess();
+    const [liked, collected] = [...(await marksOf(other, viewer.id)).keys()] as [string, string];
+    await app.gql(`mutation($id: ID!) { like(noteId: $id) { id } }`, { id: liked }, viewer.token);
+    await app.gql(`mutation($id: ID!) { collect(noteId: $id) { id } }`, { id: collected }, viewer.token);
+    const marked = await marksOf(other, viewer.id);
+    expect(marked.get(liked)).toMatchObject({ viewerHasLiked: true, viewerHasCollected: false });
+    expect(marked.get(collected)).toMatchObject({ viewerHasLiked: false, viewerHasCollected: true });
+    expect([...marked.values()].filter((card) => card?.viewerHasLiked || card?.viewerHasCollected)).toHaveLength(2);
+
+    await app.gql(`mutation($id: ID!) { unlike(noteId: $id) { id } }`, { id: liked }, viewer.token);
+    expect((await marksOf(other, viewer.id)).get(liked)).toMatchObject({ viewerHasLiked: false });
+  });
+
+  it('match what the API answers note by note', async () => {
+    const viewer = await signUp(app, 'VIEWER');
+    const query = `{ feed(first: 30) { edges { node { id viewerHasLiked viewerHasCollected } } } }`;
+    type Marked = { id: string; viewerHasLiked: boolean; viewerHasCollected: boolean };
+    const nodes = async () => ((await app.gql(query, {}, viewer.token)).body.data?.feed.edges as { node: Marked }[]).map((e) => e.node);
+    const [a, b] = await nodes();
+    await app.gql(`mutation($id: ID!) { like(noteId: $id) { id } }`, { id: a?.id }, viewer.token);
+    await app.gql(`mutation($id: ID!) { collect(noteId: $id) { id } }`, { id: b?.id }, viewer.token);
+    const page = await nodes();
+    const single = async (id: string) =>
+      (await app.gql(`query($id: ID!) { note(id: $id) { id viewerHasLiked viewerHasCollected } }`, { id }, viewer.token)).body.data
+        ?.note as Marked;
+    expect(page.filter((n) => n.viewerHasLiked).map((n) => n.id)).toEqual([a?.id]);
+    expect(page.filter((n) => n.viewerHasCollected).map((n) => n.id)).toEqual([b?.id]);
+    for (const node of page.slice(0, 5)) expect(node).toEqual(await single(node.id));
   });
 });
 

@@ -9,7 +9,15 @@ export const feedResolvers = {
     feed: async (_: unknown, args: { kind?: FeedKind | null; first?: number | null; after?: string | null }, ctx: GraphQLContext) => {
       const first = pageSize(args.first);
       const page = await ctx.services.feed.page(args.kind ?? 'for_you', ctx.viewer?.id ?? null, first, args.after ?? null);
-      for (const item of page.items) ctx.loaders.note.prime(item.note.id, item.note);
+      // What the page read already is handed to the loaders, so the cards' fields cost no further queries.
+      for (const { note, card } of page.items) {
+        ctx.loaders.note.prime(note.id, note);
+        if (!card) continue;
+        ctx.loaders.media.prime(note.id, card.media);
+        ctx.loaders.productTags.prime(note.id, card.tags);
+        if (card.viewerHasLiked !== undefined) ctx.loaders.viewerLiked.prime(note.id, card.viewerHasLiked);
+        if (card.viewerHasCollected !== undefined) ctx.loaders.viewerCollected.prime(note.id, card.viewerHasCollected);
+      }
       return {
         edges: page.items.map((item) => ({ cursor: item.cursor, node: { ...item.note, reason: item.reason } })),
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },

@@ -1,6 +1,6 @@
 import { errors } from '../../../core/errors';
 import { ReadCache, type ReadCacheOptions } from '../../../core/read-cache';
-import type { CardExtrasRow, NoteMediaRow, NoteProductRow, NoteRow } from '../../../models/repositories/notes.repository';
+import type { CardExtrasRow, NoteCard, NoteMediaRow, NoteProductRow, NoteRow } from '../../../models/repositories/notes.repository';
 import type { UserRow } from '../../../models/repositories/users.repository';
 import type { Repositories, Transact } from '../../../models/transaction';
 import type { AccountsService, Viewer } from '../accounts/accounts.service';
@@ -42,7 +42,7 @@ export class NotesService {
     private readonly transact: Transact,
     private readonly accounts: AccountsService,
     cache: ReadCacheOptions,
-    private readonly noteCards: ReadCache<NoteRow>,
+    private readonly noteCards: ReadCache<NoteCard>,
     private readonly mediaFiles: MediaService,
   ) {
     this.media = new ReadCache(cache);
@@ -51,21 +51,6 @@ export class NotesService {
 
   byIds(ids: readonly string[]): Promise<NoteRow[]> {
     return this.repos.notes.findByIds(ids);
-  }
-
-  /**
-   * Notes for cards, read with their media and product tags in one query; those go to this service's
-   * caches, so the page's cards find them there.
-   */
-  async cardsByIds(ids: readonly string[]): Promise<NoteRow[]> {
-    const rows = await this.repos.notes.cardsByIds(ids);
-    const media = new Map(rows.map((row) => [row.id, row.media]));
-    const tags = new Map(rows.map((row) => [row.id, row.tags]));
-    await Promise.all([
-      this.media.getMany([...media.keys()], async () => media),
-      this.productTags.getMany([...tags.keys()], async () => tags),
-    ]);
-    return rows.map(({ media: _media, tags: _tags, ...note }) => note);
   }
 
   /** The media of each note, in display order. */

@@ -1,7 +1,7 @@
 import { errors } from '../../../core/errors';
 import { uuidv7 } from '../../../core/ids';
 import type { ReadCache } from '../../../core/read-cache';
-import type { NoteRow } from '../../../models/repositories/notes.repository';
+import type { NoteCard } from '../../../models/repositories/notes.repository';
 import type { EventType } from '../../../models/schema';
 import type { BoardRow, CommentRow } from '../../../models/repositories/social.repository';
 import type { Repositories, Transact } from '../../../models/transaction';
@@ -20,7 +20,7 @@ export class SocialService {
     private readonly repos: Pick<Repositories, 'notes' | 'social' | 'users'>,
     private readonly transact: Transact,
     private readonly accounts: AccountsService,
-    private readonly noteCards: ReadCache<NoteRow>,
+    private readonly noteCards: ReadCache<NoteCard>,
     /** Told of every follow, like, collect and hide, which change what the feed knows of the viewer. */
     private readonly feedState: Pick<FeedSessionStore, 'viewerChanged'>,
   ) {}

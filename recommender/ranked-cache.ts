@@ -1,0 +1,68 @@
+import { LRUCache } from 'lru-cache';
+import { spreadTtl } from '../core/read-cache';
+import type { CandidateRow } from '../models/repositories/notes.repository';
+import type { Candidate, RecallSource } from './rank/page';
+import { SHARED_RECALL_TTL_MS } from './shared-recall';
+
+/** A viewer's ranked candidates serve their pages at most this long, as long as the shared pools they came from. */
+export const RANKED_TTL_MS = SHARED_RECALL_TTL_MS;
+/** They are ranked afresh once more than 1/USED_UP_PART of them has been served. */
+const USED_UP_PART = 3;
+const MAX_VIEWERS = 10_000;
+
+const SOURCES: readonly RecallSource[] = ['trending', 'fresh', 'following', 'interests', 'similar', 'alsoLiked', 'embedding'];
+
+/**
+ * One viewer's candidates, kept compact: the rows are the shared ones the recall returned, and each
+ * candidate's sources are a bitmask. Entries live for seconds, long enough to outlive the young
+ * generation, so every object kept here is garbage the old generation has to collect.
+ */
+interface Ranked {
+  key: string;
+  rows: CandidateRow[];
+  sources: Uint8Array;
+  /** The model's score of each candidate, in order; null when the heuristic ranks (it scores as it picks). */
+  scores: Float32Array | null;
+}
+
+/**
+ * A viewer's recalled, filtered and scored candidates, kept between their pages (the next page of a
+ * scroll session, or the first of the next session), so that most pages only pick from them what was
+ * not served since: recall and scoring are most of a page's work. An entry holds for one key (the
+ * viewer's version, bumped by every follow, like, collect or hide, and the model version and experiment
+ * arm), for at most RANKED_TTL_MS, and until a third of it has been served.
+ */
+export class RankedCache {
+  private readonly entries = new LRUCache<string, Ranked>({ max: MAX_VIEWERS });
+
+  /** The candidates not excluded, with their scores, or undefined when they must be ranked afresh. */
+  get(
+    viewerId: string,
+    key: string,
+    exclude: ReadonlySet<string>,
+    first: number,
+  ): { candidates: Candidate[]; scores: Float32Array | null } | undefined {
+    const hit = this.entries.get(viewerId);
+    if (!hit || hit.key !== key) return undefined;
+    const kept: number[] = [];
+    hit.rows.forEach((row, i) => {
+      if (!exclude.has(row.id)) kept.push(i);
+    });
+    if (kept.length < first || (hit.rows.length - kept.length) * USED_UP_PART > hit.rows.length) return undefined;
+    const scores = hit.scores;
+    return {
+      candidates: kept.map((i) => ({
+        note: hit.rows[i] as CandidateRow,
+        sources: new Set(SOURCES.filter((_, s) => ((hit.sources[i] as number) >> s) & 1)),
+      })),
+      scores: scores && Float32Array.from(kept, (i) => scores[i] as number),
+    };
+  }
+
+  set(viewerId: string, key: string, candidates: readonly Candidate[], scores: Float32Array | null): void {
+    const sources = Uint8Array.from(candidates, (c) =>
+      SOURCES.reduce((mask, source, s) => (c.sources.has(source) ? mask | (1 << s) : mask), 0),
+    );
+    this.entries.set(viewerId, { key, rows: candidates.map((c) => c.note), sources, scores }, { ttl: spreadTtl(RANKED_TTL_MS) });
+  }
+}
