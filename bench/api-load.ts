@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import jwt from 'jsonwebtoken';
@@ -7,6 +8,7 @@ import { createServerDatabase, openDatabase, rowsOf, type Database } from '../co
 import { terminalProgress } from '../core/progress';
 import { seedDatabase } from '../seed/load';
 import { spawnProduct, stopProduct, waitForReady } from './product-process';
+import { percentile, round } from './stats';
 
 // What the API benchmarks share: a seeded database on the PostgreSQL server, tokens for its viewers,
 // and an autocannon load of one GraphQL query.
@@ -41,10 +43,8 @@ export async function viewerTokens(database: Database, count: number): Promise<s
 }
 
 /**
- * Loads one query over 32 connections for `seconds`. Without `rate` each connection sends its next
- * request as soon as the last is answered, which finds the throughput the API saturates at (and the
- * latency of a queue that never empties); with `rate`, requests are offered at that many per second
- * overall, which measures the latency at that load.
+ * Loads one query over 32 connections for `seconds`, each connection sending its next request as soon
+ * as the last is answered: the throughput the API saturates at, and the latency of a queue that never empties.
  */
 export async function load(
   port: number,
@@ -53,13 +53,11 @@ export async function load(
   variables: () => Record<string, unknown>,
   seconds: number,
   token: () => string | undefined = () => undefined,
-  rate?: number,
 ): Promise<autocannon.Result> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/graphql`,
     connections: CONNECTIONS,
     duration: seconds,
-    ...(rate ? { overallRate: rate } : {}),
     requests: [
       {
         method: 'POST',
@@ -75,6 +73,99 @@ export async function load(
   console.log(
     `${title}: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s, non-2xx ${result.non2xx}, errors ${result.errors}`,
   );
+  return result;
+}
+
+export interface OfferedLoadResult {
+  p50: number;
+  p99: number;
+  /** Requests answered per second. */
+  rps: number;
+  /** Requests that failed, were not answered 200, or were answered with GraphQL errors. */
+  errors: number;
+}
+
+/**
+ * One query offered at `rate` requests per second for `seconds`, evenly spaced whatever the pace of
+ * the answers (an open loop). Each latency counts from when its request was due, so a wait for a free
+ * connection counts too.
+ *
+ * autocannon's own rate option does not measure this: each of its connections sends its share of a
+ * second back to back and then pauses until the next second, so the load arrives as one burst at
+ * saturation every second, and its latencies are those of the burst.
+ *
+ * The requests go over 32 keep-alive connections, opened one after another as a proxy's upstream pool
+ * fills, so the API's workers take them in turn; each request takes an idle connection, the longest
+ * idle first, or the least busy when none is idle.
+ */
+export async function offeredLoad(
+  port: number,
+  title: string,
+  query: string,
+  seconds: number,
+  rate: number,
+  token: () => string | undefined = () => undefined,
+): Promise<OfferedLoadResult> {
+  const body = JSON.stringify({ query, variables: {} });
+  const pool = Array.from({ length: CONNECTIONS }, () => ({
+    agent: new http.Agent({ keepAlive: true, maxSockets: 1 }),
+    busy: 0,
+    idleSince: 0,
+  }));
+  type Connection = (typeof pool)[number];
+  const send = (connection: Connection): Promise<boolean> =>
+    new Promise((resolve) => {
+      const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+      const bearer = token();
+      if (bearer) headers.authorization = `Bearer ${bearer}`;
+      connection.busy += 1;
+      const done = (ok: boolean) => {
+        connection.busy -= 1;
+        connection.idleSince = performance.now();
+        resolve(ok);
+      };
+      const request = http.request(
+        { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent: connection.agent, headers },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(response.statusCode === 200 && !Buffer.concat(chunks).includes('"errors"')));
+        },
+      );
+      request.on('error', () => done(false));
+      request.end(body);
+    });
+  for (const connection of pool) await send(connection);
+  const pick = (): Connection =>
+    pool.reduce((best, c) => (c.busy < best.busy || (c.busy === best.busy && c.idleSince < best.idleSince) ? c : best));
+
+  const latencies: number[] = [];
+  let errors = 0;
+  const pending: Promise<void>[] = [];
+  const start = performance.now();
+  const total = Math.floor(seconds * rate);
+  for (let i = 0; i < total;) {
+    // Whatever is due by now goes out, so a late timer does not thin the load.
+    for (; i < total && start + (i * 1000) / rate <= performance.now(); i += 1) {
+      const due = start + (i * 1000) / rate;
+      pending.push(
+        send(pick()).then((ok) => {
+          if (ok) latencies.push(performance.now() - due);
+          else errors += 1;
+        }),
+      );
+    }
+    if (i < total) await new Promise((resolve) => setTimeout(resolve, Math.max(0, start + (i * 1000) / rate - performance.now())));
+  }
+  await Promise.all(pending);
+  for (const connection of pool) connection.agent.destroy();
+  const result = {
+    p50: round(percentile(latencies, 0.5), 1),
+    p99: round(percentile(latencies, 0.99), 1),
+    rps: round(latencies.length / ((performance.now() - start) / 1000), 1),
+    errors,
+  };
+  console.log(`${title}: p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.rps} req/s answered, errors ${errors}`);
   return result;
 }
 

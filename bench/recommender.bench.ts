@@ -11,7 +11,7 @@ import { Trainer } from '../recommender/training/trainer';
 import { createLogger } from '../core/logger';
 import { terminalProgress } from '../core/progress';
 import { repositoriesFor, transactor } from '../models/transaction';
-import { FEED, load, seededServerDatabase, startBenchApi, viewerTokens } from './api-load';
+import { FEED, load, offeredLoad, seededServerDatabase, startBenchApi, viewerTokens } from './api-load';
 import { stopProduct } from './product-process';
 import { median, percentile, round } from './stats';
 import { replay, REPLAY_DEFAULTS } from '../recommender/training/replay';
@@ -104,19 +104,18 @@ async function forYouUnderLoad(): Promise<Record<string, number>> {
     // affinity profile, embedding recall) fill once per viewer and process, and the figures are of steady state.
     await load(FOR_YOU_PORT, 'warm-up', FEED, () => ({}), 20, token);
     const saturated = await load(FOR_YOU_PORT, 'For-You feed(first: 20), signed in, model-ranked, saturated', FEED, () => ({}), 20, token);
-    const offered = await load(
+    const offered = await offeredLoad(
       FOR_YOU_PORT,
       `For-You feed(first: 20), signed in, model-ranked, ${FOR_YOU_RATE} req/s offered`,
       FEED,
-      () => ({}),
       20,
-      token,
       FOR_YOU_RATE,
+      token,
     );
     return {
-      foryou_p50_ms: offered.latency.p50,
-      foryou_p99_ms: offered.latency.p99,
-      foryou_offered_rps: Math.round(offered.requests.average),
+      foryou_p50_ms: offered.p50,
+      foryou_p99_ms: offered.p99,
+      foryou_offered_rps: offered.rps,
       foryou_rps: Math.round(saturated.requests.average),
       foryou_saturated_p99_ms: saturated.latency.p99,
     };
