@@ -34,7 +34,8 @@ export class ReadCache<V extends NonNullable<unknown>> {
     if (missing.length === 0) return values;
     const generation = this.generation;
     const loaded = await load(missing);
-    if (this.enabled && generation === this.generation) for (const [key, value] of loaded) this.entries.set(key, value, { ttl: spreadTtl(this.ttlMs) });
+    if (this.enabled && generation === this.generation)
+      for (const [key, value] of loaded) this.entries.set(key, value, { ttl: spreadTtl(this.ttlMs) });
     return keys.map((key, i) => values[i] ?? loaded.get(key));
   }
 
