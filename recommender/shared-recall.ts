@@ -6,17 +6,18 @@ export const SHARED_RECALL_TTL_MS = 30_000;
 export const POOL_FACTOR = 4;
 
 /**
- * Up to `quota` rows of a pool read `size` at most that are not excluded; undefined when the pool came
- * back full and the exclusions have used it up, so what lies beyond it must be read.
+ * Up to `quota` entries of a pool read `size` at most that are not excluded; undefined when the pool
+ * came back full and the exclusions have used it up, so what lies beyond it must be read.
  */
-export function unseenInPool(
-  rows: readonly CandidateRow[],
+export function unseenInPool<T>(
+  pool: readonly T[],
   size: number,
   quota: number,
   exclude: ReadonlySet<string>,
-): CandidateRow[] | undefined {
-  const unseen = rows.filter((row) => !exclude.has(row.id));
-  return unseen.length >= quota || rows.length < size ? unseen.slice(0, quota) : undefined;
+  idOf: (entry: T) => string,
+): T[] | undefined {
+  const unseen = pool.filter((entry) => !exclude.has(idOf(entry)));
+  return unseen.length >= quota || pool.length < size ? unseen.slice(0, quota) : undefined;
 }
 
 export type SharedSource = { kind: 'trending' } | { kind: 'fresh' } | { kind: 'topic'; topic: string };
@@ -46,7 +47,7 @@ export class SharedRecall {
 
   async candidates(source: SharedSource, quota: number, served: ReadonlySet<string>): Promise<CandidateRow[]> {
     const pool = this.pool(source, quota * POOL_FACTOR);
-    return unseenInPool(await pool.rows, pool.size, quota, served) ?? this.query(source, quota, [...served]);
+    return unseenInPool(await pool.rows, pool.size, quota, served, (row) => row.id) ?? this.query(source, quota, [...served]);
   }
 
   /** Resolves when the background refreshes started so far have finished. */

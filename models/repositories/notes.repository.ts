@@ -269,9 +269,10 @@ export class NotesRepository {
       .limit(limit);
   }
 
-  async recallFollowed(viewerId: string, since: Date, limit: number, excludeIds: readonly string[]): Promise<CandidateRow[]> {
-    return this.db
-      .select(candidateColumns)
+  /** The ids of the newest notes published since `since` by the creators the viewer follows. */
+  async recallFollowed(viewerId: string, since: Date, limit: number, excludeIds: readonly string[]): Promise<string[]> {
+    const rows = await this.db
+      .select({ id: notes.id })
       .from(notes)
       .where(
         and(
@@ -283,6 +284,7 @@ export class NotesRepository {
       )
       .orderBy(desc(notes.publishedAt), desc(notes.id))
       .limit(limit);
+    return rows.map((row) => row.id);
   }
 
   async recallByTopics(topics: readonly string[], limit: number, excludeIds: readonly string[]): Promise<CandidateRow[]> {

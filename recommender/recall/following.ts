@@ -9,19 +9,23 @@ const FRESH_DAYS = 14;
  * The newest notes (of the last two weeks) of the creators the viewer follows. Each process keeps the
  * list while the viewer's version holds, for as long as the shared pools (a followed creator's new
  * note shows within that), and reads again when it no longer covers what the session was not served.
+ * It keeps ids only: the rows come from the candidate cache every viewer shares, so a list read again
+ * every half minute for every viewer is not hundreds of rows each time.
  */
 export class FollowingSource implements CandidateSource {
   readonly name = 'following';
-  private readonly cache = new ViewerStateCache<CandidateRow[]>({ max: 50_000, ttlMs: SHARED_RECALL_TTL_MS });
+  private readonly cache = new ViewerStateCache<string[]>({ max: 50_000, ttlMs: SHARED_RECALL_TTL_MS });
 
   constructor(private readonly notes: Pick<NotesRepository, 'recallFollowed'>) {}
 
-  async recall({ viewerId, version, exclude }: RecallRequest, quota: number): Promise<CandidateRow[]> {
+  async recall({ viewerId, version, exclude, rowsByIds }: RecallRequest, quota: number): Promise<CandidateRow[]> {
     if (!viewerId || version === null) return [];
     const since = new Date(Date.now() - FRESH_DAYS * 24 * 3600 * 1000);
     // A list as long as a shared pool, for the same reason: a session, or the viewer's recently served notes, use some up.
     const size = quota * POOL_FACTOR;
-    const rows = await this.cache.get(viewerId, version, () => this.notes.recallFollowed(viewerId, since, size, []));
-    return unseenInPool(rows, size, quota, exclude) ?? this.notes.recallFollowed(viewerId, since, quota, [...exclude]);
+    const ids = await this.cache.get(viewerId, version, () => this.notes.recallFollowed(viewerId, since, size, []));
+    return rowsByIds(
+      unseenInPool(ids, size, quota, exclude, (id) => id) ?? (await this.notes.recallFollowed(viewerId, since, quota, [...exclude])),
+    );
   }
 }
