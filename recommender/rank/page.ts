@@ -151,7 +151,9 @@ function publishedMs(c: Candidate): number {
 
 /** How much an author's and a topic's notes already on the page lower a candidate: a factor in (0, 1]. */
 function repetitionFactor(c: Candidate, perAuthor: ReadonlyMap<string, number>, perTopic: ReadonlyMap<string, number>): number {
-  const topicRepeats = Math.max(0, ...c.note.topics.map((t) => perTopic.get(t) ?? 0));
+  // A loop rather than Math.max over a mapped array: this runs for many candidates per pick.
+  let topicRepeats = 0;
+  for (const topic of c.note.topics) topicRepeats = Math.max(topicRepeats, perTopic.get(topic) ?? 0);
   return RANK_WEIGHTS.authorRepeatDecay ** (perAuthor.get(c.note.authorId) ?? 0) * RANK_WEIGHTS.topicRepeatDecay ** topicRepeats;
 }
 
