@@ -57,7 +57,6 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     logger: deps.logger,
     workDir: path.join(config.MEDIA_DIR, '.work'),
   });
-  const notes = new NotesService(repos, transact, accounts, cache, noteCards, media);
   const experiment = parseExperiment(config.FEED_EXPERIMENT);
   const pinned = experiment ? [experiment.arms.a.modelVersion, experiment.arms.b.modelVersion].filter((v) => v !== null) : [];
   const ranker = new ModelRanker(repos.recommender, deps.logger, pinned);
@@ -67,7 +66,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     storage,
     media,
     accounts,
-    notes,
+    notes: new NotesService(repos, transact, accounts, cache, noteCards, media),
     social: new SocialService(repos, transact, accounts, noteCards, sessions),
     products: new ProductsService(repos, accounts, cache),
     events: new EventsService(repos, transact, config),

@@ -256,16 +256,18 @@ function cardItem({ media, tags, ...note }: NoteCard, viewer: ViewerContext | un
   };
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 function rankContext(viewerId: string | null, viewer: ViewerContext | undefined, sessionId: string, hideSoldOut: boolean): RankContext {
   return {
     hideSoldOut,
     now: new Date(),
     sessionId,
     viewerId,
-    followed: new Set(viewer?.followees),
+    followed: viewer?.followees ?? NONE,
     interests: new Set(viewer?.interests),
-    hiddenNotes: new Set(viewer?.hiddenNotes),
-    hiddenCreators: new Set(viewer?.hiddenCreators),
+    hiddenNotes: viewer?.hiddenNotes ?? NONE,
+    hiddenCreators: viewer?.hiddenCreators ?? NONE,
   };
 }
 

@@ -6,11 +6,12 @@ import { boards, collects, comments, follows, hiddenCreators, hiddenNotes, likes
 export type BoardRow = typeof boards.$inferSelect;
 export type CommentRow = typeof comments.$inferSelect;
 
+/** Sets where a feed page asks membership: an API process builds them once per cached context, not per page. */
 export interface ViewerContext {
   interests: string[];
-  followees: string[];
-  hiddenNotes: string[];
-  hiddenCreators: string[];
+  followees: ReadonlySet<string>;
+  hiddenNotes: ReadonlySet<string>;
+  hiddenCreators: ReadonlySet<string>;
   /** The notes the viewer liked or collected last, newest first: what they are into right now. */
   recentlyEngaged: string[];
   /** The viewer's latest likes and collects, so a feed page can say which of its notes they marked without a query. */
@@ -196,6 +197,13 @@ export class SocialRepository {
       .where(eq(users.id, userId));
     if (!row) return undefined;
     const marks = (ids: string[]): Marks => ({ ids: new Set(ids), complete: ids.length < MARKS_IN_CONTEXT });
-    return { ...row, liked: marks(row.liked), collected: marks(row.collected) };
+    return {
+      ...row,
+      followees: new Set(row.followees),
+      hiddenNotes: new Set(row.hiddenNotes),
+      hiddenCreators: new Set(row.hiddenCreators),
+      liked: marks(row.liked),
+      collected: marks(row.collected),
+    };
   }
 }
