@@ -25,6 +25,10 @@ import { FeedSessionStore } from './recommender/session-store';
 import { ExperimentService, parseExperiment } from './recommender/experiment';
 import { ModelRanker } from './recommender/rank/model-ranker';
 import { Trainer } from './recommender/training/trainer';
+import { exportCsv, type ExportRequest } from './commerce/analytics-export';
+import { AnalyticsService } from './commerce/analytics.service';
+import { OrdersService, type Actor } from './commerce/orders.service';
+import { RollupService } from './commerce/rollup.service';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -59,6 +63,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   });
   const experiment = parseExperiment(config.FEED_EXPERIMENT);
   const pinned = experiment ? [experiment.arms.a.modelVersion, experiment.arms.b.modelVersion].filter((v) => v !== null) : [];
+  const analytics = new AnalyticsService(repos);
   const ranker = new ModelRanker(repos.recommender, deps.logger, pinned);
   return {
     jobs: deps.jobs,
@@ -79,6 +84,13 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
       quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
     }),
     servedLog: new ServedLogService(sessions, repos.events),
+    orders: new OrdersService(repos, transact, {
+      clickMs: config.ATTRIBUTION_CLICK_WINDOW_DAYS * 24 * 3600_000,
+      viewMs: config.ATTRIBUTION_VIEW_WINDOW_HOURS * 3600_000,
+    }),
+    analytics,
+    analyticsExport: (actor: Actor | null, request: ExportRequest) => exportCsv(analytics, actor, request),
+    rollup: new RollupService(repos.analytics, config.ANALYTICS_ROLLUP_LAG_MS),
   };
 }
 

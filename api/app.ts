@@ -14,6 +14,7 @@ import { mediaFilesRouter } from './media-files';
 import { createMetrics } from './metrics';
 import { buildSchema } from './schema';
 import { attachSubscriptions } from './subscriptions';
+import { webhooksRouter } from './webhooks';
 import { uploadsRouter } from './uploads';
 
 export interface ApiDeps {
@@ -67,6 +68,7 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
     res.status(404).json({ error: 'not found' });
   });
   app.use('/media', mediaFilesRouter(services.storage));
+  app.use('/webhooks', webhooksRouter(services, logger));
 
   // Counting SQL per request needs AsyncLocalStorage, whose promise hooks cost about a third of
   // the feed's throughput (measured: 70 vs 109 req/s), so only development and tests count.

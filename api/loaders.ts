@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { AttributionRow, RefundRow } from '../models/repositories/commerce.repository';
 import type { MediaRow } from '../models/repositories/media.repository';
 import type { NoteMediaRow, NoteProductRow, NoteRow } from '../models/repositories/notes.repository';
 import type { ProductRow } from '../models/repositories/products.repository';
@@ -26,6 +27,14 @@ function membership(viewerId: string | null, fetch: (viewerId: string, ids: read
   });
 }
 
+function grouped<T extends { orderId: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T[]> {
+  return new DataLoader(async (ids) => {
+    const byOrder = new Map<string, T[]>();
+    for (const row of await fetch(ids)) byOrder.set(row.orderId, [...(byOrder.get(row.orderId) ?? []), row]);
+    return ids.map((id) => byOrder.get(id) ?? []);
+  });
+}
+
 /** Per-request batching: a page of notes costs one query per kind of thing it shows, not per note. */
 export function createLoaders(services: Services, viewerId: string | null) {
   return {
@@ -40,6 +49,8 @@ export function createLoaders(services: Services, viewerId: string | null) {
     }),
     media: new DataLoader<string, NoteMediaRow[]>((noteIds) => services.notes.mediaOf(noteIds)),
     productTags: new DataLoader<string, NoteProductRow[]>((noteIds) => services.notes.productTagsOf(noteIds)),
+    orderCredits: grouped<AttributionRow>((ids) => services.orders.attributionsOf(ids)),
+    orderRefunds: grouped<RefundRow>((ids) => services.orders.refundsOf(ids)),
     viewerLiked: membership(viewerId, (v, ids) => services.social.likedAmong(v, ids)),
     viewerCollected: membership(viewerId, (v, ids) => services.social.collectedAmong(v, ids)),
     viewerFollows: membership(viewerId, (v, ids) => services.social.followedAmong(v, ids)),

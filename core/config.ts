@@ -89,6 +89,19 @@ const schema = z.object({
   FEED_RECALL_QUOTAS: z.string().optional(),
   /** Leave notes whose tagged products are all sold out out of the For-You feed (their own pages still show). */
   FEED_HIDE_SOLD_OUT: flag(false),
+  /** Days after a product click in which a purchase is credited to the clicked note (last-click attribution). */
+  ATTRIBUTION_CLICK_WINDOW_DAYS: z.coerce.number().positive().max(90).default(7),
+  /** Hours after a long view (without a click) in which a purchase earns the note view-through credit. */
+  ATTRIBUTION_VIEW_WINDOW_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(24),
+  /**
+   * The analytics rollup folds rows once they are this old: a row's receipt time is its transaction's
+   * start, so a transaction still open during a fold must not fall behind the watermark.
+   */
+  ANALYTICS_ROLLUP_LAG_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** How often an API process checks for a newly promoted interest model, which it then serves without a restart. */
   MODEL_POLL_MS: z.coerce.number().int().positive().default(30_000),
   /** Most rows of each kind kept by that cache. */

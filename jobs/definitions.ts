@@ -7,6 +7,7 @@ export const JOB_NAMES = [
   'recommender.train',
   'counters.reconcile',
   'feed.served',
+  'analytics.rollup',
   'media.image',
   'media.video',
   'media.video.rung',
@@ -23,6 +24,8 @@ export interface JobPayloads {
   'counters.reconcile': Record<string, never>;
   /** Moves the log of served feed pages from Redis into the event log. */
   'feed.served': Record<string, never>;
+  /** Folds new events, orders and refunds into the dashboards' rollup tables. */
+  'analytics.rollup': Record<string, never>;
   'media.image': { mediaId: string };
   /** Probes and plans a video, then starts the flow of its parts. */
   'media.video': { mediaId: string };
@@ -91,6 +94,17 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
     timeoutMs: 120_000,
     concurrency: 1,
     everyMs: 5_000,
+    quiet: true,
+  },
+  // The dashboards promise figures fresh within a minute: a 10 s period plus the fold's 10 s lag.
+  'analytics.rollup': {
+    queue: 'analytics',
+    role: 'worker',
+    attempts: 3,
+    backoffMs: 5_000,
+    timeoutMs: 300_000,
+    concurrency: 1,
+    everyMs: 10_000,
     quiet: true,
   },
   'media.image': { ...media, timeoutMs: 120_000 },

@@ -1,3 +1,4 @@
+import type { RollupService } from '../commerce/rollup.service';
 import type { MediaService } from '../media/media.service';
 import type { ServedLogService } from '../recommender/served-log.service';
 import type { Trainer } from '../recommender/training/trainer';
@@ -9,9 +10,10 @@ export interface HandlerServices {
   media: MediaService;
   trainer: Trainer;
   servedLog: ServedLogService;
+  rollup: RollupService;
 }
 
-export function createJobHandlers({ trending, media, trainer, servedLog }: HandlerServices): JobHandlers {
+export function createJobHandlers({ trending, media, trainer, servedLog, rollup }: HandlerServices): JobHandlers {
   return {
     'ranking.refresh': async () => ({ status: 'success', detail: `${await trending.refresh()} notes rescored` }),
     'recommender.train': async () => {
@@ -25,6 +27,10 @@ export function createJobHandlers({ trending, media, trainer, servedLog }: Handl
     },
     'counters.reconcile': async () => ({ status: 'success', detail: `${await trending.reconcileCounters()} notes fixed` }),
     'feed.served': async () => ({ status: 'success', detail: `${await servedLog.flush()} served notes logged` }),
+    'analytics.rollup': async () => {
+      const folded = await rollup.fold();
+      return { status: 'success', detail: `${folded.events} events, ${folded.orders} orders, ${folded.refunds} refunds folded` };
+    },
     'media.image': ({ mediaId }) => media.processImage(mediaId),
     'media.video': async ({ mediaId }, ctx) => {
       const planned = await media.planVideo(mediaId);

@@ -1,4 +1,6 @@
 import type { Db } from '../core/db';
+import { AnalyticsRepository } from './repositories/analytics.repository';
+import { CommerceRepository } from './repositories/commerce.repository';
 import { EventsRepository } from './repositories/events.repository';
 import { MediaRepository } from './repositories/media.repository';
 import { NotesRepository } from './repositories/notes.repository';
@@ -17,6 +19,8 @@ export interface Repositories {
   media: MediaRepository;
   search: SearchRepository;
   recommender: RecommenderRepository;
+  commerce: CommerceRepository;
+  analytics: AnalyticsRepository;
 }
 
 export function repositoriesFor(db: Db): Repositories {
@@ -29,6 +33,8 @@ export function repositoriesFor(db: Db): Repositories {
     media: new MediaRepository(db),
     search: new SearchRepository(db),
     recommender: new RecommenderRepository(db),
+    commerce: new CommerceRepository(db),
+    analytics: new AnalyticsRepository(db),
   };
 }
 

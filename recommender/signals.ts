@@ -1,4 +1,4 @@
-import type { EventType } from '../models/schema';
+import { LONG_VIEW, type EventType } from '../models/schema';
 
 /**
  * What each kind of feedback means to the recommender, in one place (as gorse keeps it in
@@ -19,9 +19,6 @@ export const SCORE_WEIGHTS: Readonly<Record<Head, number>> = {
   productClick: 2,
   purchase: 6,
 };
-
-/** A view counts as long from this share of a video, or this many seconds on an image note. */
-export const LONG_VIEW = { videoRatio: 0.5, imageSeconds: 5 } as const;
 
 const HEAD_OF: Partial<Record<EventType, Head>> = {
   like: 'like',

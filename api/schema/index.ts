@@ -3,6 +3,8 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import path from 'node:path';
 import { accountsResolvers } from './accounts/accounts.resolvers';
+import { analyticsResolvers } from './analytics/analytics.resolvers';
+import { commerceResolvers } from './commerce/commerce.resolvers';
 import { commonResolvers } from './common/common.resolvers';
 import { eventsResolvers } from './events/events.resolvers';
 import { feedResolvers } from './feed/feed.resolvers';
@@ -12,7 +14,19 @@ import { productsResolvers } from './products/products.resolvers';
 import { searchResolvers } from './search/search.resolvers';
 import { socialResolvers } from './social/social.resolvers';
 
-const DOMAINS = ['common', 'accounts', 'notes', 'media', 'social', 'products', 'feed', 'search', 'events'] as const;
+const DOMAINS = [
+  'common',
+  'accounts',
+  'notes',
+  'media',
+  'social',
+  'products',
+  'feed',
+  'search',
+  'events',
+  'commerce',
+  'analytics',
+] as const;
 
 export const typeDefs = DOMAINS.map((domain) => readFileSync(path.join(__dirname, domain, `${domain}.graphql`), 'utf8'));
 
@@ -26,6 +40,8 @@ const parts = [
   feedResolvers,
   searchResolvers,
   eventsResolvers,
+  commerceResolvers,
+  analyticsResolvers,
 ] as Record<string, object>[];
 
 /** Merges the per-domain resolver maps; Query and Mutation fields come from several domains. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { anyUuid } from '../sql';
 import { products } from '../schema';
@@ -26,6 +26,16 @@ export class ProductsRepository {
       .update(products)
       .set({ ...changes, updatedAt: new Date() })
       .where(eq(products.id, id))
+      .returning();
+    return row;
+  }
+
+  /** Takes `quantity` from stock if that many are left; returns the product as it was sold, or nothing. */
+  async takeStock(id: string, quantity: number): Promise<ProductRow | undefined> {
+    const [row] = await this.db
+      .update(products)
+      .set({ stock: sql`${products.stock} - ${quantity}`, updatedAt: new Date() })
+      .where(and(eq(products.id, id), gte(products.stock, quantity)))
       .returning();
     return row;
   }

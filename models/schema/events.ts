@@ -18,6 +18,12 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/**
+ * A view counts as long (a "read") from this share of a video, or this many seconds on an image note:
+ * the recommender's long-view label and the analytics funnel's reads both use it.
+ */
+export const LONG_VIEW = { videoRatio: 0.5, imageSeconds: 5 } as const;
+
 export const eventTypeEnum = pgEnum('event_type', EVENT_TYPES);
 
 // The append-only interaction log read by training, analytics and attribution. No foreign keys:
@@ -40,6 +46,8 @@ export const interactionEvents = pgTable(
   },
   (t) => [
     index('events_occurred_brin').using('brin', t.occurredAt),
+    // The analytics rollup folds in what arrived since its last run.
+    index('events_received_brin').using('brin', t.receivedAt),
     index('events_user_time_idx').on(t.userId, t.occurredAt),
     index('events_note_time_idx').on(t.noteId, t.occurredAt),
     // A viewer's engagements (ENGAGEMENT_EVENTS), read for their affinity profile on a feed request,

@@ -5,3 +5,4 @@ export * from './notes';
 export * from './products';
 export * from './social';
 export * from './recommender';
+export * from './commerce';

@@ -17,6 +17,7 @@ export function startTestWorker(app: TestApp, options: { roles?: Role[]; lockMs?
       media: app.services.media,
       trainer: app.services.trainer,
       servedLog: app.services.servedLog,
+      rollup: app.services.rollup,
     }),
     failureHandlers: createJobFailureHandlers({ media: app.services.media }),
     logger: createLogger('silent'),

@@ -5,7 +5,7 @@ import type { Config } from '../../../core/config';
 import { ReadCache, rowsById } from '../../../core/read-cache';
 import { errors } from '../../../core/errors';
 import type { UserRow, UsersRepository } from '../../../models/repositories/users.repository';
-import { validate } from '../common/validate';
+import { validate } from '../../../core/validate';
 import { logInInput, signUpInput } from './accounts.inputs';
 
 export interface Viewer {

@@ -4,7 +4,7 @@ import type { CardExtrasRow, NoteCard, NoteMediaRow, NoteProductRow, NoteRow } f
 import type { UserRow } from '../../../models/repositories/users.repository';
 import type { Repositories, Transact } from '../../../models/transaction';
 import type { AccountsService, Viewer } from '../accounts/accounts.service';
-import { validate } from '../common/validate';
+import { validate } from '../../../core/validate';
 import type { MediaService } from '../../../media/media.service';
 import {
   checkMediaForKind,

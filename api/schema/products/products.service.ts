@@ -4,7 +4,7 @@ import type { ProductChanges, ProductRow } from '../../../models/repositories/pr
 import type { BrandRow } from '../../../models/repositories/users.repository';
 import type { Repositories } from '../../../models/transaction';
 import type { AccountsService, Viewer } from '../accounts/accounts.service';
-import { validate } from '../common/validate';
+import { validate } from '../../../core/validate';
 import { requireId } from '../notes/notes.service';
 import { createProductInput, updateProductInput } from './products.inputs';
 

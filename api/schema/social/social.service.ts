@@ -7,7 +7,7 @@ import type { BoardRow, CommentRow } from '../../../models/repositories/social.r
 import type { Repositories, Transact } from '../../../models/transaction';
 import type { FeedSessionStore } from '../../../recommender/session-store';
 import type { AccountsService, Viewer } from '../accounts/accounts.service';
-import { validate } from '../common/validate';
+import { validate } from '../../../core/validate';
 import { requireId } from '../notes/notes.service';
 import { boardName, commentInput, hideReason, shareChannel } from './social.inputs';
 

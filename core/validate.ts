@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { errors } from '../../../core/errors';
+import { errors } from './errors';
 
 /** Parses input with a zod schema; the first problem becomes a BAD_USER_INPUT naming its field. */
 export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {

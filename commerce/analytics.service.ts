@@ -1,0 +1,219 @@
+import { errors } from '../core/errors';
+import { emptyFunnelRow, type FunnelRow, type Grain, type Range, type Subject } from '../models/repositories/analytics.repository';
+import type { Repositories } from '../models/transaction';
+import type { Actor } from './orders.service';
+
+export type ScopeKind = 'brand' | 'product' | 'note' | 'creator';
+export interface ScopeInput {
+  kind: ScopeKind;
+  id: string;
+}
+export interface RangeInput {
+  from: Date;
+  to: Date;
+}
+
+/** A funnel with its rates; rates are null where their denominator is zero. */
+export interface Funnel extends FunnelRow {
+  currency: string;
+  engagements: number;
+  readRate: number | null;
+  ctr: number | null;
+  cvr: number | null;
+  engagementRate: number | null;
+  averageOrderValueMinor: number | null;
+  repeatPurchaseRate: number | null;
+  sponsored: Sponsored | null;
+}
+
+export interface Sponsored {
+  notes: number;
+  costMinor: number;
+  impressions: number;
+  engagements: number;
+  gmvMinor: number;
+  cpmMinor: number | null;
+  cpeMinor: number | null;
+  roi: number | null;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+const HOUR_MS = 3600 * 1000;
+/** Longest range of any query, and of an hourly series. */
+export const MAX_RANGE_DAYS = 400;
+export const MAX_HOURLY_DAYS = 7;
+
+/**
+ * The brand and creator dashboards, read from the rollups. A brand sees its own brand, its own
+ * products and the notes that tag them (with its own products' sales only); a creator sees their
+ * own notes; an admin sees everything.
+ */
+export class AnalyticsService {
+  constructor(private readonly repos: Pick<Repositories, 'analytics' | 'users' | 'products' | 'notes'>) {}
+
+  async funnel(actor: Actor | null, scope: ScopeInput, rangeInput: RangeInput, currency = 'CNY'): Promise<Funnel> {
+    const access = await this.access(actor, scope);
+    const range = rangeOf(rangeInput);
+    return this.completeFunnel(access, range, await this.repos.analytics.funnel(access.subject, range, currency), currency, true);
+  }
+
+  async series(
+    actor: Actor | null,
+    scope: ScopeInput,
+    rangeInput: RangeInput,
+    interval: Grain,
+    currency = 'CNY',
+  ): Promise<(Funnel & { at: Date })[]> {
+    const access = await this.access(actor, scope);
+    const range = rangeOf(rangeInput, interval);
+    const rows = await this.repos.analytics.series(access.subject, range, currency);
+    const byBucket = new Map(rows.map((row) => [row.bucket.getTime(), row]));
+    const step = interval === 'day' ? DAY_MS : HOUR_MS;
+    const points: (Funnel & { at: Date })[] = [];
+    for (let at = range.from.getTime(); at < range.to.getTime(); at += step) {
+      const row = byBucket.get(at) ?? emptyFunnelRow();
+      points.push({ at: new Date(at), ...(await this.completeFunnel(access, range, row, currency, false)) });
+    }
+    return points;
+  }
+
+  /** The notes (or creators) that sold a product best over the range. */
+  async top(actor: Actor | null, productId: string, by: 'note' | 'creator', rangeInput: RangeInput, limit: number, currency = 'CNY') {
+    const access = await this.access(actor, { kind: 'product', id: productId });
+    const range = rangeOf(rangeInput);
+    const rows = await this.repos.analytics.top(access.subject, range, currency, by, Math.min(Math.max(limit, 1), 100));
+    return Promise.all(rows.map(async (row) => ({ id: row.key, funnel: await this.completeFunnel(access, range, row, currency, false) })));
+  }
+
+  /** The topics the readers of the scope's notes chose at sign-up, weighted by their reads. */
+  async audienceTopics(actor: Actor | null, scope: ScopeInput, rangeInput: RangeInput) {
+    const access = await this.access(actor, scope);
+    const range = rangeOf(rangeInput, 'day');
+    const rows = await this.repos.analytics.audienceTopics(access.subject, range.from, range.to);
+    const total = rows.reduce((sum, r) => sum + r.reads, 0);
+    return rows.map((r) => ({ topic: r.topic, reads: r.reads, share: total === 0 ? 0 : r.reads / total }));
+  }
+
+  private async completeFunnel(access: Access, range: Range, row: FunnelRow, currency: string, whole: boolean): Promise<Funnel> {
+    const engagements = row.likes + row.collects + row.comments + row.shares;
+    const orders = row.sales.orders + row.viewThrough.orders + row.organic.orders;
+    const gmv = row.sales.gmvMinor + row.viewThrough.gmvMinor + row.organic.gmvMinor;
+    let repeatPurchaseRate: number | null = null;
+    let sponsored: Sponsored | null = null;
+    if (whole) {
+      const buyers = await this.repos.analytics.buyers(access.subject, range.from, range.to);
+      repeatPurchaseRate = ratio(buyers.repeat, buyers.buyers);
+      sponsored = await this.sponsored(access, range, currency);
+    }
+    return {
+      ...row,
+      currency,
+      engagements,
+      readRate: ratio(row.reads, row.impressions),
+      ctr: ratio(row.productClicks, row.impressions),
+      cvr: ratio(row.sales.orders, row.productClicks),
+      engagementRate: ratio(engagements, row.impressions),
+      averageOrderValueMinor: orders === 0 ? null : Math.round(gmv / orders),
+      repeatPurchaseRate,
+      sponsored,
+    };
+  }
+
+  private async sponsored(access: Access, range: Range, currency: string): Promise<Sponsored | null> {
+    const deals = await this.repos.analytics.sponsorDeals(access.subject, currency, access.brandId);
+    if (deals.noteIds.length === 0) return null;
+    const row = await this.repos.analytics.funnel({ kind: 'notes', noteIds: deals.noteIds, brandId: access.brandId }, range, currency);
+    const engagements = row.likes + row.collects + row.comments + row.shares;
+    const cost = deals.costMinor;
+    const net = row.sales.gmvMinor - row.sales.refundedMinor;
+    return {
+      notes: deals.noteIds.length,
+      costMinor: cost,
+      impressions: row.impressions,
+      engagements,
+      gmvMinor: row.sales.gmvMinor,
+      cpmMinor: row.impressions === 0 ? null : Math.round((cost * 1000) / row.impressions),
+      cpeMinor: engagements === 0 ? null : Math.round(cost / engagements),
+      roi: cost === 0 ? null : (net - cost) / cost,
+    };
+  }
+
+  /** Who may see what; see the class comment. */
+  private async access(actor: Actor | null, scope: ScopeInput): Promise<Access> {
+    if (!actor) throw errors.unauthenticated();
+    if (!/^[0-9a-f-]{36}$/i.test(scope.id)) throw errors.badInput('scope.id: must be an id', 'scope.id');
+    const [user] = await this.repos.users.findByIds([actor.id]);
+    if (!user) throw errors.unauthenticated();
+    const admin = user.role === 'admin';
+    const brand = await this.repos.users.findBrandOwnedBy(actor.id);
+    const denied = () =>
+      errors.forbidden(`You can see analytics of your own ${brand ? 'brand, its products and the notes that tag them' : 'notes'} only`);
+    switch (scope.kind) {
+      case 'brand': {
+        const [target] = await this.repos.users.findBrandsByIds([scope.id]);
+        if (!target) throw errors.notFound('Brand', scope.id);
+        if (!admin && brand?.id !== target.id) throw denied();
+        return { subject: { kind: 'brand', brandId: target.id }, brandId: target.id };
+      }
+      case 'product': {
+        const [product] = await this.repos.products.findByIds([scope.id]);
+        if (!product) throw errors.notFound('Product', scope.id);
+        if (!admin && brand?.id !== product.brandId) throw denied();
+        return { subject: { kind: 'product', productId: product.id }, brandId: product.brandId };
+      }
+      case 'creator': {
+        const [creator] = await this.repos.users.findByIds([scope.id]);
+        if (!creator) throw errors.notFound('User', scope.id);
+        if (!admin && actor.id !== creator.id) throw denied();
+        return { subject: { kind: 'creator', creatorId: creator.id } };
+      }
+      case 'note': {
+        const [note] = await this.repos.notes.findByIds([scope.id]);
+        if (!note) throw errors.notFound('Note', scope.id);
+        if (admin || note.authorId === actor.id) return { subject: { kind: 'notes', noteIds: [note.id] } };
+        if (brand) {
+          const tags = await this.repos.notes.productTagsOf([note.id]);
+          const tagged = await this.repos.products.findByIds(tags.map((t) => t.productId));
+          if (tagged.some((p) => p.brandId === brand.id)) {
+            return { subject: { kind: 'notes', noteIds: [note.id], brandId: brand.id }, brandId: brand.id };
+          }
+        }
+        throw denied();
+      }
+    }
+  }
+}
+
+interface Access {
+  subject: Subject;
+  /** The brand whose sales and deals the figures are limited to, when there is one. */
+  brandId?: string;
+}
+
+/**
+ * A range as rollup buckets: whole UTC days when both ends are midnights (or when days are asked
+ * for, rounded outwards), else hours, rounded outwards. Buckets starting in [from, to) count.
+ */
+export function rangeOf({ from, to }: RangeInput, interval?: Grain): Range {
+  if (!(from instanceof Date) || !(to instanceof Date) || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
+    throw errors.badInput('range: from and to must be dates', 'range');
+  }
+  if (from.getTime() >= to.getTime()) throw errors.badInput('range: from must be before to', 'range');
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) throw errors.badInput(`range: at most ${MAX_RANGE_DAYS} days`, 'range');
+  const aligned = from.getTime() % DAY_MS === 0 && to.getTime() % DAY_MS === 0;
+  const grain: Grain = interval ?? (aligned ? 'day' : 'hour');
+  const step = grain === 'day' ? DAY_MS : HOUR_MS;
+  const range = {
+    grain,
+    from: new Date(Math.floor(from.getTime() / step) * step),
+    to: new Date(Math.ceil(to.getTime() / step) * step),
+  };
+  if (interval === 'hour' && range.to.getTime() - range.from.getTime() > MAX_HOURLY_DAYS * DAY_MS) {
+    throw errors.badInput(`range: an hourly series covers at most ${MAX_HOURLY_DAYS} days`, 'range');
+  }
+  return range;
+}
+
+function ratio(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}

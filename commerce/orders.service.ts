@@ -1,0 +1,251 @@
+import { AppError, ErrorCode, errors } from '../core/errors';
+import { uuidv7 } from '../core/ids';
+import { validate } from '../core/validate';
+import type { OrderRow, RefundRow } from '../models/repositories/commerce.repository';
+import type { ProductRow } from '../models/repositories/products.repository';
+import type { BrandRow } from '../models/repositories/users.repository';
+import type { Repositories, Transact } from '../models/transaction';
+import { attribute, type Attribution, type AttributionWindows, type Touch } from './attribution';
+import { checkoutInput, refundInput, sponsorDealInput, webhookEvent, type WebhookEvent } from './orders.inputs';
+import { newWebhookSecret, verifyWebhook } from './webhook-signature';
+
+/** Someone signed in; commerce checks roles and ownership itself. */
+export interface Actor {
+  id: string;
+}
+
+export interface WebhookOutcome {
+  status: 'created' | 'duplicate';
+  orderId: string;
+  refundId?: string;
+}
+
+type Repos = Pick<Repositories, 'commerce' | 'products' | 'users' | 'notes'>;
+
+/**
+ * Orders and refunds, from the in-app checkout and from brands' shops (signed webhooks), each
+ * attributed to the notes that drove it when it is recorded. Every order also enters the event log
+ * as a purchase, which the interest model learns from.
+ */
+export class OrdersService {
+  constructor(
+    private readonly repos: Repos,
+    private readonly transact: Transact,
+    private readonly windows: AttributionWindows,
+  ) {}
+
+  async checkout(actor: Actor | null, raw: unknown, now = new Date()): Promise<OrderRow> {
+    if (!actor) throw errors.unauthenticated('Sign in to buy');
+    const input = validate(checkoutInput, raw);
+    const product = await this.product(input.productId);
+    const externalId = input.idempotencyKey ? `${actor.id}:${input.idempotencyKey}` : uuidv7(now.getTime());
+    const earlier = await this.repos.commerce.findOrderByExternalId(product.brandId, 'checkout', externalId);
+    if (earlier) return earlier;
+    const attribution = await this.attribute(actor.id, product.id, now, input.clickEventId);
+    return this.transact(async (tx) => {
+      const { order, created } = await tx.commerce.insertOrder({
+        brandId: product.brandId,
+        productId: product.id,
+        userId: actor.id,
+        source: 'checkout',
+        externalId,
+        quantity: input.quantity,
+        amountMinor: product.priceMinor * input.quantity,
+        currency: product.currency,
+        clickEventId: input.clickEventId ?? null,
+        attribution: attribution.kind,
+        occurredAt: now,
+      });
+      if (!created) return order;
+      const sold = await tx.products.takeStock(product.id, input.quantity);
+      if (!sold) throw new AppError(ErrorCode.CONFLICT, `Only ${product.stock} left in stock`, 'quantity');
+      await recordSale(tx, order, attribution);
+      return order;
+    });
+  }
+
+  /** A refund or return of an in-app order, by the brand that sold it. */
+  async refund(actor: Actor | null, raw: unknown, now = new Date()): Promise<RefundRow> {
+    const brand = await this.requireBrand(actor);
+    const input = validate(refundInput, raw);
+    const order = await this.repos.commerce.findOrder(input.orderId);
+    if (!order || order.brandId !== brand.id) throw errors.notFound('Order', input.orderId);
+    const externalId = input.idempotencyKey ?? uuidv7(now.getTime());
+    return (await this.recordRefund(order.id, externalId, input.kind, input.amountMinor ?? null, input.reason, now)).refund;
+  }
+
+  /**
+   * An order event from a brand's shop. The body must carry the brand's signature; an order id
+   * (or refund id) already recorded is acknowledged again and changes nothing.
+   */
+  async receiveWebhook(brandId: string, body: Buffer, signature: string | undefined, now = new Date()): Promise<WebhookOutcome> {
+    const secret = /^[0-9a-f-]{36}$/i.test(brandId) ? await this.repos.commerce.webhookSecret(brandId) : undefined;
+    if (!secret) throw errors.unauthenticated('This brand has no webhook secret: create one with rotateWebhookSecret');
+    const verdict = verifyWebhook(secret, body, signature, Math.floor(now.getTime() / 1000));
+    if (verdict !== 'ok') throw errors.unauthenticated(`Bad webhook signature (${verdict})`);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw errors.badInput('The body is not JSON');
+    }
+    const event = validate(webhookEvent, parsed);
+    if (event.type === 'order.paid') return this.webhookOrder(brandId, event, now);
+    const order = await this.repos.commerce.findOrderByExternalId(brandId, 'webhook', event.orderId);
+    if (!order) throw errors.notFound('Order', event.orderId);
+    const kind = event.type === 'order.returned' ? 'return' : 'refund';
+    const at = new Date(event.occurredAt);
+    const { refund, created } = await this.recordRefund(order.id, event.refundId, kind, event.amountMinor, event.reason, at);
+    return { status: created ? 'created' : 'duplicate', orderId: order.id, refundId: refund.id };
+  }
+
+  /** A new signing secret for the brand's order webhook; the old one stops working. Shown once. */
+  async rotateWebhookSecret(actor: Actor | null): Promise<{ brandId: string; secret: string }> {
+    const brand = await this.requireBrand(actor);
+    const secret = newWebhookSecret();
+    await this.repos.commerce.setWebhookSecret(brand.id, secret);
+    return { brandId: brand.id, secret };
+  }
+
+  /** Records what the brand paid for one of its sponsored notes. */
+  async setSponsorDeal(actor: Actor | null, raw: unknown) {
+    const brand = await this.requireBrand(actor);
+    const input = validate(sponsorDealInput, raw);
+    const [note] = await this.repos.notes.findByIds([input.noteId]);
+    if (!note) throw errors.notFound('Note', input.noteId);
+    if (note.sponsorBrandId !== brand.id) throw errors.forbidden('Only the brand that sponsors this note can record its deal');
+    return this.repos.commerce.upsertSponsorDeal({
+      noteId: note.id,
+      brandId: brand.id,
+      costMinor: input.costMinor,
+      currency: input.currency,
+    });
+  }
+
+  /** An order with the touches that earned it and its refunds, for the brand that sold it. */
+  async explain(actor: Actor | null, orderId: string) {
+    const brand = await this.requireBrand(actor);
+    const order = /^[0-9a-f-]{36}$/i.test(orderId) ? await this.repos.commerce.findOrder(orderId) : undefined;
+    if (!order || order.brandId !== brand.id) throw errors.notFound('Order', orderId);
+    return order;
+  }
+
+  listBrandOrders(brandId: string, limit: number, after?: { at: Date; id: string }): Promise<OrderRow[]> {
+    return this.repos.commerce.listBrandOrders(brandId, limit, after);
+  }
+
+  attributionsOf(orderIds: readonly string[]) {
+    return this.repos.commerce.attributionsOf(orderIds);
+  }
+
+  refundsOf(orderIds: readonly string[]) {
+    return this.repos.commerce.refundsOf(orderIds);
+  }
+
+  async requireBrand(actor: Actor | null): Promise<BrandRow> {
+    if (!actor) throw errors.unauthenticated();
+    const brand = await this.repos.users.findBrandOwnedBy(actor.id);
+    if (!brand) throw errors.forbidden('Only a brand account can do this');
+    return brand;
+  }
+
+  private async webhookOrder(brandId: string, event: Extract<WebhookEvent, { type: 'order.paid' }>, now: Date): Promise<WebhookOutcome> {
+    const earlier = await this.repos.commerce.findOrderByExternalId(brandId, 'webhook', event.orderId);
+    if (earlier) return { status: 'duplicate', orderId: earlier.id };
+    const product = await this.product(event.productId);
+    if (product.brandId !== brandId) throw errors.notFound('Product', event.productId);
+    if (event.currency !== product.currency) {
+      throw errors.badInput(`currency: this product is sold in ${product.currency}, not ${event.currency}`, 'currency');
+    }
+    const at = new Date(event.occurredAt);
+    if (at.getTime() > now.getTime() + 5 * 60_000) throw errors.badInput('occurredAt: is in the future', 'occurredAt');
+    const clickId = event.clickId && (await this.repos.commerce.isProductClick(event.clickId, product.id)) ? event.clickId : null;
+    let buyer = event.userId ?? (clickId ? await this.repos.commerce.clickUser(clickId) : null);
+    if (buyer && (await this.repos.users.findByIds([buyer])).length === 0) buyer = null;
+    const attribution = buyer ? await this.attribute(buyer, product.id, at, clickId) : { kind: 'organic' as const, credits: [] };
+    return this.transact(async (tx) => {
+      const { order, created } = await tx.commerce.insertOrder({
+        brandId,
+        productId: product.id,
+        userId: buyer,
+        source: 'webhook',
+        externalId: event.orderId,
+        quantity: event.quantity,
+        amountMinor: event.amountMinor,
+        currency: event.currency,
+        clickEventId: clickId,
+        attribution: attribution.kind,
+        occurredAt: at,
+      });
+      if (created) await recordSale(tx, order, attribution);
+      return { status: created ? 'created' : 'duplicate', orderId: order.id };
+    });
+  }
+
+  private recordRefund(orderId: string, externalId: string, kind: RefundRow['kind'], amount: number | null, reason: string, at: Date) {
+    return this.transact(async (tx) => {
+      const order = await tx.commerce.lockOrder(orderId);
+      if (!order) throw errors.notFound('Order', orderId);
+      const earlier = await tx.commerce.refundsOf([orderId]);
+      const same = earlier.find((r) => r.externalId === externalId);
+      if (same) return { refund: same, created: false };
+      const left = order.amountMinor - order.refundedMinor;
+      const amountMinor = amount ?? left;
+      if (amountMinor <= 0 || amountMinor > left) {
+        throw errors.conflict(`Only ${left} (minor units) of this order is left to refund`, 'amountMinor');
+      }
+      return tx.commerce.insertRefund({ orderId, externalId, kind, amountMinor, reason, occurredAt: at });
+    });
+  }
+
+  private async product(id: string): Promise<ProductRow> {
+    const [product] = await this.repos.products.findByIds([id]);
+    if (!product) throw errors.notFound('Product', id);
+    return product;
+  }
+
+  private async attribute(userId: string, productId: string, at: Date, clickId?: string | null): Promise<Attribution> {
+    const lookback = Math.max(this.windows.clickMs, this.windows.viewMs);
+    const rows = await this.repos.commerce.touches(userId, productId, new Date(at.getTime() - lookback), at);
+    const touches: Touch[] = rows.map((r) => ({
+      eventId: r.eventId,
+      type: r.type,
+      noteId: r.noteId,
+      creatorId: r.creatorId,
+      at: r.at,
+      impression: r.impressionEventId && r.impressedAt ? { eventId: r.impressionEventId, at: r.impressedAt } : null,
+    }));
+    return attribute(at, touches, this.windows, clickId);
+  }
+}
+
+/** The attribution rows of a new order, and its purchase event (credited to the note that earned it). */
+async function recordSale(tx: Pick<Repositories, 'commerce' | 'events'>, order: OrderRow, attribution: Attribution): Promise<void> {
+  await tx.commerce.insertAttributions(
+    attribution.credits.map(({ model, touch, credit }) => ({
+      orderId: order.id,
+      model,
+      touchEventId: touch.eventId,
+      touchType: touch.type,
+      touchedAt: touch.at,
+      noteId: touch.noteId,
+      creatorId: touch.creatorId,
+      credit,
+      impressionEventId: touch.impression?.eventId ?? null,
+      impressedAt: touch.impression?.at ?? null,
+    })),
+  );
+  const credited = attribution.credits.find((c) => c.model !== 'position');
+  if (!order.userId) return;
+  await tx.events.append([
+    {
+      eventId: uuidv7(order.occurredAt.getTime()),
+      type: 'purchase',
+      userId: order.userId,
+      noteId: credited?.touch.noteId ?? null,
+      productId: order.productId,
+      value: order.amountMinor,
+      occurredAt: order.occurredAt,
+    },
+  ]);
+}

@@ -1,0 +1,200 @@
+import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../core/db';
+import { anyUuid } from '../sql';
+import { brandWebhookSecrets, orderAttributions, orderRefunds, orders, sponsorDeals } from '../schema';
+import { LONG_VIEW } from '../schema/events';
+
+export type OrderRow = typeof orders.$inferSelect;
+export type NewOrder = Omit<typeof orders.$inferInsert, 'id' | 'createdAt' | 'refundedMinor'>;
+export type RefundRow = typeof orderRefunds.$inferSelect;
+export type NewRefund = Omit<typeof orderRefunds.$inferInsert, 'id' | 'createdAt'>;
+export type AttributionRow = typeof orderAttributions.$inferSelect;
+export type SponsorDealRow = typeof sponsorDeals.$inferSelect;
+
+/** A buyer's product click from a note, or long view of a note tagging the product, with the impression before it. */
+export interface TouchRow {
+  eventId: string;
+  type: 'product_click' | 'read';
+  noteId: string;
+  creatorId: string;
+  at: Date;
+  impressionEventId: string | null;
+  impressedAt: Date | null;
+}
+
+/**
+ * A view event counts as a read: a long view by the rule of LONG_VIEW, for the note kind at `kind`.
+ * A view with no value recorded counts, as it does for the recommender's labels.
+ */
+export function isReadSql(value: SQL, kind: SQL): SQL {
+  return sql`(${value} IS NULL OR (${kind} = 'video' AND ${value} >= ${sql.raw(String(LONG_VIEW.videoRatio))})
+    OR (${kind} = 'image' AND ${value} >= ${sql.raw(String(LONG_VIEW.imageSeconds))}))`;
+}
+
+export class CommerceRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Inserts an order unless the brand already has one with this source and external id; returns it either way. */
+  async insertOrder(order: NewOrder): Promise<{ order: OrderRow; created: boolean }> {
+    const [inserted] = await this.db.insert(orders).values(order).onConflictDoNothing().returning();
+    if (inserted) return { order: inserted, created: true };
+    const [existing] = await this.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.brandId, order.brandId), eq(orders.source, order.source), eq(orders.externalId, order.externalId)));
+    if (!existing) throw new Error('order conflicted but was not found');
+    return { order: existing, created: false };
+  }
+
+  async findOrder(id: string): Promise<OrderRow | undefined> {
+    const [row] = await this.db.select().from(orders).where(eq(orders.id, id));
+    return row;
+  }
+
+  async findOrderByExternalId(brandId: string, source: OrderRow['source'], externalId: string): Promise<OrderRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.brandId, brandId), eq(orders.source, source), eq(orders.externalId, externalId)));
+    return row;
+  }
+
+  /** Locks an order's row for a refund, so two refunds cannot both pass the "not more than paid" check. */
+  async lockOrder(id: string): Promise<OrderRow | undefined> {
+    const [row] = await this.db.select().from(orders).where(eq(orders.id, id)).for('update');
+    return row;
+  }
+
+  async listBrandOrders(brandId: string, limit: number, after?: { at: Date; id: string }): Promise<OrderRow[]> {
+    const page = after ? or(lt(orders.occurredAt, after.at), and(eq(orders.occurredAt, after.at), lt(orders.id, after.id))) : undefined;
+    return this.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.brandId, brandId), page))
+      .orderBy(desc(orders.occurredAt), desc(orders.id))
+      .limit(limit);
+  }
+
+  /** Inserts a refund unless the order already has one with this external id; returns whether it was new. */
+  async insertRefund(refund: NewRefund): Promise<{ refund: RefundRow; created: boolean }> {
+    const [inserted] = await this.db.insert(orderRefunds).values(refund).onConflictDoNothing().returning();
+    if (inserted) {
+      await this.db
+        .update(orders)
+        .set({ refundedMinor: sql`${orders.refundedMinor} + ${refund.amountMinor}` })
+        .where(eq(orders.id, refund.orderId));
+      return { refund: inserted, created: true };
+    }
+    const [existing] = await this.db
+      .select()
+      .from(orderRefunds)
+      .where(and(eq(orderRefunds.orderId, refund.orderId), eq(orderRefunds.externalId, refund.externalId)));
+    if (!existing) throw new Error('refund conflicted but was not found');
+    return { refund: existing, created: false };
+  }
+
+  refundsOf(orderIds: readonly string[]): Promise<RefundRow[]> {
+    if (orderIds.length === 0) return Promise.resolve([]);
+    return this.db.select().from(orderRefunds).where(anyUuid(orderRefunds.orderId, orderIds)).orderBy(orderRefunds.occurredAt);
+  }
+
+  async insertAttributions(rows: (typeof orderAttributions.$inferInsert)[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.insert(orderAttributions).values(rows).onConflictDoNothing();
+  }
+
+  attributionsOf(orderIds: readonly string[]): Promise<AttributionRow[]> {
+    if (orderIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .select()
+      .from(orderAttributions)
+      .where(anyUuid(orderAttributions.orderId, orderIds))
+      .orderBy(orderAttributions.touchedAt);
+  }
+
+  /**
+   * The buyer's touches of a product between `from` and `to`: clicks on its card in a note, and long
+   * views of notes that tag it, each with the buyer's last impression of that note before the touch.
+   */
+  async touches(userId: string, productId: string, from: Date, to: Date): Promise<TouchRow[]> {
+    const result = await this.db.execute(sql`
+      WITH touch AS (
+        SELECT e.event_id, 'product_click' AS type, e.note_id, n.author_id, e.occurred_at
+          FROM interaction_events e JOIN notes n ON n.id = e.note_id
+         WHERE e.user_id = ${userId} AND e.type = 'product_click' AND e.product_id = ${productId}
+           AND e.occurred_at BETWEEN ${from.toISOString()} AND ${to.toISOString()}
+        UNION ALL
+        SELECT e.event_id, 'read', e.note_id, n.author_id, e.occurred_at
+          FROM interaction_events e
+          JOIN notes n ON n.id = e.note_id
+          JOIN note_products np ON np.note_id = e.note_id AND np.product_id = ${productId}
+         WHERE e.user_id = ${userId} AND e.type = 'view'
+           AND e.occurred_at BETWEEN ${from.toISOString()} AND ${to.toISOString()}
+           AND ${isReadSql(sql`e.value`, sql`n.kind::text`)}
+      )
+      SELECT t.event_id, t.type, t.note_id, t.author_id, t.occurred_at, imp.event_id AS impression_id, imp.occurred_at AS impressed_at
+        FROM touch t
+        LEFT JOIN LATERAL (
+          SELECT i.event_id, i.occurred_at FROM interaction_events i
+           WHERE i.user_id = ${userId} AND i.note_id = t.note_id AND i.type IN ('impression', 'served')
+             AND i.occurred_at <= t.occurred_at AND i.occurred_at >= t.occurred_at - interval '1 day'
+           ORDER BY i.occurred_at DESC LIMIT 1
+        ) imp ON true`);
+    return rowsOf<{
+      event_id: string;
+      type: TouchRow['type'];
+      note_id: string;
+      author_id: string;
+      occurred_at: string | Date;
+      impression_id: string | null;
+      impressed_at: string | Date | null;
+    }>(result).map((r) => ({
+      eventId: r.event_id,
+      type: r.type,
+      noteId: r.note_id,
+      creatorId: r.author_id,
+      at: new Date(r.occurred_at),
+      impressionEventId: r.impression_id,
+      impressedAt: r.impressed_at === null ? null : new Date(r.impressed_at),
+    }));
+  }
+
+  /** Whether the event is a product click on this product (the tracking parameter a shop reports back). */
+  async isProductClick(eventId: string, productId: string): Promise<boolean> {
+    const result = await this.db.execute(sql`
+      SELECT 1 FROM interaction_events WHERE event_id = ${eventId} AND type = 'product_click' AND product_id = ${productId}`);
+    return rowsOf(result).length > 0;
+  }
+
+  /** The user whose product click this was, for a shop that reports the tracking parameter but not the buyer. */
+  async clickUser(eventId: string): Promise<string | null> {
+    const result = await this.db.execute(sql`
+      SELECT user_id FROM interaction_events WHERE event_id = ${eventId} AND type = 'product_click'`);
+    return rowsOf<{ user_id: string | null }>(result)[0]?.user_id ?? null;
+  }
+
+  async webhookSecret(brandId: string): Promise<string | undefined> {
+    const [row] = await this.db.select().from(brandWebhookSecrets).where(eq(brandWebhookSecrets.brandId, brandId));
+    return row?.secret;
+  }
+
+  async setWebhookSecret(brandId: string, secret: string): Promise<void> {
+    await this.db
+      .insert(brandWebhookSecrets)
+      .values({ brandId, secret })
+      .onConflictDoUpdate({ target: brandWebhookSecrets.brandId, set: { secret, createdAt: new Date() } });
+  }
+
+  async upsertSponsorDeal(deal: Omit<SponsorDealRow, 'updatedAt'>): Promise<SponsorDealRow> {
+    const [row] = await this.db
+      .insert(sponsorDeals)
+      .values(deal)
+      .onConflictDoUpdate({
+        target: sponsorDeals.noteId,
+        set: { costMinor: deal.costMinor, currency: deal.currency, brandId: deal.brandId, updatedAt: new Date() },
+      })
+      .returning();
+    if (!row) throw new Error('upsert into sponsor_deals returned nothing');
+    return row;
+  }
+}
