@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
+import { attributionWindows } from './commerce/attribution';
 import { createApi } from './api/app';
 import type { Config } from './core/config';
 import { openDatabase, type Database } from './core/db';
@@ -43,7 +44,11 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
   if (config.SEED_ON_START && (await isDatabaseEmpty(database))) {
     logger.info({ scale: config.SEED_SCALE }, 'empty database: seeding demo data (once)');
     const progress = terminalProgress();
-    const summary = await seedDatabase(database, { scale: config.SEED_SCALE, onProgress: progress.report });
+    const summary = await seedDatabase(database, {
+      scale: config.SEED_SCALE,
+      windows: attributionWindows(config),
+      onProgress: progress.report,
+    });
     progress.stop();
     logger.info(summary, 'demo data seeded');
   }

@@ -26,6 +26,7 @@ import { ExperimentService, parseExperiment } from './recommender/experiment';
 import { ModelRanker } from './recommender/rank/model-ranker';
 import { Trainer } from './recommender/training/trainer';
 import { exportCsv, type ExportRequest } from './commerce/analytics-export';
+import { attributionWindows } from './commerce/attribution';
 import { AnalyticsService } from './commerce/analytics.service';
 import { OrdersService, type Actor } from './commerce/orders.service';
 import { RollupService } from './commerce/rollup.service';
@@ -84,10 +85,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
       quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
     }),
     servedLog: new ServedLogService(sessions, repos.events),
-    orders: new OrdersService(repos, transact, {
-      clickMs: config.ATTRIBUTION_CLICK_WINDOW_DAYS * 24 * 3600_000,
-      viewMs: config.ATTRIBUTION_VIEW_WINDOW_HOURS * 3600_000,
-    }),
+    orders: new OrdersService(repos, transact, attributionWindows(config)),
     analytics,
     analyticsExport: (actor: Actor | null, request: ExportRequest) => exportCsv(analytics, actor, request),
     rollup: new RollupService(repos.analytics, config.ANALYTICS_ROLLUP_LAG_MS),

@@ -3,6 +3,8 @@ import http from 'node:http';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import jwt from 'jsonwebtoken';
+import { attributionWindows } from '../commerce/attribution';
+import { loadConfig } from '../core/config';
 import { MIGRATIONS_FOLDER } from '../boot';
 import { createServerDatabase, openDatabase, rowsOf, type Database } from '../core/db';
 import { terminalProgress } from '../core/progress';
@@ -26,7 +28,7 @@ export async function seededServerDatabase(name: string, scale: number): Promise
   const database = await openDatabase({ url });
   await database.migrate(MIGRATIONS_FOLDER);
   const progress = terminalProgress();
-  const seeded = await seedDatabase(database, { scale, onProgress: progress.report });
+  const seeded = await seedDatabase(database, { scale, windows: attributionWindows(loadConfig({})), onProgress: progress.report });
   progress.stop();
   console.log(`seeded scale ${scale} in ${seeded.seconds.total.toFixed(1)} s`);
   return { url, database, seconds: seeded.seconds.total };

@@ -1,3 +1,5 @@
+import type { Config } from '../core/config';
+
 /**
  * Which notes earn an order, decided from the buyer's touches of the product before it. Pure: the
  * orders service reads the touches and stores what this returns, so every credit can be explained
@@ -9,6 +11,13 @@ export interface AttributionWindows {
   clickMs: number;
   /** A long view without a click earns view-through credit this long after it (default 1 day). */
   viewMs: number;
+}
+
+/** The windows ATTRIBUTION_CLICK_WINDOW_DAYS and ATTRIBUTION_VIEW_WINDOW_HOURS set. */
+export function attributionWindows(
+  config: Pick<Config, 'ATTRIBUTION_CLICK_WINDOW_DAYS' | 'ATTRIBUTION_VIEW_WINDOW_HOURS'>,
+): AttributionWindows {
+  return { clickMs: config.ATTRIBUTION_CLICK_WINDOW_DAYS * 24 * 3600_000, viewMs: config.ATTRIBUTION_VIEW_WINDOW_HOURS * 3600_000 };
 }
 
 /** A buyer's product click from a note, or long view ("read") of a note that tags the product. */

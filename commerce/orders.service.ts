@@ -22,6 +22,17 @@ export interface WebhookOutcome {
 
 type Repos = Pick<Repositories, 'commerce' | 'products' | 'users' | 'notes'>;
 
+/** A past order whose purchase is already in the event log: a shop's history, or the demo world's. */
+export interface ImportedOrder {
+  externalId: string;
+  userId: string;
+  productId: string;
+  quantity: number;
+  amountMinor: number;
+  occurredAt: Date;
+  refund?: { kind: RefundRow['kind']; amountMinor: number; occurredAt: Date };
+}
+
 /**
  * Orders and refunds, from the in-app checkout and from brands' shops (signed webhooks), each
  * attributed to the notes that drove it when it is recorded. Every order also enters the event log
@@ -62,6 +73,45 @@ export class OrdersService {
       await recordSale(tx, order, attribution);
       return order;
     });
+  }
+
+  /**
+   * Records past orders as webhook orders of their product's brand, attributed from the touches in
+   * the log, without logging their purchases again. Orders already imported are skipped.
+   */
+  async importOrders(imported: readonly ImportedOrder[], onProgress: (done: number) => void = () => undefined): Promise<number> {
+    const products = new Map((await this.repos.products.findByIds([...new Set(imported.map((o) => o.productId))])).map((p) => [p.id, p]));
+    let created = 0;
+    for (const [i, item] of imported.entries()) {
+      const product = products.get(item.productId);
+      if (!product) continue;
+      const attribution = await this.attribute(item.userId, product.id, item.occurredAt);
+      const fresh = await this.transact(async (tx) => {
+        const { order, created: isNew } = await tx.commerce.insertOrder({
+          brandId: product.brandId,
+          productId: product.id,
+          userId: item.userId,
+          source: 'webhook',
+          externalId: item.externalId,
+          quantity: item.quantity,
+          amountMinor: item.amountMinor,
+          currency: product.currency,
+          clickEventId: null,
+          attribution: attribution.kind,
+          occurredAt: item.occurredAt,
+        });
+        if (!isNew) return false;
+        await insertCredits(tx, order, attribution);
+        if (item.refund) {
+          await tx.commerce.insertRefund({ orderId: order.id, externalId: `${item.externalId}-r`, reason: '', ...item.refund });
+        }
+        return true;
+      });
+      if (fresh) created += 1;
+      if (i % 100 === 99) onProgress(i + 1);
+    }
+    onProgress(imported.length);
+    return created;
   }
 
   /** A refund or return of an in-app order, by the brand that sold it. */
@@ -221,20 +271,7 @@ export class OrdersService {
 
 /** The attribution rows of a new order, and its purchase event (credited to the note that earned it). */
 async function recordSale(tx: Pick<Repositories, 'commerce' | 'events'>, order: OrderRow, attribution: Attribution): Promise<void> {
-  await tx.commerce.insertAttributions(
-    attribution.credits.map(({ model, touch, credit }) => ({
-      orderId: order.id,
-      model,
-      touchEventId: touch.eventId,
-      touchType: touch.type,
-      touchedAt: touch.at,
-      noteId: touch.noteId,
-      creatorId: touch.creatorId,
-      credit,
-      impressionEventId: touch.impression?.eventId ?? null,
-      impressedAt: touch.impression?.at ?? null,
-    })),
-  );
+  await insertCredits(tx, order, attribution);
   const credited = attribution.credits.find((c) => c.model !== 'position');
   if (!order.userId) return;
   await tx.events.append([
@@ -248,4 +285,21 @@ async function recordSale(tx: Pick<Repositories, 'commerce' | 'events'>, order: 
       occurredAt: order.occurredAt,
     },
   ]);
+}
+
+function insertCredits(tx: Pick<Repositories, 'commerce'>, order: OrderRow, attribution: Attribution): Promise<void> {
+  return tx.commerce.insertAttributions(
+    attribution.credits.map(({ model, touch, credit }) => ({
+      orderId: order.id,
+      model,
+      touchEventId: touch.eventId,
+      touchType: touch.type,
+      touchedAt: touch.at,
+      noteId: touch.noteId,
+      creatorId: touch.creatorId,
+      credit,
+      impressionEventId: touch.impression?.eventId ?? null,
+      impressedAt: touch.impression?.at ?? null,
+    })),
+  );
 }

@@ -26,9 +26,10 @@ export function verifyWebhook(secret: string, body: Buffer, header: string | und
       return [part.slice(0, at).trim(), part.slice(at + 1).trim()] as const;
     }),
   );
-  const t = Number(parts.get('t'));
+  const stamp = parts.get('t') ?? '';
   const given = parts.get('v1');
-  if (!Number.isInteger(t) || !given || !/^[0-9a-f]{64}$/i.test(given)) return 'malformed';
+  if (!/^\d{1,12}$/.test(stamp) || !given || !/^[0-9a-f]{64}$/i.test(given)) return 'malformed';
+  const t = Number(stamp);
   if (Math.abs(nowS - t) > SIGNATURE_TOLERANCE_S) return 'expired';
   const expected = Buffer.from(digest(secret, t, body), 'hex');
   return timingSafeEqual(expected, Buffer.from(given, 'hex')) ? 'ok' : 'mismatch';

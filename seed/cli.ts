@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { attributionWindows } from '../commerce/attribution';
 import { loadConfig } from '../core/config';
 import { openDatabase } from '../core/db';
 import { terminalProgress } from '../core/progress';
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     if (options.force) await truncateSeededTables(database);
     else if (!(await isDatabaseEmpty(database))) throw new Error('The database already has users; rerun with --force to replace them.');
     const progress = terminalProgress();
-    const summary = await seedDatabase(database, { scale, seed, onProgress: progress.report });
+    const summary = await seedDatabase(database, { scale, seed, windows: attributionWindows(config), onProgress: progress.report });
     progress.stop();
     console.log(describe(summary, config.DATABASE_URL ? 'postgres' : dataDir));
   } finally {
@@ -59,7 +60,7 @@ function describe(summary: SeedSummary, target: string): string {
   const s = summary.seconds;
   return (
     `Seeded ${target} at scale ${summary.scale} (seed ${summary.seed}) in ${s.total}s ` +
-    `(generate ${s.generate}s, copy ${s.copy}s, analyze ${s.analyze}s, trending ${s.trending}s): ${counts}`
+    `(generate ${s.generate}s, copy ${s.copy}s, analyze ${s.analyze}s, trending ${s.trending}s, orders and rollups ${s.orders}s): ${counts}`
   );
 }
 

@@ -1,8 +1,13 @@
 import { getTableColumns, getTableName, sql, type InferSelectModel, type Table } from 'drizzle-orm';
 import type { Database } from '../core/db';
+import type { AttributionWindows } from '../commerce/attribution';
+import { OrdersService } from '../commerce/orders.service';
+import { RollupService } from '../commerce/rollup.service';
 import { NotesRepository } from '../models/repositories/notes.repository';
+import { repositoriesFor, transactor } from '../models/transaction';
 import { TrendingService } from '../recommender/trending.service';
 import * as schema from '../models/schema';
+import { seedOrders } from './orders';
 import { DEFAULT_SEED, generateWorld, type World } from './world';
 
 export interface SeedOptions {
@@ -10,7 +15,9 @@ export interface SeedOptions {
   seed?: number;
   /** End of the generated 30 days of activity; defaults to the current time. */
   now?: Date | number;
-  /** Called as each stage advances: 'generate', one stage per table, 'analyze', 'trending'. */
+  /** How orders are attributed to notes (see attributionWindows). */
+  windows: AttributionWindows;
+  /** Called as each stage advances: 'generate', one stage per table, 'analyze', 'trending', 'orders', 'rollups'. */
   onProgress?: (done: number, total: number, stage: string) => void;
 }
 
@@ -19,7 +26,7 @@ export interface SeedSummary {
   scale: number;
   /** Rows written, by table name. */
   counts: Record<string, number>;
-  seconds: { generate: number; copy: number; analyze: number; trending: number; total: number };
+  seconds: { generate: number; copy: number; analyze: number; trending: number; orders: number; total: number };
 }
 
 /** A row of a table as the seeder writes it: every column but the generated ones. */
@@ -96,6 +103,15 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
   report(0, 1, 'trending');
   await new TrendingService(new NotesRepository(database.db)).refresh();
   report(1, 1, 'trending');
+  const trended = performance.now();
+
+  const repos = repositoriesFor(database.db);
+  const orders = new OrdersService(repos, transactor(database.db), options.windows);
+  const now = options.now === undefined ? Date.now() : Number(options.now);
+  counts.orders = await seedOrders(repos.commerce, orders, { seed, now, onProgress: (done, total) => report(done, total, 'orders') });
+  report(0, 1, 'rollups');
+  await new RollupService(repos.analytics, 0).rebuild();
+  report(1, 1, 'rollups');
   const finished = performance.now();
 
   const seconds = (from: number, to: number): number => Math.round((to - from) / 100) / 10;
@@ -107,7 +123,8 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
       generate: seconds(started, generated),
       copy: seconds(generated, copied),
       analyze: seconds(copied, analyzed),
-      trending: seconds(analyzed, finished),
+      trending: seconds(analyzed, trended),
+      orders: seconds(trended, finished),
       total: seconds(started, finished),
     },
   };

@@ -159,6 +159,28 @@ export class CommerceRepository {
     }));
   }
 
+  /** Purchases in the event log that no order records yet, oldest first, with their product's price. */
+  async purchasesWithoutOrders(): Promise<
+    { eventId: string; userId: string; productId: string; amountMinor: number; priceMinor: number; at: Date }[]
+  > {
+    const result = await this.db.execute(sql`
+      SELECT e.event_id, e.user_id, e.product_id, coalesce(e.value, p.price_minor)::float8 AS amount, p.price_minor::float8 AS price, e.occurred_at
+        FROM interaction_events e JOIN products p ON p.id = e.product_id
+       WHERE e.type = 'purchase' AND e.user_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.brand_id = p.brand_id AND o.source = 'webhook' AND o.external_id = 'log-' || e.event_id::text)
+       ORDER BY e.occurred_at`);
+    return rowsOf<{ event_id: string; user_id: string; product_id: string; amount: number; price: number; occurred_at: string | Date }>(
+      result,
+    ).map((r) => ({
+      eventId: r.event_id,
+      userId: r.user_id,
+      productId: r.product_id,
+      amountMinor: Number(r.amount),
+      priceMinor: Number(r.price),
+      at: new Date(r.occurred_at),
+    }));
+  }
+
   /** Whether the event is a product click on this product (the tracking parameter a shop reports back). */
   async isProductClick(eventId: string, productId: string): Promise<boolean> {
     const result = await this.db.execute(sql`
