@@ -15,7 +15,7 @@ import { percentile, round } from './stats';
 // What the API benchmarks share: a seeded database on the PostgreSQL server, tokens for its viewers,
 // and an autocannon load of one GraphQL query.
 export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const JWT_SECRET = 'bench-secret-0123456789abcdef';
+export const JWT_SECRET = 'bench-secret-0123456789abcdef';
 const CONNECTIONS = 32;
 
 export const FEED = `query Feed { feed(first: 20) { edges { node { id title kind likeCount collectCount viewerHasLiked
