@@ -52,7 +52,7 @@ export class AnalyticsService {
   constructor(private readonly repos: Pick<Repositories, 'analytics' | 'users' | 'products' | 'notes'>) {}
 
   async funnel(actor: Actor | null, scope: ScopeInput, rangeInput: RangeInput, currency = 'CNY'): Promise<Funnel> {
-    const access = await this.access(actor, scope);
+    const access = await this.access(actor, scope, currency);
     const range = rangeOf(rangeInput);
     return this.completeFunnel(access, range, await this.repos.analytics.funnel(access.subject, range, currency), currency, true);
   }
@@ -64,7 +64,7 @@ export class AnalyticsService {
     interval: Grain,
     currency = 'CNY',
   ): Promise<(Funnel & { at: Date })[]> {
-    const access = await this.access(actor, scope);
+    const access = await this.access(actor, scope, currency);
     const range = rangeOf(rangeInput, interval);
     const rows = await this.repos.analytics.series(access.subject, range, currency);
     const byBucket = new Map(rows.map((row) => [row.bucket.getTime(), row]));
@@ -79,7 +79,7 @@ export class AnalyticsService {
 
   /** The notes (or creators) that sold a product best over the range. */
   async top(actor: Actor | null, productId: string, by: 'note' | 'creator', rangeInput: RangeInput, limit: number, currency = 'CNY') {
-    const access = await this.access(actor, { kind: 'product', id: productId });
+    const access = await this.access(actor, { kind: 'product', id: productId }, currency);
     const range = rangeOf(rangeInput);
     const rows = await this.repos.analytics.top(access.subject, range, currency, by, Math.min(Math.max(limit, 1), 100));
     return Promise.all(rows.map(async (row) => ({ id: row.key, funnel: await this.completeFunnel(access, range, row, currency, false) })));
@@ -139,8 +139,10 @@ export class AnalyticsService {
   }
 
   /** Who may see what; see the class comment. */
-  private async access(actor: Actor | null, scope: ScopeInput): Promise<Access> {
+  private async access(actor: Actor | null, scope: ScopeInput, currency?: string): Promise<Access> {
     if (!actor) throw errors.unauthenticated();
+    if (currency !== undefined && !/^[A-Z]{3}$/.test(currency))
+      throw errors.badInput('currency: must be an ISO 4217 code such as CNY', 'currency');
     if (!/^[0-9a-f-]{36}$/i.test(scope.id)) throw errors.badInput('scope.id: must be an id', 'scope.id');
     const [user] = await this.repos.users.findByIds([actor.id]);
     if (!user) throw errors.unauthenticated();

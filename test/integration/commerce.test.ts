@@ -13,7 +13,8 @@ import { createNote, createProduct, errorCode, signUp, type Account } from '../s
 const HOUR = 3600_000;
 const D = Math.floor(Date.now() / (24 * HOUR)) * 24 * HOUR - 24 * HOUR;
 const at = (hours: number) => new Date(D + hours * HOUR);
-const RANGE = { from: at(0).toISOString(), to: at(48).toISOString() };
+// Three days, so a test running across midnight still finds today's orders inside.
+const RANGE = { from: at(0).toISOString(), to: at(72).toISOString() };
 
 let app: TestApp;
 let brandA: Account;
@@ -350,6 +351,7 @@ describe('analytics', () => {
     expect(series.body.data?.days).toEqual([
       { at: at(0).toISOString(), funnel: { impressions: 3, reads: 1 } },
       { at: at(24).toISOString(), funnel: { impressions: 0, reads: 0 } },
+      { at: at(48).toISOString(), funnel: { impressions: 0, reads: 0 } },
     ]);
     const hours = series.body.data?.hours;
     expect(hours).toHaveLength(24);
@@ -374,6 +376,42 @@ describe('analytics', () => {
     const lines = csv.body.data?.analyticsCsv.csv.trim().split('\r\n');
     expect(lines[0]).toMatch(/^note_id,impressions,reads,engagements,/);
     expect(lines[1]).toMatch(new RegExp(`^${n1},3,1,2,`));
+  });
+
+  it('answers bad analytics input with BAD_USER_INPUT', async () => {
+    const scope = { kind: 'BRAND', id: brandAId };
+    const backwards = await funnel(scope, brandA.token, { from: RANGE.to, to: RANGE.from });
+    expect(backwards.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'range' });
+    expect(errorCode(await funnel({ kind: 'BRAND', id: 'nope' }, brandA.token))).toBe('BAD_USER_INPUT');
+    const decade = await funnel(scope, brandA.token, { from: '2016-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' });
+    expect(errorCode(decade)).toBe('BAD_USER_INPUT');
+    const currency = await app.gql(
+      `query($s: AnalyticsScope!, $r: DateRange!) { analyticsFunnel(scope: $s, range: $r, currency: "'; DROP") { impressions } }`,
+      { s: scope, r: RANGE },
+      brandA.token,
+    );
+    expect(errorCode(currency)).toBe('BAD_USER_INPUT');
+    const hours = await app.gql(
+      `query($s: AnalyticsScope!, $r: DateRange!) { analyticsSeries(scope: $s, range: $r, interval: HOUR) { at } }`,
+      { s: scope, r: { from: at(0).toISOString(), to: at(24 * 8).toISOString() } },
+      brandA.token,
+    );
+    expect(errorCode(hours)).toBe('BAD_USER_INPUT');
+    const csv = await app.gql(
+      `query($s: AnalyticsScope!, $r: DateRange!) { analyticsCsv(table: TOP_NOTES, scope: $s, range: $r) { csv } }`,
+      { s: scope, r: RANGE },
+      brandA.token,
+    );
+    expect(errorCode(csv)).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses an oversized webhook body before reading it as an order', async () => {
+    const res = await app.http
+      .post(`/webhooks/orders/${brandAId}`)
+      .set('content-type', 'application/json')
+      .set('x-seedfeed-signature', 't=1,v1=00')
+      .send('x'.repeat(100_000));
+    expect(res.status).toBe(413);
   });
 
   it('incremental folds agree with a full recomputation, late events included', async () => {
