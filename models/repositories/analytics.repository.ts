@@ -103,6 +103,8 @@ export interface Range {
 const ORGANIC = sql.raw(`'${ORGANIC_NOTE_ID}'::uuid`);
 const GRAINS = sql.raw(`(VALUES ('day'::rollup_grain), ('hour'::rollup_grain)) AS g(grain)`);
 const bucketOf = (column: SQL) => sql`date_trunc(g.grain::text, ${column}, 'UTC')`;
+/** The SET list of an upsert that adds the new counts to the stored ones. */
+const addUp = (table: string, columns: readonly string[]) => sql.raw(columns.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
 
 const NOTE_SUMS = sql`coalesce(sum(impressions), 0)::int AS impressions, coalesce(sum(reads), 0)::int AS reads,
   coalesce(sum(likes), 0)::int AS likes, coalesce(sum(collects), 0)::int AS collects,
@@ -286,17 +288,14 @@ async function foldEvents(db: Db, window: SQL): Promise<number> {
      WHERE ${window} AND e.type IN ('impression', 'view', 'like', 'collect', 'comment', 'share', 'product_click')
      GROUP BY 1, 2, 3
     ON CONFLICT (grain, note_id, bucket) DO UPDATE SET
-      impressions = note_stats.impressions + excluded.impressions, reads = note_stats.reads + excluded.reads,
-      likes = note_stats.likes + excluded.likes, collects = note_stats.collects + excluded.collects,
-      comments = note_stats.comments + excluded.comments, shares = note_stats.shares + excluded.shares,
-      product_clicks = note_stats.product_clicks + excluded.product_clicks`);
+      ${addUp('note_stats', ['impressions', 'reads', 'likes', 'collects', 'comments', 'shares', 'product_clicks'])}`);
   await db.execute(sql`
     INSERT INTO product_note_stats (grain, bucket, product_id, note_id, currency, clicks)
     SELECT g.grain, ${bucketOf(sql`e.occurred_at`)}, e.product_id, coalesce(e.note_id, ${ORGANIC}), p.currency, count(*)
       FROM interaction_events e JOIN products p ON p.id = e.product_id CROSS JOIN ${GRAINS}
      WHERE ${window} AND e.type = 'product_click'
      GROUP BY 1, 2, 3, 4, 5
-    ON CONFLICT (grain, product_id, note_id, currency, bucket) DO UPDATE SET clicks = product_note_stats.clicks + excluded.clicks`);
+    ON CONFLICT (grain, product_id, note_id, currency, bucket) DO UPDATE SET ${addUp('product_note_stats', ['clicks'])}`);
   await db.execute(sql`
     INSERT INTO note_audience_topics (day, note_id, topic, reads)
     SELECT (date_trunc('day', e.occurred_at, 'UTC'))::date, e.note_id, t.topic, count(*)
@@ -304,9 +303,21 @@ async function foldEvents(db: Db, window: SQL): Promise<number> {
       CROSS JOIN LATERAL unnest(u.interests) AS t(topic)
      WHERE ${window} AND e.type = 'view' AND ${read}
      GROUP BY 1, 2, 3
-    ON CONFLICT (note_id, day, topic) DO UPDATE SET reads = note_audience_topics.reads + excluded.reads`);
+    ON CONFLICT (note_id, day, topic) DO UPDATE SET ${addUp('note_audience_topics', ['reads'])}`);
   return Number(counted ?? 0);
 }
+
+const SALE_COLUMNS = [
+  'orders',
+  'units',
+  'gmv_minor',
+  'view_through_orders',
+  'view_through_units',
+  'view_through_gmv_minor',
+  'position_orders',
+  'position_gmv_minor',
+] as const;
+const REFUND_COLUMNS = ['refunds', 'refunded_minor', 'view_through_refunds', 'view_through_refunded_minor'] as const;
 
 /**
  * An order counts where its sale is credited: on the last-clicked note's row, on the long-viewed
@@ -329,20 +340,13 @@ async function foldOrders(db: Db, window: SQL): Promise<number> {
       SELECT o.occurred_at, o.product_id, a.note_id, o.currency, 0, 0, 0, 0, 0, 0, a.credit, a.credit * o.amount_minor
         FROM o JOIN order_attributions a ON a.order_id = o.id AND a.model = 'position'
     ), folded AS (
-      INSERT INTO product_note_stats (grain, bucket, product_id, note_id, currency, orders, units, gmv_minor,
-                                      view_through_orders, view_through_units, view_through_gmv_minor, position_orders, position_gmv_minor)
+      INSERT INTO product_note_stats (grain, bucket, product_id, note_id, currency, ${sql.raw(SALE_COLUMNS.join(', '))})
       SELECT g.grain, ${bucketOf(sql`c.occurred_at`)}, c.product_id, c.note_id, c.currency, sum(c.orders), sum(c.units), sum(c.gmv),
              sum(c.vt_orders), sum(c.vt_units), sum(c.vt_gmv), sum(c.pos_orders), sum(c.pos_gmv)
         FROM credited c CROSS JOIN ${GRAINS}
        GROUP BY 1, 2, 3, 4, 5
       ON CONFLICT (grain, product_id, note_id, currency, bucket) DO UPDATE SET
-        orders = product_note_stats.orders + excluded.orders, units = product_note_stats.units + excluded.units,
-        gmv_minor = product_note_stats.gmv_minor + excluded.gmv_minor,
-        view_through_orders = product_note_stats.view_through_orders + excluded.view_through_orders,
-        view_through_units = product_note_stats.view_through_units + excluded.view_through_units,
-        view_through_gmv_minor = product_note_stats.view_through_gmv_minor + excluded.view_through_gmv_minor,
-        position_orders = product_note_stats.position_orders + excluded.position_orders,
-        position_gmv_minor = product_note_stats.position_gmv_minor + excluded.position_gmv_minor
+        ${addUp('product_note_stats', SALE_COLUMNS)}
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM o)::int AS n`);
@@ -359,18 +363,14 @@ async function foldRefunds(db: Db, window: SQL): Promise<number> {
         LEFT JOIN order_attributions a ON a.order_id = o.id AND a.model IN ('last_click', 'view_through')
        WHERE ${window}
     ), folded AS (
-      INSERT INTO product_note_stats (grain, bucket, product_id, note_id, currency, refunds, refunded_minor,
-                                      view_through_refunds, view_through_refunded_minor)
+      INSERT INTO product_note_stats (grain, bucket, product_id, note_id, currency, ${sql.raw(REFUND_COLUMNS.join(', '))})
       SELECT g.grain, ${bucketOf(sql`r.occurred_at`)}, r.product_id, r.note_id, r.currency,
              count(*) FILTER (WHERE NOT r.vt), coalesce(sum(r.amount_minor) FILTER (WHERE NOT r.vt), 0),
              count(*) FILTER (WHERE r.vt), coalesce(sum(r.amount_minor) FILTER (WHERE r.vt), 0)
         FROM r CROSS JOIN ${GRAINS}
        GROUP BY 1, 2, 3, 4, 5
       ON CONFLICT (grain, product_id, note_id, currency, bucket) DO UPDATE SET
-        refunds = product_note_stats.refunds + excluded.refunds,
-        refunded_minor = product_note_stats.refunded_minor + excluded.refunded_minor,
-        view_through_refunds = product_note_stats.view_through_refunds + excluded.view_through_refunds,
-        view_through_refunded_minor = product_note_stats.view_through_refunded_minor + excluded.view_through_refunded_minor
+        ${addUp('product_note_stats', REFUND_COLUMNS)}
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM r)::int AS n`);

@@ -1,4 +1,4 @@
-import { errors } from '../../../core/errors';
+import { AppError, errors } from '../../../core/errors';
 import { trackedUrl } from '../../../commerce/tracking';
 import type { AttributionRow, OrderRow, RefundRow, SponsorDealRow } from '../../../models/repositories/commerce.repository';
 import type { GraphQLContext } from '../../context';
@@ -31,7 +31,7 @@ export const commerceResolvers = {
         if (!ctx.viewer) throw errors.unauthenticated();
         const recorded = await ctx.services.events.record(ctx.viewer, [{ ...input, type: 'product_click' }]);
         const rejection = recorded.rejected[0];
-        if (rejection) throw errors.badInput(rejection.message, rejection.message.split(':')[0]);
+        if (rejection) throw new AppError(rejection.code, rejection.message);
         const product = await ctx.services.products.get(input.productId);
         return { product, clickId: input.eventId, url: trackedUrl(product.buyUrl, input.eventId) };
       }),

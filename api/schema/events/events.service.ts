@@ -8,7 +8,7 @@ import { eventInput, type EventInput } from './events.inputs';
 export interface EventRejection {
   index: number;
   eventId: string | null;
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 
