@@ -122,6 +122,15 @@ describe('orders and attribution', () => {
     expect(stored).toHaveLength(1);
   });
 
+  it('a click on a card of a note that does not exist is refused and logs nothing', async () => {
+    const res = await app.gql(
+      `mutation($input: ProductClickInput!) { clickProduct(input: $input) { url error { code } } }`,
+      { input: { eventId: uuidv7(), productId: pA, noteId: randomUUID() } },
+      v3.token,
+    );
+    expect(res.body.data?.clickProduct).toEqual({ url: null, error: { code: 'NOT_FOUND' } });
+  });
+
   it('checkout charges the current price, takes stock, and credits the last clicked note', async () => {
     const CHECKOUT = `mutation($input: CheckoutInput!) { checkout(input: $input) {
       order { id quantity amount { amountMinor currency } attribution credits { model note { id } credit touchType touchEventId impressionEventId } }
