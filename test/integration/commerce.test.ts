@@ -210,6 +210,34 @@ describe('orders and attribution', () => {
     expect(row).toEqual([{ attribution: 'organic' }]);
   });
 
+  it('credits a click exactly 7 days before the order, and not one a millisecond older', async () => {
+    const clickedAt = Date.now() - 20 * 24 * HOUR;
+    const click = { ...event('product_click', v3, 0, { noteId: n1, productId: pA }), occurredAt: new Date(clickedAt) };
+    await new EventsRepository(app.database.db).append([click]);
+    const order = (orderId: string, at: number) => ({
+      type: 'order.paid',
+      orderId,
+      productId: pA,
+      quantity: 1,
+      amountMinor: 10000,
+      currency: 'CNY',
+      occurredAt: new Date(at).toISOString(),
+      userId: v3.id,
+    });
+    const week = 7 * 24 * HOUR;
+    const onEdge = await webhook(brandAId, order('EDGE-IN', clickedAt + week));
+    const past = await webhook(brandAId, order('EDGE-OUT', clickedAt + week + 1));
+    const kinds = rowsOf<{ external_id: string; attribution: string }>(
+      await app.database.db.execute(
+        sql`SELECT external_id, attribution FROM orders WHERE id IN (${onEdge.body.orderId}, ${past.body.orderId}) ORDER BY external_id`,
+      ),
+    );
+    expect(kinds).toEqual([
+      { external_id: 'EDGE-IN', attribution: 'click' },
+      { external_id: 'EDGE-OUT', attribution: 'organic' },
+    ]);
+  });
+
   it('refuses forged, stale, unsigned and misdirected webhooks, and changes nothing', async () => {
     const count = async () => rowsOf<{ n: number }>(await app.database.db.execute(sql`SELECT count(*)::int AS n FROM orders`))[0]?.n;
     const before = await count();
