@@ -263,6 +263,20 @@ describe('orders and attribution', () => {
     expect(await count()).toBe(before);
   });
 
+  it("lists the brand's orders newest first, a page at a time, and no one else's", async () => {
+    const PAGE = `query($after: String) { brandOrders(first: 2, after: $after) { edges { node { externalId occurredAt } } pageInfo { hasNextPage endCursor } } }`;
+    const first = await app.gql(PAGE, {}, brandA.token);
+    const second = await app.gql(PAGE, { after: first.body.data?.brandOrders.pageInfo.endCursor }, brandA.token);
+    const listed = [...first.body.data?.brandOrders.edges, ...second.body.data?.brandOrders.edges].map(
+      (e: { node: { occurredAt: string } }) => e.node.occurredAt,
+    );
+    expect(first.body.data?.brandOrders.pageInfo.hasNextPage).toBe(true);
+    expect(listed).toEqual([...listed].sort().reverse());
+    expect(new Set(listed).size).toBe(listed.length);
+    expect((await app.gql(PAGE, {}, brandB.token)).body.data?.brandOrders.edges).toEqual([]);
+    expect(errorCode(await app.gql(PAGE, {}, v1.token))).toBe('FORBIDDEN');
+  });
+
   it('refunds and returns: partial, never beyond what was paid, once per refund id', async () => {
     const REFUND = `mutation($input: RefundInput!) { refundOrder(input: $input) { refund { amount { amountMinor } kind } order { refunded { amountMinor } } error { code } } }`;
     const partial = await app.gql(REFUND, { input: { orderId: checkoutId, amountMinor: 5000, idempotencyKey: 'r1' } }, brandA.token);
