@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { attributionWindows } from './commerce/attribution';
 import { createApi } from './api/app';
+import { attributionWindows } from './commerce/attribution';
 import type { Config } from './core/config';
 import { openDatabase, type Database } from './core/db';
 import type { Logger } from './core/logger';

@@ -30,7 +30,11 @@ function membership(viewerId: string | null, fetch: (viewerId: string, ids: read
 function grouped<T extends { orderId: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T[]> {
   return new DataLoader(async (ids) => {
     const byOrder = new Map<string, T[]>();
-    for (const row of await fetch(ids)) byOrder.set(row.orderId, [...(byOrder.get(row.orderId) ?? []), row]);
+    for (const row of await fetch(ids)) {
+      const list = byOrder.get(row.orderId);
+      if (list) list.push(row);
+      else byOrder.set(row.orderId, [row]);
+    }
     return ids.map((id) => byOrder.get(id) ?? []);
   });
 }

@@ -1,4 +1,5 @@
 import { errors } from '../core/errors';
+import { isUuid } from '../core/ids';
 import { emptyFunnelRow, type FunnelRow, type Grain, type Range, type Subject } from '../models/repositories/analytics.repository';
 import type { Repositories } from '../models/transaction';
 import type { Actor } from './orders.service';
@@ -54,7 +55,12 @@ export class AnalyticsService {
   async funnel(actor: Actor | null, scope: ScopeInput, rangeInput: RangeInput, currency = 'CNY'): Promise<Funnel> {
     const access = await this.access(actor, scope, currency);
     const range = rangeOf(rangeInput);
-    return this.completeFunnel(access, range, await this.repos.analytics.funnel(access.subject, range, currency), currency, true);
+    return this.wholeRange(
+      access,
+      range,
+      withRates(await this.repos.analytics.funnel(access.subject, range, currency), currency),
+      currency,
+    );
   }
 
   async series(
@@ -72,7 +78,7 @@ export class AnalyticsService {
     const points: (Funnel & { at: Date })[] = [];
     for (let at = range.from.getTime(); at < range.to.getTime(); at += step) {
       const row = byBucket.get(at) ?? emptyFunnelRow();
-      points.push({ at: new Date(at), ...(await this.completeFunnel(access, range, row, currency, false)) });
+      points.push({ at: new Date(at), ...withRates(row, currency) });
     }
     return points;
   }
@@ -82,7 +88,7 @@ export class AnalyticsService {
     const access = await this.access(actor, { kind: 'product', id: productId }, currency);
     const range = rangeOf(rangeInput);
     const rows = await this.repos.analytics.top(access.subject, range, currency, by, Math.min(Math.max(limit, 1), 100));
-    return Promise.all(rows.map(async (row) => ({ id: row.key, funnel: await this.completeFunnel(access, range, row, currency, false) })));
+    return rows.map((row) => ({ id: row.key, funnel: withRates(row, currency) }));
   }
 
   /** The topics the readers of the scope's notes chose at sign-up, weighted by their reads. */
@@ -94,28 +100,13 @@ export class AnalyticsService {
     return rows.map((r) => ({ topic: r.topic, reads: r.reads, share: total === 0 ? 0 : r.reads / total }));
   }
 
-  private async completeFunnel(access: Access, range: Range, row: FunnelRow, currency: string, whole: boolean): Promise<Funnel> {
-    const engagements = row.likes + row.collects + row.comments + row.shares;
-    const orders = row.sales.orders + row.viewThrough.orders + row.organic.orders;
-    const gmv = row.sales.gmvMinor + row.viewThrough.gmvMinor + row.organic.gmvMinor;
-    let repeatPurchaseRate: number | null = null;
-    let sponsored: Sponsored | null = null;
-    if (whole) {
-      const buyers = await this.repos.analytics.buyers(access.subject, range.from, range.to);
-      repeatPurchaseRate = ratio(buyers.repeat, buyers.buyers);
-      sponsored = await this.sponsored(access, range, currency);
-    }
+  /** Whole-range figures that do not add up over buckets: the repeat-purchase rate and the sponsored notes' costs. */
+  private async wholeRange(access: Access, range: Range, funnel: Funnel, currency: string): Promise<Funnel> {
+    const buyers = await this.repos.analytics.buyers(access.subject, range.from, range.to);
     return {
-      ...row,
-      currency,
-      engagements,
-      readRate: ratio(row.reads, row.impressions),
-      ctr: ratio(row.productClicks, row.impressions),
-      cvr: ratio(row.sales.orders, row.productClicks),
-      engagementRate: ratio(engagements, row.impressions),
-      averageOrderValueMinor: orders === 0 ? null : Math.round(gmv / orders),
-      repeatPurchaseRate,
-      sponsored,
+      ...funnel,
+      repeatPurchaseRate: ratio(buyers.repeat, buyers.buyers),
+      sponsored: await this.sponsored(access, range, currency),
     };
   }
 
@@ -143,7 +134,7 @@ export class AnalyticsService {
     if (!actor) throw errors.unauthenticated();
     if (currency !== undefined && !/^[A-Z]{3}$/.test(currency))
       throw errors.badInput('currency: must be an ISO 4217 code such as CNY', 'currency');
-    if (!/^[0-9a-f-]{36}$/i.test(scope.id)) throw errors.badInput('scope.id: must be an id', 'scope.id');
+    if (!isUuid(scope.id)) throw errors.badInput('scope.id: must be an id', 'scope.id');
     const [user] = await this.repos.users.findByIds([actor.id]);
     if (!user) throw errors.unauthenticated();
     const admin = user.role === 'admin';
@@ -214,6 +205,25 @@ export function rangeOf({ from, to }: RangeInput, interval?: Grain): Range {
     throw errors.badInput(`range: an hourly series covers at most ${MAX_HOURLY_DAYS} days`, 'range');
   }
   return range;
+}
+
+/** A bucket's counts with the rates that follow from them. */
+function withRates(row: FunnelRow, currency: string): Funnel {
+  const engagements = row.likes + row.collects + row.comments + row.shares;
+  const orders = row.sales.orders + row.viewThrough.orders + row.organic.orders;
+  const gmv = row.sales.gmvMinor + row.viewThrough.gmvMinor + row.organic.gmvMinor;
+  return {
+    ...row,
+    currency,
+    engagements,
+    readRate: ratio(row.reads, row.impressions),
+    ctr: ratio(row.productClicks, row.impressions),
+    cvr: ratio(row.sales.orders, row.productClicks),
+    engagementRate: ratio(engagements, row.impressions),
+    averageOrderValueMinor: orders === 0 ? null : Math.round(gmv / orders),
+    repeatPurchaseRate: null,
+    sponsored: null,
+  };
 }
 
 function ratio(part: number, whole: number): number | null {

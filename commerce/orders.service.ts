@@ -1,5 +1,5 @@
-import { AppError, ErrorCode, errors } from '../core/errors';
-import { uuidv7 } from '../core/ids';
+import { errors } from '../core/errors';
+import { isUuid, uuidv7 } from '../core/ids';
 import { validate } from '../core/validate';
 import type { OrderRow, RefundRow } from '../models/repositories/commerce.repository';
 import type { ProductRow } from '../models/repositories/products.repository';
@@ -63,13 +63,13 @@ export class OrdersService {
         quantity: input.quantity,
         amountMinor: product.priceMinor * input.quantity,
         currency: product.currency,
-        clickEventId: input.clickEventId ?? null,
+        clickEventId: attribution.credits.some((c) => c.touch.eventId === input.clickEventId) ? (input.clickEventId ?? null) : null,
         attribution: attribution.kind,
         occurredAt: now,
       });
       if (!created) return order;
       const sold = await tx.products.takeStock(product.id, input.quantity);
-      if (!sold) throw new AppError(ErrorCode.CONFLICT, `Only ${product.stock} left in stock`, 'quantity');
+      if (!sold) throw errors.conflict(`Only ${product.stock} left in stock`, 'quantity');
       await recordSale(tx, order, attribution);
       return order;
     });
@@ -129,7 +129,7 @@ export class OrdersService {
    * (or refund id) already recorded is acknowledged again and changes nothing.
    */
   async receiveWebhook(brandId: string, body: Buffer, signature: string | undefined, now = new Date()): Promise<WebhookOutcome> {
-    const secret = /^[0-9a-f-]{36}$/i.test(brandId) ? await this.repos.commerce.webhookSecret(brandId) : undefined;
+    const secret = isUuid(brandId) ? await this.repos.commerce.webhookSecret(brandId) : undefined;
     if (!secret) throw errors.unauthenticated('This brand has no webhook secret: create one with rotateWebhookSecret');
     const verdict = verifyWebhook(secret, body, signature, Math.floor(now.getTime() / 1000));
     if (verdict !== 'ok') throw errors.unauthenticated(`Bad webhook signature (${verdict})`);
@@ -144,7 +144,7 @@ export class OrdersService {
     const order = await this.repos.commerce.findOrderByExternalId(brandId, 'webhook', event.orderId);
     if (!order) throw errors.notFound('Order', event.orderId);
     const kind = event.type === 'order.returned' ? 'return' : 'refund';
-    const at = new Date(event.occurredAt);
+    const at = notAhead(new Date(event.occurredAt), now);
     const { refund, created } = await this.recordRefund(order.id, event.refundId, kind, event.amountMinor, event.reason, at);
     return { status: created ? 'created' : 'duplicate', orderId: order.id, refundId: refund.id };
   }
@@ -175,7 +175,7 @@ export class OrdersService {
   /** An order with the touches that earned it and its refunds, for the brand that sold it. */
   async explain(actor: Actor | null, orderId: string) {
     const brand = await this.requireBrand(actor);
-    const order = /^[0-9a-f-]{36}$/i.test(orderId) ? await this.repos.commerce.findOrder(orderId) : undefined;
+    const order = isUuid(orderId) ? await this.repos.commerce.findOrder(orderId) : undefined;
     if (!order || order.brandId !== brand.id) throw errors.notFound('Order', orderId);
     return order;
   }
@@ -207,8 +207,7 @@ export class OrdersService {
     if (event.currency !== product.currency) {
       throw errors.badInput(`currency: this product is sold in ${product.currency}, not ${event.currency}`, 'currency');
     }
-    const at = new Date(event.occurredAt);
-    if (at.getTime() > now.getTime() + 5 * 60_000) throw errors.badInput('occurredAt: is in the future', 'occurredAt');
+    const at = notAhead(new Date(event.occurredAt), now);
     const clickId = event.clickId && (await this.repos.commerce.isProductClick(event.clickId, product.id)) ? event.clickId : null;
     let buyer = event.userId ?? (clickId ? await this.repos.commerce.clickUser(clickId) : null);
     if (buyer && (await this.repos.users.findByIds([buyer])).length === 0) buyer = null;
@@ -267,6 +266,12 @@ export class OrdersService {
     }));
     return attribute(at, touches, this.windows, clickId);
   }
+}
+
+/** A shop's clock may run a little fast; more than five minutes ahead is a mistake. */
+function notAhead(at: Date, now: Date): Date {
+  if (at.getTime() > now.getTime() + 5 * 60_000) throw errors.badInput('occurredAt: is in the future', 'occurredAt');
+  return at;
 }
 
 /** The attribution rows of a new order, and its purchase event (credited to the note that earned it). */
