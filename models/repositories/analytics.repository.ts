@@ -109,7 +109,8 @@ const addUp = (table: string, columns: readonly string[]) => sql.raw(columns.map
 const NOTE_SUMS = sql`coalesce(sum(impressions), 0)::int AS impressions, coalesce(sum(reads), 0)::int AS reads,
   coalesce(sum(likes), 0)::int AS likes, coalesce(sum(collects), 0)::int AS collects,
   coalesce(sum(comments), 0)::int AS comments, coalesce(sum(shares), 0)::int AS shares`;
-const salesSums = (currency: string) => sql`coalesce(sum(clicks), 0)::int AS product_clicks,
+// Product clicks count when made from a note: clicks from a product page alone are not the notes' doing.
+const salesSums = (currency: string) => sql`coalesce(sum(clicks) FILTER (WHERE note_id <> ${ORGANIC}), 0)::int AS product_clicks,
   coalesce(sum(orders) FILTER (WHERE note_id <> ${ORGANIC}), 0)::int AS orders,
   coalesce(sum(units) FILTER (WHERE note_id <> ${ORGANIC}), 0)::int AS units,
   coalesce(sum(gmv_minor) FILTER (WHERE note_id <> ${ORGANIC} AND currency = ${currency}), 0)::float8 AS gmv_minor,
@@ -135,11 +136,7 @@ const salesSums = (currency: string) => sql`coalesce(sum(clicks), 0)::int AS pro
 export class AnalyticsRepository {
   constructor(private readonly db: Db) {}
 
-  /**
-   * Folds everything stored since the last fold and up to `lagMs` ago into the rollups, in one
-   * transaction with the watermarks, so a crash folds nothing twice. The lag leaves rows of
-   * transactions still in flight (their receipt time is their transaction's start) for the next fold.
-   */
+  /** Folds what arrived since the last fold into the rollups, in one transaction (see foldAll). */
   async fold(lagMs: number): Promise<FoldResult> {
     return this.db.transaction((tx) => foldAll(tx as unknown as Db, lagMs));
   }
