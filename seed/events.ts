@@ -22,6 +22,10 @@ import { composeComment } from './text';
 const EVENTS_PER_SESSION = 26;
 const SECOND_MS = 1000;
 
+/** Sessions that also buy something straight from a shop, and long reads that lead to a purchase without a click. */
+const ORGANIC_PURCHASE_RATE = 0.004;
+const VIEW_THROUGH_PURCHASE_RATE = 0.004;
+
 export interface SimulationInput {
   people: readonly Person[];
   notes: readonly Note[];
@@ -158,9 +162,17 @@ export function simulateInteractions(random: Random, input: SimulationInput): Si
   })).sort((a, b) => a.start - b.start || a.user.index - b.user.index);
 
   const { log } = out;
+  // Purchases no click led to draw from a stream of their own, so the rest of the world stays as it was.
+  const shop = random.fork('shop');
   sessions.forEach(({ user, start }, session) => {
     out.sessionIds.push(random.uuidv7(start));
     const u = user.index;
+    if (products.length > 0 && shop.chance(ORGANIC_PURCHASE_RATE)) {
+      // Bought straight from a shop, no note involved: an organic sale.
+      const product = Math.floor(shop.next() * products.length);
+      const at = start + Math.floor(shop.between(1, 20) * 60 * SECOND_MS);
+      if (at < window.end) log.push('purchase', at, u, session, -1, product, -1, products[product]?.row.priceMinor ?? 0);
+    }
     const seen = new Set<number>();
     const impressions = 4 + Math.min(60, Math.floor(random.exponential(16)));
     let t = start;
@@ -262,6 +274,11 @@ export function simulateInteractions(random: Random, input: SimulationInput): Si
           const amount = (products[product]?.row.priceMinor ?? 0) * (random.chance(0.1) ? 2 : 1);
           log.push('purchase', at, u, session, n, product, -1, amount);
         }
+      } else if (note.productIndexes.length > 0 && engagement >= 0.5 && shop.chance(VIEW_THROUGH_PURCHASE_RATE)) {
+        // Read to the end without a click, and bought in the shop later that day: view-through.
+        const product = shop.pick(note.productIndexes);
+        const bought = at + Math.floor(shop.between(0.5, 12) * 3600 * SECOND_MS);
+        if (bought < window.end) log.push('purchase', bought, u, session, n, product, -1, products[product]?.row.priceMinor ?? 0);
       }
       t = Math.max(t + Math.floor(dwell), at) + Math.floor(random.between(1, 3) * SECOND_MS);
     }

@@ -219,11 +219,15 @@ describe('interaction log', () => {
     expect(bad).toEqual([]);
   });
 
-  it('only involves existing users and notes that were already published', () => {
+  it('only involves existing users and notes that were already published (organic purchases name no note)', () => {
     const userIds = new Set(world.users.map((u) => u.id));
     const published = new Map(world.notes.map((n) => [n.id, n.publishedAt?.getTime() ?? Infinity]));
+    const organic = (e: EventRow) => e.type === 'purchase' && e.noteId === null;
     const bad = events.filter(
-      (e) => !userIds.has(e.userId ?? '') || !e.sessionId || !(e.occurredAt.getTime() >= (published.get(e.noteId ?? '') ?? Infinity)),
+      (e) =>
+        !userIds.has(e.userId ?? '') ||
+        !e.sessionId ||
+        (!organic(e) && !(e.occurredAt.getTime() >= (published.get(e.noteId ?? '') ?? Infinity))),
     );
     expect(bad).toEqual([]);
   });
@@ -239,21 +243,36 @@ describe('interaction log', () => {
     expect(events.filter((e) => e.type === 'view' && e.value === null)).toEqual([]);
   });
 
-  it('records purchases only after a click on the same product by the same user', () => {
+  it('records purchases after a click on the product, after a long read of a note tagging it, or with no note at all', () => {
     const clicked = new Map<string, number>();
+    const read = new Map<string, number>();
     const tagged = new Set(world.noteProducts.map((t) => key(t.noteId, t.productId)));
     const prices = new Map(world.products.map((p) => [p.id, p.priceMinor]));
+    const kinds = { click: 0, viewThrough: 0, organic: 0 };
     for (const e of events) {
       const k = key(e.userId, e.noteId, e.productId);
       if (e.type === 'product_click') {
         expect(tagged.has(key(e.noteId, e.productId))).toBe(true);
         if (!clicked.has(k)) clicked.set(k, e.occurredAt.getTime());
       }
+      if (e.type === 'view' && !read.has(key(e.userId, e.noteId))) read.set(key(e.userId, e.noteId), e.occurredAt.getTime());
       if (e.type === 'purchase') {
-        expect(clicked.get(k)).toBeLessThan(e.occurredAt.getTime());
         expect([1, 2].map((q) => q * (prices.get(e.productId ?? '') ?? 0))).toContain(e.value);
+        if (e.noteId === null) {
+          kinds.organic += 1;
+        } else if (clicked.has(k)) {
+          expect(clicked.get(k)).toBeLessThan(e.occurredAt.getTime());
+          kinds.click += 1;
+        } else {
+          expect(tagged.has(key(e.noteId, e.productId))).toBe(true);
+          expect(read.get(key(e.userId, e.noteId))).toBeLessThan(e.occurredAt.getTime());
+          kinds.viewThrough += 1;
+        }
       }
     }
+    expect(kinds.click).toBeGreaterThan(kinds.viewThrough);
+    expect(kinds.viewThrough).toBeGreaterThan(0);
+    expect(kinds.organic).toBeGreaterThan(0);
   });
 
   it('matches the like, collect, comment, follow and hide rows one to one', () => {
