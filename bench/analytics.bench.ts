@@ -7,17 +7,18 @@ import { dropServerDatabase, rowsOf, type Database } from '../core/db';
 import { AnalyticsRepository } from '../models/repositories/analytics.repository';
 import { ADMIN_URL, JWT_SECRET, seededServerDatabase, startBenchApi } from './api-load';
 import { stopProduct } from './product-process';
-import { percentile, round } from './stats';
+import { median, percentile, round } from './stats';
 
-// The brand dashboard at the scale the issue names: the demo world at scale 5 (5M events over 30
-// days, 250 brands, ~3,300 orders) on the PostgreSQL server. Figures: how fast the rollup job folds
+// The brand dashboard at the scale the issue names: the demo world at scale 5.1 (5.1M events over 30
+// days, 250 brands, ~5,200 orders) on the PostgreSQL server. Figures: how fast the rollup job folds
 // newly arrived events in (and a full rebuild), and the latency of the dashboard's queries over HTTP
 // with a few brand users at once.
-const SCALE = 5;
+const SCALE = 5.1;
 const DB_NAME = 'bench_analytics';
 const PORT = 4730;
-/** Events that arrive between two folds in the measurement: far more than the job sees every 10 s. */
-const FRESH_EVENTS = 500_000;
+/** Events that arrive between two folds in the measurement (far more than the job sees every 10 s), three times. */
+const FRESH_EVENTS = 200_000;
+const FOLD_ROUNDS = 3;
 /** Brand users reading dashboards at once, each sending its next query when the last is answered. */
 const CLIENTS = 4;
 const WARMUP_REQUESTS = 200;
@@ -194,15 +195,18 @@ async function main(): Promise<void> {
     const rebuildRate = events / rebuildSeconds;
     console.log(`full rebuild: ${rebuildSeconds.toFixed(1)} s, ${Math.round(rebuildRate).toLocaleString('en')} events/s`);
 
-    await arriveFresh(database, FRESH_EVENTS);
-    await database.db.execute(sql`ANALYZE interaction_events`);
-    started = performance.now();
-    const folded = await analytics.fold(0);
-    const foldSeconds = (performance.now() - started) / 1000;
-    const foldRate = folded.events / foldSeconds;
-    console.log(
-      `incremental fold: ${folded.events.toLocaleString('en')} new events in ${foldSeconds.toFixed(1)} s, ${Math.round(foldRate).toLocaleString('en')} events/s`,
-    );
+    const foldRates: number[] = [];
+    for (let round = 0; round < FOLD_ROUNDS; round += 1) {
+      await arriveFresh(database, FRESH_EVENTS);
+      await database.db.execute(sql`ANALYZE interaction_events`);
+      started = performance.now();
+      const folded = await analytics.fold(0);
+      const foldSeconds = (performance.now() - started) / 1000;
+      foldRates.push(folded.events / foldSeconds);
+      console.log(`incremental fold: ${folded.events.toLocaleString('en')} new events in ${foldSeconds.toFixed(1)} s`);
+    }
+    const foldRate = median(foldRates);
+    console.log(`incremental fold: median ${Math.round(foldRate).toLocaleString('en')} events/s`);
     await database.db.execute(sql`VACUUM ANALYZE note_stats, product_note_stats, note_audience_topics`);
 
     const brandList = await brands(database);
@@ -217,7 +221,7 @@ async function main(): Promise<void> {
     console.log(`dashboard: p50 ${dashboard.p50} ms, p99 ${dashboard.p99} ms, ${dashboard.rps} req/s, errors ${dashboard.errors}`);
 
     const results = {
-      events: events + FRESH_EVENTS,
+      events: events + FOLD_ROUNDS * FRESH_EVENTS,
       rollup_events_per_s: Math.round(foldRate),
       rebuild_events_per_s: Math.round(rebuildRate),
       dashboard_p50_ms: dashboard.p50,
