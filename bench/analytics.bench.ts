@@ -10,7 +10,7 @@ import { stopProduct } from './product-process';
 import { median, percentile, round } from './stats';
 
 // The brand dashboard at the scale the issue names: the demo world at scale 5.1 (5.1M events over 30
-// days, 250 brands, ~5,200 orders) on the PostgreSQL server. Figures: how fast the rollup job folds
+// days, ~255 brands, ~5,200 orders) on the PostgreSQL server. Figures: how fast the rollup job folds
 // newly arrived events in (and a full rebuild), and the latency of the dashboard's queries over HTTP
 // with a few brand users at once.
 const SCALE = 5.1;
