@@ -105,6 +105,11 @@ const GRAINS = sql.raw(`(VALUES ('day'::rollup_grain), ('hour'::rollup_grain)) A
 const bucketOf = (column: SQL) => sql`date_trunc(g.grain::text, ${column}, 'UTC')`;
 /** The SET list of an upsert that adds the new counts to the stored ones. */
 const addUp = (table: string, columns: readonly string[]) => sql.raw(columns.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
+/** Adds the rows of `select` (grain, bucket, product_id, note_id, currency, then `columns`) to product_note_stats. */
+const addToSalesStats = (columns: readonly string[], select: SQL) => sql`
+  INSERT INTO product_note_stats (grain, bucket, product_id, note_id, currency, ${sql.raw(columns.join(', '))})
+  ${select}
+  ON CONFLICT (grain, product_id, note_id, currency, bucket) DO UPDATE SET ${addUp('product_note_stats', columns)}`;
 
 const NOTE_SUMS = sql`coalesce(sum(impressions), 0)::int AS impressions, coalesce(sum(reads), 0)::int AS reads,
   coalesce(sum(likes), 0)::int AS likes, coalesce(sum(collects), 0)::int AS collects,
@@ -286,13 +291,15 @@ async function foldEvents(db: Db, window: SQL): Promise<number> {
      GROUP BY 1, 2, 3
     ON CONFLICT (grain, note_id, bucket) DO UPDATE SET
       ${addUp('note_stats', ['impressions', 'reads', 'likes', 'collects', 'comments', 'shares', 'product_clicks'])}`);
-  await db.execute(sql`
-    INSERT INTO product_note_stats (grain, bucket, product_id, note_id, currency, clicks)
-    SELECT g.grain, ${bucketOf(sql`e.occurred_at`)}, e.product_id, coalesce(e.note_id, ${ORGANIC}), p.currency, count(*)
-      FROM interaction_events e JOIN products p ON p.id = e.product_id CROSS JOIN ${GRAINS}
-     WHERE ${window} AND e.type = 'product_click'
-     GROUP BY 1, 2, 3, 4, 5
-    ON CONFLICT (grain, product_id, note_id, currency, bucket) DO UPDATE SET ${addUp('product_note_stats', ['clicks'])}`);
+  await db.execute(
+    addToSalesStats(
+      ['clicks'],
+      sql`SELECT g.grain, ${bucketOf(sql`e.occurred_at`)}, e.product_id, coalesce(e.note_id, ${ORGANIC}), p.currency, count(*)
+            FROM interaction_events e JOIN products p ON p.id = e.product_id CROSS JOIN ${GRAINS}
+           WHERE ${window} AND e.type = 'product_click'
+           GROUP BY 1, 2, 3, 4, 5`,
+    ),
+  );
   await db.execute(sql`
     INSERT INTO note_audience_topics (day, note_id, topic, reads)
     SELECT (date_trunc('day', e.occurred_at, 'UTC'))::date, e.note_id, t.topic, count(*)
@@ -336,16 +343,13 @@ async function foldOrders(db: Db, window: SQL): Promise<number> {
       UNION ALL
       SELECT o.occurred_at, o.product_id, a.note_id, o.currency, 0, 0, 0, 0, 0, 0, a.credit, a.credit * o.amount_minor
         FROM o JOIN order_attributions a ON a.order_id = o.id AND a.model = 'position'
-    ), folded AS (
-      INSERT INTO product_note_stats (grain, bucket, product_id, note_id, currency, ${sql.raw(SALE_COLUMNS.join(', '))})
-      SELECT g.grain, ${bucketOf(sql`c.occurred_at`)}, c.product_id, c.note_id, c.currency, sum(c.orders), sum(c.units), sum(c.gmv),
-             sum(c.vt_orders), sum(c.vt_units), sum(c.vt_gmv), sum(c.pos_orders), sum(c.pos_gmv)
-        FROM credited c CROSS JOIN ${GRAINS}
-       GROUP BY 1, 2, 3, 4, 5
-      ON CONFLICT (grain, product_id, note_id, currency, bucket) DO UPDATE SET
-        ${addUp('product_note_stats', SALE_COLUMNS)}
-      RETURNING 1
-    )
+    ), folded AS (${addToSalesStats(
+      SALE_COLUMNS,
+      sql`SELECT g.grain, ${bucketOf(sql`c.occurred_at`)}, c.product_id, c.note_id, c.currency, sum(c.orders), sum(c.units), sum(c.gmv),
+                 sum(c.vt_orders), sum(c.vt_units), sum(c.vt_gmv), sum(c.pos_orders), sum(c.pos_gmv)
+            FROM credited c CROSS JOIN ${GRAINS}
+           GROUP BY 1, 2, 3, 4, 5`,
+    )})
     SELECT (SELECT count(*) FROM o)::int AS n`);
   return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
 }
@@ -359,17 +363,14 @@ async function foldRefunds(db: Db, window: SQL): Promise<number> {
         FROM order_refunds r JOIN orders o ON o.id = r.order_id
         LEFT JOIN order_attributions a ON a.order_id = o.id AND a.model IN ('last_click', 'view_through')
        WHERE ${window}
-    ), folded AS (
-      INSERT INTO product_note_stats (grain, bucket, product_id, note_id, currency, ${sql.raw(REFUND_COLUMNS.join(', '))})
-      SELECT g.grain, ${bucketOf(sql`r.occurred_at`)}, r.product_id, r.note_id, r.currency,
-             count(*) FILTER (WHERE NOT r.vt), coalesce(sum(r.amount_minor) FILTER (WHERE NOT r.vt), 0),
-             count(*) FILTER (WHERE r.vt), coalesce(sum(r.amount_minor) FILTER (WHERE r.vt), 0)
-        FROM r CROSS JOIN ${GRAINS}
-       GROUP BY 1, 2, 3, 4, 5
-      ON CONFLICT (grain, product_id, note_id, currency, bucket) DO UPDATE SET
-        ${addUp('product_note_stats', REFUND_COLUMNS)}
-      RETURNING 1
-    )
+    ), folded AS (${addToSalesStats(
+      REFUND_COLUMNS,
+      sql`SELECT g.grain, ${bucketOf(sql`r.occurred_at`)}, r.product_id, r.note_id, r.currency,
+                 count(*) FILTER (WHERE NOT r.vt), coalesce(sum(r.amount_minor) FILTER (WHERE NOT r.vt), 0),
+                 count(*) FILTER (WHERE r.vt), coalesce(sum(r.amount_minor) FILTER (WHERE r.vt), 0)
+            FROM r CROSS JOIN ${GRAINS}
+           GROUP BY 1, 2, 3, 4, 5`,
+    )})
     SELECT (SELECT count(*) FROM r)::int AS n`);
   return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
 }
