@@ -208,8 +208,9 @@ export class OrdersService {
       throw errors.badInput(`currency: this product is sold in ${product.currency}, not ${event.currency}`, 'currency');
     }
     const at = notAhead(new Date(event.occurredAt), now);
-    const clickId = event.clickId && (await this.repos.commerce.isProductClick(event.clickId, product.id)) ? event.clickId : null;
-    let buyer = event.userId ?? (clickId ? await this.repos.commerce.clickUser(clickId) : null);
+    const click = event.clickId ? await this.repos.commerce.productClick(event.clickId, product.id) : undefined;
+    const clickId = click ? (event.clickId ?? null) : null;
+    let buyer = event.userId ?? click?.userId ?? null;
     if (buyer && (await this.repos.users.findByIds([buyer])).length === 0) buyer = null;
     const attribution = buyer ? await this.attribute(buyer, product.id, at, clickId) : { kind: 'organic' as const, credits: [] };
     return this.transact(async (tx) => {
@@ -243,7 +244,7 @@ export class OrdersService {
       if (amountMinor <= 0 || amountMinor > left) {
         throw errors.conflict(`Only ${left} (minor units) of this order is left to refund`, 'amountMinor');
       }
-      return tx.commerce.insertRefund({ orderId, externalId, kind, amountMinor, reason, occurredAt: at });
+      return { refund: await tx.commerce.insertRefund({ orderId, externalId, kind, amountMinor, reason, occurredAt: at }), created: true };
     });
   }
 

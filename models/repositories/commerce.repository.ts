@@ -38,10 +38,7 @@ export class CommerceRepository {
   async insertOrder(order: NewOrder): Promise<{ order: OrderRow; created: boolean }> {
     const [inserted] = await this.db.insert(orders).values(order).onConflictDoNothing().returning();
     if (inserted) return { order: inserted, created: true };
-    const [existing] = await this.db
-      .select()
-      .from(orders)
-      .where(and(eq(orders.brandId, order.brandId), eq(orders.source, order.source), eq(orders.externalId, order.externalId)));
+    const existing = await this.findOrderByExternalId(order.brandId, order.source, order.externalId);
     if (!existing) throw new Error('order conflicted but was not found');
     return { order: existing, created: false };
   }
@@ -75,22 +72,18 @@ export class CommerceRepository {
       .limit(limit);
   }
 
-  /** Inserts a refund unless the order already has one with this external id; returns whether it was new. */
-  async insertRefund(refund: NewRefund): Promise<{ refund: RefundRow; created: boolean }> {
-    const [inserted] = await this.db.insert(orderRefunds).values(refund).onConflictDoNothing().returning();
-    if (inserted) {
-      await this.db
-        .update(orders)
-        .set({ refundedMinor: sql`${orders.refundedMinor} + ${refund.amountMinor}` })
-        .where(eq(orders.id, refund.orderId));
-      return { refund: inserted, created: true };
-    }
-    const [existing] = await this.db
-      .select()
-      .from(orderRefunds)
-      .where(and(eq(orderRefunds.orderId, refund.orderId), eq(orderRefunds.externalId, refund.externalId)));
-    if (!existing) throw new Error('refund conflicted but was not found');
-    return { refund: existing, created: false };
+  /**
+   * Inserts a refund and adds it to the order's refunded amount. Callers hold the order's row lock and
+   * have checked the refund id is new; the unique key still refuses a second one.
+   */
+  async insertRefund(refund: NewRefund): Promise<RefundRow> {
+    const [inserted] = await this.db.insert(orderRefunds).values(refund).returning();
+    if (!inserted) throw new Error('insert into order_refunds returned nothing');
+    await this.db
+      .update(orders)
+      .set({ refundedMinor: sql`${orders.refundedMinor} + ${refund.amountMinor}` })
+      .where(eq(orders.id, refund.orderId));
+    return inserted;
   }
 
   refundsOf(orderIds: readonly string[]): Promise<RefundRow[]> {
@@ -181,18 +174,15 @@ export class CommerceRepository {
     }));
   }
 
-  /** Whether the event is a product click on this product (the tracking parameter a shop reports back). */
-  async isProductClick(eventId: string, productId: string): Promise<boolean> {
+  /**
+   * A product click on this product, by the tracking parameter a shop reports back: who made it (null
+   * for an anonymous viewer), or undefined when the event is no such click.
+   */
+  async productClick(eventId: string, productId: string): Promise<{ userId: string | null } | undefined> {
     const result = await this.db.execute(sql`
-      SELECT 1 FROM interaction_events WHERE event_id = ${eventId} AND type = 'product_click' AND product_id = ${productId}`);
-    return rowsOf(result).length > 0;
-  }
-
-  /** The user whose product click this was, for a shop that reports the tracking parameter but not the buyer. */
-  async clickUser(eventId: string): Promise<string | null> {
-    const result = await this.db.execute(sql`
-      SELECT user_id FROM interaction_events WHERE event_id = ${eventId} AND type = 'product_click'`);
-    return rowsOf<{ user_id: string | null }>(result)[0]?.user_id ?? null;
+      SELECT user_id FROM interaction_events WHERE event_id = ${eventId} AND type = 'product_click' AND product_id = ${productId}`);
+    const row = rowsOf<{ user_id: string | null }>(result)[0];
+    return row && { userId: row.user_id };
   }
 
   async webhookSecret(brandId: string): Promise<string | undefined> {
