@@ -2,12 +2,7 @@ import type { ExportTable } from '../../../commerce/analytics-export';
 import type { Funnel, RangeInput, ScopeInput, Sponsored } from '../../../commerce/analytics.service';
 import type { Grain, SalesRow } from '../../../models/repositories/analytics.repository';
 import type { GraphQLContext } from '../../context';
-import { formatMoney } from '../products/products.resolvers';
-
-const money = (amountMinor: number, currency: string) => {
-  const whole = Math.round(amountMinor);
-  return { amountMinor: whole, currency, formatted: formatMoney(whole, currency) };
-};
+import { money } from '../products/products.resolvers';
 
 interface ScopedArgs {
   scope: ScopeInput;

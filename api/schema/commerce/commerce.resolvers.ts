@@ -4,9 +4,7 @@ import type { AttributionRow, OrderRow, RefundRow, SponsorDealRow } from '../../
 import type { GraphQLContext } from '../../context';
 import { asPayload } from '../common/common.resolvers';
 import { pageSize, timeConnection, timeCursor } from '../common/connection';
-import { formatMoney } from '../products/products.resolvers';
-
-const money = (amountMinor: number, currency: string) => ({ amountMinor, currency, formatted: formatMoney(amountMinor, currency) });
+import { money } from '../products/products.resolvers';
 
 interface ProductClickArgs {
   input: { eventId: string; productId: string; noteId: string };

@@ -10,6 +10,12 @@ export function formatMoney(amountMinor: number, currency: string): string {
   return `${SYMBOLS[currency] ?? `${currency} `}${(amountMinor / 10 ** digits).toFixed(digits)}`;
 }
 
+/** A Money value; fractional amounts (position-based credit) round to the nearest minor unit, as the type is an Int. */
+export function money(amountMinor: number, currency: string) {
+  const whole = Math.round(amountMinor);
+  return { amountMinor: whole, currency, formatted: formatMoney(whole, currency) };
+}
+
 export const productsResolvers = {
   Query: {
     product: (_: unknown, args: { id: string }, ctx: GraphQLContext) => ctx.services.products.get(args.id),
@@ -22,7 +28,7 @@ export const productsResolvers = {
   },
   Product: {
     brand: (p: ProductRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.brand.load(p.brandId),
-    price: (p: ProductRow) => ({ amountMinor: p.priceMinor, currency: p.currency, formatted: formatMoney(p.priceMinor, p.currency) }),
+    price: (p: ProductRow) => money(p.priceMinor, p.currency),
     images: (p: ProductRow) => p.imageUrls,
     inStock: (p: ProductRow) => p.stock > 0,
   },
