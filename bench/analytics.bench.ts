@@ -2,10 +2,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import jwt from 'jsonwebtoken';
 import { dropServerDatabase, rowsOf, type Database } from '../core/db';
 import { AnalyticsRepository } from '../models/repositories/analytics.repository';
-import { ADMIN_URL, JWT_SECRET, seededServerDatabase, startBenchApi } from './api-load';
+import { ADMIN_URL, benchToken, postGraphQL, seededServerDatabase, startBenchApi } from './api-load';
 import { stopProduct } from './product-process';
 import { median, percentile, round } from './stats';
 
@@ -96,7 +95,7 @@ async function brands(database: Database): Promise<Brand[]> {
   return rows
     .filter((r) => r.products.length > 0 && r.notes.length > 0)
     .map((r) => ({
-      token: jwt.sign({}, JWT_SECRET, { algorithm: 'HS256', subject: r.owner_id, expiresIn: 3600 }),
+      token: benchToken(r.owner_id),
       brandId: r.brand_id,
       productIds: r.products,
       noteIds: r.notes,
@@ -115,26 +114,6 @@ async function measureDashboard(
   brandList: Brand[],
 ): Promise<{ p50: number; p99: number; rps: number; errors: number; byQuery: Record<string, number> }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const post = (body: string, token: string): Promise<boolean> =>
-    new Promise((resolve) => {
-      const request = http.request(
-        {
-          host: '127.0.0.1',
-          port: PORT,
-          path: '/graphql',
-          method: 'POST',
-          agent,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve(response.statusCode === 200 && !Buffer.concat(chunks).includes('"errors"')));
-        },
-      );
-      request.on('error', () => resolve(false));
-      request.end(body);
-    });
   const all: number[] = [];
   const byName = new Map<string, number[]>();
   let errors = 0;
@@ -152,7 +131,7 @@ async function measureDashboard(
       const pick = queries[index % queries.length];
       if (!pick) return;
       const t0 = performance.now();
-      const ok = await post(JSON.stringify({ query: pick.query, variables: pick.variables }), brand.token);
+      const ok = await postGraphQL(PORT, agent, JSON.stringify({ query: pick.query, variables: pick.variables }), brand.token);
       const ms = performance.now() - t0;
       if (index < WARMUP_REQUESTS) continue;
       if (!ok) {

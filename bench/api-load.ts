@@ -15,7 +15,7 @@ import { percentile, round } from './stats';
 // What the API benchmarks share: a seeded database on the PostgreSQL server, tokens for its viewers,
 // and an autocannon load of one GraphQL query.
 export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const JWT_SECRET = 'bench-secret-0123456789abcdef';
+const JWT_SECRET = 'bench-secret-0123456789abcdef';
 const CONNECTIONS = 32;
 
 export const FEED = `query Feed { feed(first: 20) { edges { node { id title kind likeCount collectCount viewerHasLiked
@@ -41,7 +41,27 @@ export async function seededServerDatabase(name: string, scale: number): Promise
 export async function viewerTokens(database: Database, count: number): Promise<string[]> {
   return rowsOf<{ id: string }>(
     await database.db.execute(sql`SELECT id FROM users WHERE role = 'viewer' ORDER BY random() LIMIT ${count}`),
-  ).map((r) => jwt.sign({}, JWT_SECRET, { algorithm: 'HS256', subject: r.id, expiresIn: 3600 }));
+  ).map((r) => benchToken(r.id));
+}
+
+/** A bearer token for the user, minted with the benches' secret as logIn would issue it. */
+export function benchToken(userId: string): string {
+  return jwt.sign({}, JWT_SECRET, { algorithm: 'HS256', subject: userId, expiresIn: 3600 });
+}
+
+/** Posts one GraphQL body over `agent`; true when it is answered 200 without GraphQL errors. */
+export function postGraphQL(port: number, agent: http.Agent, body: string, token: string | undefined): Promise<boolean> {
+  return new Promise((resolve) => {
+    const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const request = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve(response.statusCode === 200 && !Buffer.concat(chunks).includes('"errors"')));
+    });
+    request.on('error', () => resolve(false));
+    request.end(body);
+  });
 }
 
 /**
@@ -115,28 +135,13 @@ export async function offeredLoad(
     idleSince: 0,
   }));
   type Connection = (typeof pool)[number];
-  const send = (connection: Connection): Promise<boolean> =>
-    new Promise((resolve) => {
-      const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
-      const bearer = token();
-      if (bearer) headers.authorization = `Bearer ${bearer}`;
-      connection.busy += 1;
-      const done = (ok: boolean) => {
-        connection.busy -= 1;
-        connection.idleSince = performance.now();
-        resolve(ok);
-      };
-      const request = http.request(
-        { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent: connection.agent, headers },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => done(response.statusCode === 200 && !Buffer.concat(chunks).includes('"errors"')));
-        },
-      );
-      request.on('error', () => done(false));
-      request.end(body);
-    });
+  const send = async (connection: Connection): Promise<boolean> => {
+    connection.busy += 1;
+    const ok = await postGraphQL(port, connection.agent, body, token());
+    connection.busy -= 1;
+    connection.idleSince = performance.now();
+    return ok;
+  };
   for (const connection of pool) await send(connection);
   const pick = (): Connection =>
     pool.reduce((best, c) => (c.busy < best.busy || (c.busy === best.busy && c.idleSince < best.idleSince) ? c : best));

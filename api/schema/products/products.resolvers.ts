@@ -5,7 +5,7 @@ import { asPayload } from '../common/common.resolvers';
 const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0 };
 const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', JPY: '¥', KRW: '₩', HKD: 'HK$', GBP: '£' };
 
-export function formatMoney(amountMinor: number, currency: string): string {
+function formatMoney(amountMinor: number, currency: string): string {
   const digits = MINOR_DIGITS[currency] ?? 2;
   return `${SYMBOLS[currency] ?? `${currency} `}${(amountMinor / 10 ** digits).toFixed(digits)}`;
 }
