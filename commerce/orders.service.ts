@@ -1,7 +1,7 @@
 import { errors } from '../core/errors';
 import { isUuid, uuidv7 } from '../core/ids';
 import { validate } from '../core/validate';
-import type { OrderRow, RefundRow } from '../models/repositories/commerce.repository';
+import type { NewOrder, OrderRow, RefundRow } from '../models/repositories/commerce.repository';
 import type { ProductRow } from '../models/repositories/products.repository';
 import type { BrandRow } from '../models/repositories/users.repository';
 import type { Repositories, Transact } from '../models/transaction';
@@ -87,19 +87,7 @@ export class OrdersService {
       if (!product) continue;
       const attribution = await this.attribute(item.userId, product.id, item.occurredAt);
       const fresh = await this.transact(async (tx) => {
-        const { order, created: isNew } = await tx.commerce.insertOrder({
-          brandId: product.brandId,
-          productId: product.id,
-          userId: item.userId,
-          source: 'webhook',
-          externalId: item.externalId,
-          quantity: item.quantity,
-          amountMinor: item.amountMinor,
-          currency: product.currency,
-          clickEventId: null,
-          attribution: attribution.kind,
-          occurredAt: item.occurredAt,
-        });
+        const { order, created: isNew } = await tx.commerce.insertOrder(shopOrder(product, { ...item, clickEventId: null }, attribution));
         if (!isNew) return false;
         await insertCredits(tx, order, attribution);
         if (item.refund) {
@@ -214,19 +202,20 @@ export class OrdersService {
     if (buyer && (await this.repos.users.findByIds([buyer])).length === 0) buyer = null;
     const attribution = buyer ? await this.attribute(buyer, product.id, at, clickId) : { kind: 'organic' as const, credits: [] };
     return this.transact(async (tx) => {
-      const { order, created } = await tx.commerce.insertOrder({
-        brandId,
-        productId: product.id,
-        userId: buyer,
-        source: 'webhook',
-        externalId: event.orderId,
-        quantity: event.quantity,
-        amountMinor: event.amountMinor,
-        currency: event.currency,
-        clickEventId: clickId,
-        attribution: attribution.kind,
-        occurredAt: at,
-      });
+      const { order, created } = await tx.commerce.insertOrder(
+        shopOrder(
+          product,
+          {
+            userId: buyer,
+            externalId: event.orderId,
+            quantity: event.quantity,
+            amountMinor: event.amountMinor,
+            clickEventId: clickId,
+            occurredAt: at,
+          },
+          attribution,
+        ),
+      );
       if (created) await recordSale(tx, order, attribution);
       return { status: created ? 'created' : 'duplicate', orderId: order.id };
     });
@@ -267,6 +256,27 @@ export class OrdersService {
     }));
     return attribute(at, touches, this.windows, clickId);
   }
+}
+
+/** An order from the product's brand's own shop (in its currency, which the webhook checks). */
+function shopOrder(
+  product: ProductRow,
+  order: Pick<NewOrder, 'userId' | 'externalId' | 'quantity' | 'amountMinor' | 'clickEventId' | 'occurredAt'>,
+  attribution: Attribution,
+): NewOrder {
+  return {
+    brandId: product.brandId,
+    productId: product.id,
+    userId: order.userId,
+    source: 'webhook',
+    externalId: order.externalId,
+    quantity: order.quantity,
+    amountMinor: order.amountMinor,
+    currency: product.currency,
+    clickEventId: order.clickEventId,
+    attribution: attribution.kind,
+    occurredAt: order.occurredAt,
+  };
 }
 
 /** A shop's clock may run a little fast; more than five minutes ahead is a mistake. */
