@@ -231,7 +231,7 @@ export class FeedService {
     const quotas = this.options.quotas;
     const active = this.sources.filter((source) => quotas[source.name] > 0);
     const results = await Promise.all(active.map((source) => source.recall(request, quotas[source.name])));
-    const candidates = new Map<string, Candidate>();
+    const candidates = new Map<string, Candidate & { sources: Set<RecallSource> }>();
     results.forEach((rows, i) => {
       const source = (active[i] as CandidateSource).name;
       for (const note of rows) {

@@ -13,6 +13,19 @@ const MAX_VIEWERS = 10_000;
 const SOURCES: readonly RecallSource[] = ['trending', 'fresh', 'following', 'interests', 'similar', 'alsoLiked', 'embedding'];
 
 /**
+ * The sources of each bitmask, built once: candidates only read them, and a page picks from hundreds
+ * of candidates, whose sets would otherwise be built anew on every page.
+ */
+const SOURCE_SETS: ReadonlySet<RecallSource>[] = Array.from(
+  { length: 1 << SOURCES.length },
+  (_, mask) => new Set(SOURCES.filter((_, s) => (mask >> s) & 1)),
+);
+
+function sourcesOf(mask: number): ReadonlySet<RecallSource> {
+  return SOURCE_SETS[mask] as ReadonlySet<RecallSource>;
+}
+
+/**
  * One viewer's candidates, kept compact: the rows are the shared ones the recall returned, and each
  * candidate's sources are a bitmask. Entries live for seconds, long enough to outlive the young
  * generation, so every object kept here is garbage the old generation has to collect.
@@ -53,7 +66,7 @@ export class RankedCache {
     return {
       candidates: kept.map((i) => ({
         note: hit.rows[i] as CandidateRow,
-        sources: new Set(SOURCES.filter((_, s) => ((hit.sources[i] as number) >> s) & 1)),
+        sources: sourcesOf(hit.sources[i] as number),
       })),
       scores: scores && Float32Array.from(kept, (i) => scores[i] as number),
     };

@@ -5,7 +5,7 @@ export type RecallSource = 'trending' | 'fresh' | 'following' | 'interests' | 's
 
 export interface Candidate {
   note: CandidateRow;
-  sources: Set<RecallSource>;
+  sources: ReadonlySet<RecallSource>;
 }
 
 export interface RankContext {
