@@ -71,6 +71,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
   const redis = createRedisClient(redisEndpoint.url, { keyPrefix: `${config.REDIS_PREFIX}:` });
   const jobQueue = createJobQueue(redisEndpoint.url, config.REDIS_PREFIX);
   const services = createServices(database.db, redis, config, { logger, jobs: jobQueue });
+  await services.cacheBus.start();
 
   let server: Server | null = null;
   let url: string | null = null;
@@ -132,6 +133,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
       services.ranker.stop();
       await jobs?.stop();
       await jobQueue.close();
+      await services.cacheBus.close();
       redis.disconnect();
       await database.close();
       await redisEndpoint.stop();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from './core/config';
 import type { Db } from './core/db';
+import { RedisCacheBus } from './core/cache-bus';
 import { ReadCache } from './core/read-cache';
 import type { Logger } from './core/logger';
 import type { Redis } from './core/redis';
@@ -38,10 +39,12 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   const repos = repositoriesFor(db);
   const storage = createMediaStorage(config);
   const transact = transactor(db);
-  const accounts = new AccountsService(repos.users, config);
-  const cache = { max: config.READ_CACHE_MAX, ttlMs: config.READ_CACHE_TTL_MS };
-  // Notes as feed cards: their counters may lag by the TTL; a note's own page reads it fresh.
-  const noteCards = new ReadCache<NoteCard>(cache);
+  const cacheBus = new RedisCacheBus(redis, cacheBusChannel(config), deps.logger);
+  const cache = { max: config.READ_CACHE_MAX, ttlMs: config.READ_CACHE_TTL_MS, bus: cacheBus };
+  const accounts = new AccountsService(repos.users, config, cache);
+  // Notes as feed cards: likes, collects, comments and edits forget a card everywhere at once; its
+  // view count may lag by the TTL. A note's own page reads it fresh.
+  const noteCards = new ReadCache<NoteCard>(cache, 'notes.cards');
   const sessions = new FeedSessionStore(redis);
   // Candidates only rank, and the page's read of its cards decides what is still published, so their
   // rows may be as old as the shared pools'.
@@ -61,18 +64,21 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     binaries: { ffmpeg: config.FFMPEG_PATH, ffprobe: config.FFPROBE_PATH },
     logger: deps.logger,
     workDir: path.join(config.MEDIA_DIR, '.work'),
+    onNotesSettled: (settled) => notes.forgetSettled(settled),
   });
   const experiment = parseExperiment(config.FEED_EXPERIMENT);
   const pinned = experiment ? [experiment.arms.a.modelVersion, experiment.arms.b.modelVersion].filter((v) => v !== null) : [];
   const analytics = new AnalyticsService(repos);
+  const notes = new NotesService(repos, transact, accounts, cache, noteCards, media);
   const ranker = new ModelRanker(repos.recommender, deps.logger, pinned);
   return {
+    cacheBus,
     jobs: deps.jobs,
     mediaProgress: new MediaProgressListener(redis, mediaProgressChannel(config)),
     storage,
     media,
     accounts,
-    notes: new NotesService(repos, transact, accounts, cache, noteCards, media),
+    notes,
     social: new SocialService(repos, transact, accounts, noteCards, sessions),
     products: new ProductsService(repos, accounts, cache),
     events: new EventsService(repos, transact, config),
@@ -90,6 +96,11 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     analyticsExport: (actor: Actor | null, request: ExportRequest) => exportCsv(analytics, actor, request),
     rollup: new RollupService(repos.analytics, config.ANALYTICS_ROLLUP_LAG_MS),
   };
+}
+
+/** The Redis channel read caches forget on (core/cache-bus.ts); channels are not covered by the key prefix. */
+export function cacheBusChannel(config: Pick<Config, 'REDIS_PREFIX'>): string {
+  return `${config.REDIS_PREFIX}:cache-forget`;
 }
 
 /** The Redis channel media progress is published on; channels are not covered by the key prefix. */

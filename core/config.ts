@@ -77,9 +77,10 @@ const schema = z.object({
     .int()
     .positive()
     .default(4 * 1024 * 1024),
-  /** How long the API trusts a cached author, product, brand or note media row it did not change
-   * itself; other API processes see a change after at most this long. 0 turns the cache off. */
-  READ_CACHE_TTL_MS: z.coerce.number().int().min(0).default(10_000),
+  /** How long a process trusts a cached note card, author, product, brand or note media row. Every
+   * change made through the product forgets the row in every process at once (core/cache-bus.ts);
+   * this bounds view counts, which nothing forgets. 0 turns the cache off. */
+  READ_CACHE_TTL_MS: z.coerce.number().int().min(0).default(300_000),
   /**
    * A running A/B test of the For-You feed, as JSON (see recommender/experiment.ts), e.g.
    * {"name":"purchase-weight","since":"2026-11-27","b":{"weights":{"purchase":10}}}. Unset: none.

@@ -3,9 +3,18 @@ import { LRUCache } from 'lru-cache';
 export interface ReadCacheOptions {
   /** Most entries kept; the least recently used go first. */
   max: number;
-  /** How long an entry is trusted. Writers in this process forget what they change at once;
-   * other processes (API replicas) see the change after at most this long. */
+  /** How long an entry is trusted. Writers forget what they change at once, here and, through the
+   * bus, in every other process; this bounds what no writer forgets (view counts) and what a lost
+   * message leaves behind. */
   ttlMs: number;
+  /** Carries forget() to the cache of the same name in every other process. */
+  bus?: InvalidationBus;
+}
+
+/** What a ReadCache shares with its namesakes in other processes (core/cache-bus.ts over Redis). */
+export interface InvalidationBus {
+  register(name: string, cache: Pick<ReadCache<never>, 'forgetHere' | 'clear'>): void;
+  publish(name: string, keys: readonly string[]): void;
 }
 
 /**
@@ -20,11 +29,20 @@ export class ReadCache<V extends NonNullable<unknown>> {
   // Bumped by every forget(), so a load that started before a write cannot store what it read.
   private generation = 0;
 
-  constructor(options: ReadCacheOptions) {
+  private readonly bus: InvalidationBus | undefined;
+
+  /** `name` identifies the cache on the bus: the same in every process, unique within one. */
+  constructor(
+    options: ReadCacheOptions,
+    private readonly name = '',
+  ) {
     // lru-cache reads a ttl of 0 as "forever"; here it means "do not cache".
     this.enabled = options.ttlMs > 0;
     this.entries = new LRUCache<string, V>({ max: options.max });
     this.ttlMs = options.ttlMs;
+    if (options.bus && !name) throw new Error('a ReadCache on a bus needs a name');
+    this.bus = options.bus;
+    this.bus?.register(name, this);
   }
 
   /** The value of each key, in order; the missing ones are loaded in one call. Keys the loader does not return stay uncached. */
@@ -39,9 +57,21 @@ export class ReadCache<V extends NonNullable<unknown>> {
     return keys.map((key, i) => values[i] ?? loaded.get(key));
   }
 
+  /** Called after a committed change to these keys: this process and, through the bus, every other one stop showing them. */
   forget(...keys: readonly string[]): void {
+    this.forgetHere(keys);
+    if (keys.length > 0) this.bus?.publish(this.name, keys);
+  }
+
+  forgetHere(keys: readonly string[]): void {
     this.generation += 1;
     for (const key of keys) this.entries.delete(key);
+  }
+
+  /** Forgets everything, for when this process may have missed what others forgot. */
+  clear(): void {
+    this.generation += 1;
+    this.entries.clear();
   }
 }
 

@@ -36,6 +36,13 @@ export interface MediaServiceDeps {
    * into storage by rename instead of being copied (~15 ms a photo's variants on this machine).
    */
   workDir: string;
+  /** Told after notes waiting for media were published or failed, so read caches forget them. */
+  onNotesSettled?: (notes: readonly SettledNote[]) => void;
+}
+
+export interface SettledNote {
+  id: string;
+  authorId: string;
 }
 
 /** The part names of a video's work, besides one per rung. */
@@ -284,12 +291,15 @@ export class MediaService {
    * Records a media item's outcome and settles the notes waiting for it in one transaction, so
    * nobody sees the file ready while its note still says processing.
    */
-  private settleWith(row: MediaRow, mark: (tx: Repositories) => Promise<MediaRow | undefined>): Promise<boolean> {
-    return this.deps.transact(async (tx) => {
-      if (!(await mark(tx))) return false;
-      for (const note of await tx.media.notesWaitingFor(row.id)) await settleNoteIn(tx, note.id, note.authorId);
-      return true;
+  private async settleWith(row: MediaRow, mark: (tx: Repositories) => Promise<MediaRow | undefined>): Promise<boolean> {
+    const settled = await this.deps.transact(async (tx) => {
+      if (!(await mark(tx))) return null;
+      const waiting = await tx.media.notesWaitingFor(row.id);
+      for (const note of waiting) await settleNoteIn(tx, note.id, note.authorId);
+      return waiting;
     });
+    if (settled && settled.length > 0) this.deps.onNotesSettled?.(settled);
+    return settled !== null;
   }
 
   /** Once a media item is ready or failed: tell followers, drop its progress and original. */

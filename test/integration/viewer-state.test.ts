@@ -1,10 +1,13 @@
-import { ReadCache } from '../../core/read-cache';
+import { RedisCacheBus } from '../../core/cache-bus';
+import { createLogger } from '../../core/logger';
+import { ReadCache, rowsById } from '../../core/read-cache';
 import { NotesRepository, type CandidateRow, type NoteCard } from '../../models/repositories/notes.repository';
 import { repositoriesFor } from '../../models/transaction';
 import { FeedService } from '../../recommender/feed.service';
 import { RECALL_QUOTAS, type RecallQuotas } from '../../recommender/recall-quotas';
 import { FeedSessionStore } from '../../recommender/session-store';
 import { TrendingService } from '../../recommender/trending.service';
+import { cacheBusChannel } from '../../services';
 import { createNote, signUp, type Account } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
 
@@ -92,6 +95,27 @@ describe('what a For-You page says of the viewer’s likes and collects', () => 
     expect(page.filter((n) => n.viewerHasLiked).map((n) => n.id)).toEqual([a?.id]);
     expect(page.filter((n) => n.viewerHasCollected).map((n) => n.id)).toEqual([b?.id]);
     for (const node of page.slice(0, 5)) expect(node).toEqual(await single(node.id));
+  });
+});
+
+describe('what an API process caches of notes', () => {
+  it('shows a like made in another process on the note’s card at once', async () => {
+    const viewer = await signUp(app, 'VIEWER');
+    const noteId = await createNote(app, creators[2] as Account, { title: 'liked elsewhere', topics: ['food'] });
+    const bus = new RedisCacheBus(app.redis, cacheBusChannel(app.config), createLogger('silent'));
+    await bus.start();
+    try {
+      // Kept for ten minutes: only the bus can make this process read the card again.
+      const cards = new ReadCache<NoteCard>({ max: 100, ttlMs: 600_000, bus }, 'notes.cards');
+      const notes = repositoriesFor(app.database.db).notes;
+      const likes = async () => (await cards.getMany([noteId], async (ids) => rowsById(await notes.cardsByIds(ids))))[0]?.likeCount;
+      expect(await likes()).toBe(0);
+      await app.gql(`mutation($id: ID!) { like(noteId: $id) { id } }`, { id: noteId }, viewer.token);
+      for (let i = 0; i < 100 && (await likes()) === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await likes()).toBe(1);
+    } finally {
+      await bus.close();
+    }
   });
 });
 

@@ -58,6 +58,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const logger = createLogger('silent');
   const jobs = createJobQueue(env.redisUrl, config.REDIS_PREFIX);
   const services = createServices(database.db, redis, config, { logger, jobs });
+  await services.cacheBus.start();
   const api = await createApi({
     services,
     config,
@@ -103,6 +104,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
         await closed;
       }
       await jobs.close();
+      await services.cacheBus.close();
       // This app's keys (test:<name>:…) and its BullMQ queues (REDIS_PREFIX test-<name>:…) in one pass.
       const raw = redis.duplicate({ keyPrefix: '' });
       const keys = await raw.keys(`test?${name}:*`);

@@ -2,7 +2,7 @@ import { createSecretKey, type KeyObject } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import jwt from 'jsonwebtoken';
 import type { Config } from '../../../core/config';
-import { ReadCache, rowsById } from '../../../core/read-cache';
+import { ReadCache, rowsById, type ReadCacheOptions } from '../../../core/read-cache';
 import { errors } from '../../../core/errors';
 import type { UserRow, UsersRepository } from '../../../models/repositories/users.repository';
 import { validate } from '../../../core/validate';
@@ -28,11 +28,12 @@ export class AccountsService {
 
   constructor(
     private readonly users: UsersRepository,
-    private readonly config: Pick<Config, 'JWT_SECRET' | 'JWT_TTL_SECONDS' | 'BCRYPT_ROUNDS' | 'READ_CACHE_TTL_MS' | 'READ_CACHE_MAX'>,
+    private readonly config: Pick<Config, 'JWT_SECRET' | 'JWT_TTL_SECONDS' | 'BCRYPT_ROUNDS'>,
+    cache: ReadCacheOptions,
   ) {
     this.decoyHash = bcrypt.hashSync('decoy-password', config.BCRYPT_ROUNDS);
     this.jwtKey = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
-    this.cache = new ReadCache({ max: config.READ_CACHE_MAX, ttlMs: config.READ_CACHE_TTL_MS });
+    this.cache = new ReadCache(cache, 'users');
   }
 
   async signUp(raw: unknown): Promise<Session> {
@@ -76,13 +77,13 @@ export class AccountsService {
     throw errors.unauthenticated('The access token is invalid or expired; sign in again');
   }
 
-  /** Users as shown beside their notes: cached, so counters may lag by READ_CACHE_TTL_MS. */
+  /** Users as shown beside their notes, cached (ReadCache): what changes them forgets them. */
   async usersByIds(ids: readonly string[]): Promise<UserRow[]> {
     const rows = await this.cache.getMany(ids, async (missing) => rowsById(await this.users.findByIds(missing)));
     return rows.filter((row) => row !== undefined);
   }
 
-  /** Called after a committed change to these users, so this process shows it at once. */
+  /** Called after a committed change to these users, so every process shows it at once. */
   forgetUsers(...ids: readonly string[]): void {
     this.cache.forget(...ids);
   }

@@ -5,7 +5,7 @@ import type { UserRow } from '../../../models/repositories/users.repository';
 import type { Repositories, Transact } from '../../../models/transaction';
 import type { AccountsService, Viewer } from '../accounts/accounts.service';
 import { validate } from '../../../core/validate';
-import type { MediaService } from '../../../media/media.service';
+import type { MediaService, SettledNote } from '../../../media/media.service';
 import {
   checkMediaForKind,
   createNoteInput,
@@ -45,8 +45,8 @@ export class NotesService {
     private readonly noteCards: ReadCache<NoteCard>,
     private readonly mediaFiles: MediaService,
   ) {
-    this.media = new ReadCache(cache);
-    this.productTags = new ReadCache(cache);
+    this.media = new ReadCache(cache, 'notes.media');
+    this.productTags = new ReadCache(cache, 'notes.productTags');
   }
 
   byIds(ids: readonly string[]): Promise<NoteRow[]> {
@@ -269,7 +269,16 @@ export class NotesService {
     });
   }
 
-  /** After a change is committed, this process shows the author's counts and the note's card, media and tags at once. */
+  /** Notes whose media a job finished: their status, media and author's count changed elsewhere. */
+  forgetSettled(settled: readonly SettledNote[]): void {
+    this.accounts.forgetUsers(...new Set(settled.map((n) => n.authorId)));
+    this.forget(
+      null,
+      settled.map((n) => n.id),
+    );
+  }
+
+  /** After a change is committed, every process shows the author's counts and the note's card, media and tags at once. */
   private forget(authorId: string | null, noteIds: readonly string[]): void {
     if (authorId) this.accounts.forgetUsers(authorId);
     this.noteCards.forget(...noteIds);

@@ -9,7 +9,7 @@ import { requireId } from '../notes/notes.service';
 import { createProductInput, updateProductInput } from './products.inputs';
 
 export class ProductsService {
-  // Product cards and brand names on notes; a price change shows in other API processes within the TTL.
+  // Product cards and brand names on notes; a price change shows in every process at once (ReadCache's bus).
   private readonly products: ReadCache<ProductRow>;
   private readonly brands: ReadCache<BrandRow>;
 
@@ -18,8 +18,8 @@ export class ProductsService {
     private readonly accounts: AccountsService,
     cache: ReadCacheOptions,
   ) {
-    this.products = new ReadCache(cache);
-    this.brands = new ReadCache(cache);
+    this.products = new ReadCache(cache, 'products');
+    this.brands = new ReadCache(cache, 'brands');
   }
 
   async byIds(ids: readonly string[]): Promise<ProductRow[]> {
