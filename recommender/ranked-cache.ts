@@ -6,8 +6,12 @@ import { SHARED_RECALL_TTL_MS } from './shared-recall';
 
 /** A viewer's ranked candidates serve their pages at most this long, as long as the shared pools they came from. */
 export const RANKED_TTL_MS = SHARED_RECALL_TTL_MS;
-/** They are ranked afresh once more than 1/USED_UP_PART of them has been served. */
-const USED_UP_PART = 3;
+/**
+ * They are ranked afresh once more than 1/USED_UP_PART of them has been served. At a third, a quarter
+ * of the For-You pages under load were recalled and scored afresh (the most expensive pages); at half,
+ * the later pages still pick the best of a few hundred scored candidates.
+ */
+const USED_UP_PART = 2;
 const MAX_VIEWERS = 10_000;
 
 const SOURCES: readonly RecallSource[] = ['trending', 'fresh', 'following', 'interests', 'similar', 'alsoLiked', 'embedding'];
@@ -43,7 +47,7 @@ interface Ranked {
  * scroll session, or the first of the next session), so that most pages only pick from them what was
  * not served since: recall and scoring are most of a page's work. An entry holds for one key (the
  * viewer's version, bumped by every follow, like, collect or hide, and the model version and experiment
- * arm), for at most RANKED_TTL_MS, and until a third of it has been served.
+ * arm), for at most RANKED_TTL_MS, and until half of it has been served.
  */
 export class RankedCache {
   private readonly entries = new LRUCache<string, Ranked>({ max: MAX_VIEWERS });

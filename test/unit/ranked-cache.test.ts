@@ -34,14 +34,14 @@ describe('RankedCache', () => {
     expect(cache.get('v', 'k', new Set(), 5)).toMatchObject({ scores: null });
   });
 
-  it('is ranked afresh for another key, once a third is served, or when less than a page is left', () => {
+  it('is ranked afresh for another key, once half is served, or when less than a page is left', () => {
     const cache = new RankedCache();
     cache.set('v', 'k', candidates, scores);
     expect(cache.get('v', 'other', new Set(), 5)).toBeUndefined();
     expect(cache.get('w', 'k', new Set(), 5)).toBeUndefined();
     const served = (n: number) => new Set(candidates.slice(0, n).map((c) => c.note.id));
-    expect(cache.get('v', 'k', served(10), 5)).toBeDefined();
-    expect(cache.get('v', 'k', served(11), 5)).toBeUndefined();
+    expect(cache.get('v', 'k', served(15), 5)).toBeDefined();
+    expect(cache.get('v', 'k', served(16), 5)).toBeUndefined();
     expect(cache.get('v', 'k', new Set(), 31)).toBeUndefined();
   });
 });
