@@ -70,6 +70,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   const pinned = experiment ? [experiment.arms.a.modelVersion, experiment.arms.b.modelVersion].filter((v) => v !== null) : [];
   const analytics = new AnalyticsService(repos);
   const notes = new NotesService(repos, transact, accounts, cache, noteCards, media);
+  const products = new ProductsService(repos, accounts, cache);
   const ranker = new ModelRanker(repos.recommender, deps.logger, pinned);
   return {
     cacheBus,
@@ -80,7 +81,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     accounts,
     notes,
     social: new SocialService(repos, transact, accounts, noteCards, sessions),
-    products: new ProductsService(repos, accounts, cache),
+    products,
     events: new EventsService(repos, transact, config),
     search: new SearchService(repos.search),
     ranker,
@@ -91,7 +92,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
       quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
     }),
     servedLog: new ServedLogService(sessions, repos.events),
-    orders: new OrdersService(repos, transact, attributionWindows(config)),
+    orders: new OrdersService(repos, transact, attributionWindows(config), (productId) => products.forgetProducts(productId)),
     analytics,
     analyticsExport: (actor: Actor | null, request: ExportRequest) => exportCsv(analytics, actor, request),
     rollup: new RollupService(repos.analytics, config.ANALYTICS_ROLLUP_LAG_MS),

@@ -43,6 +43,8 @@ export class OrdersService {
     private readonly repos: Repos,
     private readonly transact: Transact,
     private readonly windows: AttributionWindows,
+    /** Told after a checkout took stock of a product, so read caches forget it. */
+    private readonly onStockTaken: (productId: string) => void = () => undefined,
   ) {}
 
   async checkout(actor: Actor | null, raw: unknown, now = new Date()): Promise<OrderRow> {
@@ -53,8 +55,8 @@ export class OrdersService {
     const earlier = await this.repos.commerce.findOrderByExternalId(product.brandId, 'checkout', externalId);
     if (earlier) return earlier;
     const attribution = await this.attribute(actor.id, product.id, now, input.clickEventId);
-    return this.transact(async (tx) => {
-      const { order, created } = await tx.commerce.insertOrder({
+    const { order, created } = await this.transact(async (tx) => {
+      const placed = await tx.commerce.insertOrder({
         brandId: product.brandId,
         productId: product.id,
         userId: actor.id,
@@ -67,12 +69,14 @@ export class OrdersService {
         attribution: attribution.kind,
         occurredAt: now,
       });
-      if (!created) return order;
+      if (!placed.created) return placed;
       const sold = await tx.products.takeStock(product.id, input.quantity);
       if (!sold) throw errors.conflict(`Only ${product.stock} left in stock`, 'quantity');
-      await recordSale(tx, order, attribution);
-      return order;
+      await recordSale(tx, placed.order, attribution);
+      return placed;
     });
+    if (created) this.onStockTaken(product.id);
+    return order;
   }
 
   /**

@@ -136,6 +136,14 @@ describe('orders and attribution', () => {
       order { id quantity amount { amountMinor currency } attribution credits { model note { id } credit touchType touchEventId impressionEventId } }
       error { code field } } }`;
     const input = { productId: pA, quantity: 2, idempotencyKey: 'cart-1' };
+    // The product card on the note is read through the read cache, which the checkout must make forget it.
+    type Tag = { product: { id: string; stock: number } };
+    const cardStock = async () =>
+      (
+        (await app.gql(`query($id: ID!) { note(id: $id) { productTags { product { id stock } } } }`, { id: n1 })).body.data?.note
+          .productTags as Tag[]
+      ).find((t) => t.product.id === pA)?.product.stock;
+    expect(await cardStock()).toBe(5);
     const res = await app.gql(CHECKOUT, { input }, v1.token);
     const order = res.body.data?.checkout.order;
     checkoutId = order.id;
@@ -163,6 +171,7 @@ describe('orders and attribution', () => {
     expect(again.body.data?.checkout.order.id).toBe(checkoutId);
     const stock = await app.gql(`query($id: ID!) { product(id: $id) { stock } }`, { id: pA });
     expect(stock.body.data?.product.stock).toBe(3);
+    expect(await cardStock()).toBe(3);
     const tooMany = await app.gql(CHECKOUT, { input: { productId: pA, quantity: 4 } }, v1.token);
     expect(tooMany.body.data?.checkout.error).toMatchObject({ code: 'CONFLICT', field: 'quantity' });
     const purchase = rowsOf<{ note_id: string; value: number }>(

@@ -76,6 +76,11 @@ export class ProductsService {
     return updated;
   }
 
+  /** Called after something else changed these products (a checkout took stock), so every process shows it at once. */
+  forgetProducts(...ids: readonly string[]): void {
+    this.products.forget(...ids);
+  }
+
   private async requireOwnBrand(viewer: Viewer | null): Promise<BrandRow> {
     const user = await this.accounts.requireUser(viewer);
     if (user.role !== 'brand') throw errors.forbidden('Only brand accounts manage products');
