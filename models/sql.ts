@@ -1,4 +1,4 @@
-import { sql, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, lt, or, sql, type Column, type SQL } from 'drizzle-orm';
 import { toPgArray } from '../core/db';
 import { noteProducts, products } from './schema';
 
@@ -9,6 +9,15 @@ import { noteProducts, products } from './schema';
  */
 export function anyUuid(column: Column, ids: readonly string[]): SQL {
   return sql`${column} = ANY(${toPgArray(ids)}::uuid[])`;
+}
+
+/**
+ * Keyset condition "after the last row shown" for lists ordered by `key` desc, `id` desc: rows with a
+ * smaller key, or the same key and a smaller id. None without a cursor.
+ */
+export function keysetBefore(key: Column, id: Column, after: { key: unknown; id: string } | undefined): SQL | undefined {
+  if (!after) return undefined;
+  return or(lt(key, after.key), and(eq(key, after.key), lt(id, after.id)));
 }
 
 /** A product a note tags, as ranking, training and the sold-out filter see it. */

@@ -1,6 +1,6 @@
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../core/db';
-import { anyUuid } from '../sql';
+import { anyUuid, keysetBefore } from '../sql';
 import { brandWebhookSecrets, orderAttributions, orderRefunds, orders, sponsorDeals } from '../schema';
 import { LONG_VIEW } from '../schema/events';
 
@@ -63,7 +63,7 @@ export class CommerceRepository {
   }
 
   async listBrandOrders(brandId: string, limit: number, after?: { at: Date; id: string }): Promise<OrderRow[]> {
-    const page = after ? or(lt(orders.occurredAt, after.at), and(eq(orders.occurredAt, after.at), lt(orders.id, after.id))) : undefined;
+    const page = keysetBefore(orders.occurredAt, orders.id, after && { key: after.at, id: after.id });
     return this.db
       .select()
       .from(orders)

@@ -1,6 +1,6 @@
-import { and, arrayContains, asc, count, desc, eq, gt, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, gt, ne, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, toPgArray, type Db } from '../../core/db';
-import { anyUuid, taggedProducts, type TaggedProduct } from '../sql';
+import { anyUuid, keysetBefore, taggedProducts, type TaggedProduct } from '../sql';
 import { noteMedia, noteProducts, notes } from '../schema';
 
 export type NoteRow = Omit<typeof notes.$inferSelect, 'search'>;
@@ -80,10 +80,9 @@ function tagsJson(noteId: SQL): SQL<NoteProductRow[]> {
     FROM ${noteProducts} t WHERE t.note_id = ${noteId}), '[]'::json)`;
 }
 
-/** Keyset condition "after (time, id)" for lists ordered by time desc, id desc. */
+/** Keyset condition "after (time, id)" for lists of notes ordered by time desc, id desc. */
 function before(column: typeof notes.createdAt | typeof notes.publishedAt, after?: { at: Date; id: string }): SQL | undefined {
-  if (!after) return undefined;
-  return or(lt(column, after.at), and(eq(column, after.at), lt(notes.id, after.id)));
+  return keysetBefore(column, notes.id, after && { key: after.at, id: after.id });
 }
 
 export class NotesRepository {
@@ -238,9 +237,7 @@ export class NotesRepository {
 
   /** Published notes by trending score, minus what the viewer hid and their own notes. */
   async listTrending(viewerId: string | null, limit: number, after?: { score: number; id: string }): Promise<NoteRow[]> {
-    const page = after
-      ? or(lt(notes.trendingScore, after.score), and(eq(notes.trendingScore, after.score), lt(notes.id, after.id)))
-      : undefined;
+    const page = keysetBefore(notes.trendingScore, notes.id, after && { key: after.score, id: after.id });
     return this.db
       .select(noteColumns)
       .from(notes)

@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../core/db';
-import { anyUuid } from '../sql';
+import { anyUuid, keysetBefore } from '../sql';
 import { products } from '../schema';
 
 export type ProductRow = typeof products.$inferSelect;
@@ -41,9 +41,7 @@ export class ProductsRepository {
   }
 
   async listByBrand(brandId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<ProductRow[]> {
-    const page = after
-      ? or(lt(products.createdAt, after.createdAt), and(eq(products.createdAt, after.createdAt), lt(products.id, after.id)))
-      : undefined;
+    const page = keysetBefore(products.createdAt, products.id, after && { key: after.createdAt, id: after.id });
     return this.db
       .select()
       .from(products)
