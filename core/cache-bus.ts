@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { InvalidationBus, ReadCache } from './read-cache';
+import type { BusMember, InvalidationBus } from './read-cache';
 import type { Logger } from './logger';
 import type { Redis } from './redis';
-
-type Registered = Pick<ReadCache<never>, 'forgetHere' | 'clear'>;
 
 interface Message {
   /** The process that forgot: it has already, so it skips its own message. */
@@ -20,7 +18,7 @@ interface Message {
  */
 export class RedisCacheBus implements InvalidationBus {
   private readonly origin = randomUUID();
-  private readonly caches = new Map<string, Registered>();
+  private readonly caches = new Map<string, BusMember>();
   private subscriber: Redis | null = null;
 
   constructor(
@@ -29,7 +27,7 @@ export class RedisCacheBus implements InvalidationBus {
     private readonly logger: Logger,
   ) {}
 
-  register(name: string, cache: Registered): void {
+  register(name: string, cache: BusMember): void {
     if (this.caches.has(name)) throw new Error(`two read caches are named ${name}`);
     this.caches.set(name, cache);
   }

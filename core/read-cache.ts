@@ -11,9 +11,12 @@ export interface ReadCacheOptions {
   bus?: InvalidationBus;
 }
 
+/** What the bus may do to a registered cache when other processes forget. */
+export type BusMember = Pick<ReadCache<never>, 'forgetHere' | 'clear'>;
+
 /** What a ReadCache shares with its namesakes in other processes (core/cache-bus.ts over Redis). */
 export interface InvalidationBus {
-  register(name: string, cache: Pick<ReadCache<never>, 'forgetHere' | 'clear'>): void;
+  register(name: string, cache: BusMember): void;
   publish(name: string, keys: readonly string[]): void;
 }
 
