@@ -4,6 +4,7 @@ import { readTestEnv } from '../../core/config';
 import { createLogger } from '../../core/logger';
 import { ReadCache } from '../../core/read-cache';
 import { createRedisClient, type Redis } from '../../core/redis';
+import { eventually } from '../support/eventually';
 
 const logger = createLogger('silent');
 let redis: Redis;
@@ -41,14 +42,6 @@ async function filled(bus: RedisCacheBus, name: string, keys: string[]) {
   await read(keys);
   loads.length = 0;
   return { cache, loads, read };
-}
-
-async function eventually(check: () => Promise<boolean> | boolean): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('not within 2 s');
 }
 
 /** A round trip through the channel: whatever was published before has been delivered after it. */

@@ -8,6 +8,7 @@ import { RECALL_QUOTAS, type RecallQuotas } from '../../recommender/recall-quota
 import { FeedSessionStore } from '../../recommender/session-store';
 import { TrendingService } from '../../recommender/trending.service';
 import { cacheBusChannel } from '../../services';
+import { eventually } from '../support/eventually';
 import { createNote, signUp, type Account } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
 
@@ -111,7 +112,7 @@ describe('what an API process caches of notes', () => {
       const likes = async () => (await cards.getMany([noteId], async (ids) => rowsById(await notes.cardsByIds(ids))))[0]?.likeCount;
       expect(await likes()).toBe(0);
       await app.gql(`mutation($id: ID!) { like(noteId: $id) { id } }`, { id: noteId }, viewer.token);
-      for (let i = 0; i < 100 && (await likes()) === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      await eventually(async () => (await likes()) !== 0);
       expect(await likes()).toBe(1);
     } finally {
       await bus.close();
