@@ -175,7 +175,7 @@ async function main(): Promise<void> {
     console.log(`full rebuild: ${rebuildSeconds.toFixed(1)} s, ${Math.round(rebuildRate).toLocaleString('en')} events/s`);
 
     const foldRates: number[] = [];
-    for (let round = 0; round < FOLD_ROUNDS; round += 1) {
+    for (let pass = 0; pass < FOLD_ROUNDS; pass += 1) {
       await arriveFresh(database, FRESH_EVENTS);
       await database.db.execute(sql`ANALYZE interaction_events`);
       started = performance.now();
