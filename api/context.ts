@@ -1,4 +1,4 @@
-import type { Viewer } from './schema/accounts/accounts.service';
+import type { Viewer } from '../accounts/accounts.service';
 import { createLoaders, type Loaders } from './loaders';
 import type { Services } from '../services';
 

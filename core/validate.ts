@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { errors } from './errors';
 
 /** Parses input with a zod schema; the first problem becomes a BAD_USER_INPUT naming its field. */
@@ -8,4 +8,21 @@ export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infe
   const issue = parsed.error.issues[0];
   const field = issue?.path.join('.') || undefined;
   throw errors.badInput(field ? `${field}: ${issue?.message}` : (issue?.message ?? 'Invalid input'), field);
+}
+
+/** One id format for every input: the zod check the input schemas use. */
+export const uuid = z.string().uuid('is not a valid id');
+
+/** A link people will follow: http(s) only, never javascript: or data:. */
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(2048, 'use at most 2048 characters')
+  .url('is not a URL')
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
+
+/** An id argument, or a BAD_USER_INPUT naming the field. */
+export function requireId(id: string, field = 'id'): string {
+  if (!uuid.safeParse(id).success) throw errors.badInput(`${field}: is not a valid id`, field);
+  return id;
 }

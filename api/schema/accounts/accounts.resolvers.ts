@@ -3,7 +3,7 @@ import type { UserRow } from '../../../models/repositories/users.repository';
 import type { GraphQLContext } from '../../context';
 import { asPayload } from '../common/common.resolvers';
 import { pageSize, timeConnection, timeCursor } from '../common/connection';
-import { requireId } from '../notes/notes.service';
+import { requireId } from '../../../core/validate';
 
 interface Page {
   first?: number | null;

@@ -2,7 +2,7 @@ import { errors } from '../../../core/errors';
 import type { MediaRow } from '../../../models/repositories/media.repository';
 import type { NoteMediaRow } from '../../../models/repositories/notes.repository';
 import type { GraphQLContext } from '../../context';
-import { requireId } from '../notes/notes.service';
+import { requireId } from '../../../core/validate';
 
 /** One of the viewer's own uploads; someone else's does not exist, as far as this viewer can tell. */
 async function ownUpload(ctx: GraphQLContext, id: string, read: (id: string) => Promise<MediaRow | undefined>): Promise<MediaRow> {

@@ -2,7 +2,7 @@ import type { NoteProductRow, NoteRow } from '../../../models/repositories/notes
 import type { GraphQLContext } from '../../context';
 import { asPayload } from '../common/common.resolvers';
 import { pageSize, timeConnection, timeCursor } from '../common/connection';
-import { normaliseTopic } from './notes.service';
+import { normaliseTopic } from '../../../notes/topics';
 
 interface Page {
   first?: number | null;

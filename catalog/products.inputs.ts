@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CATEGORIES } from '../common/topics';
-import { httpUrl } from '../notes/notes.inputs';
+import { CATEGORIES } from './categories';
+import { httpUrl } from '../core/validate';
 
 /** ISO 4217 codes the shop front can show; prices are integers in the currency's minor unit. */
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'JPY', 'KRW', 'HKD', 'GBP'] as const;

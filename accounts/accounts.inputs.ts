@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORIES } from '../common/topics';
+import { CATEGORIES } from '../catalog/categories';
 
 export const signUpInput = z.object({
   handle: z

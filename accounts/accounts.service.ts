@@ -1,11 +1,11 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import jwt from 'jsonwebtoken';
-import type { Config } from '../../../core/config';
-import { ReadCache, rowsById, type ReadCacheOptions } from '../../../core/read-cache';
-import { errors } from '../../../core/errors';
-import type { UserRow, UsersRepository } from '../../../models/repositories/users.repository';
-import { validate } from '../../../core/validate';
+import type { Config } from '../core/config';
+import { ReadCache, rowsById, type ReadCacheOptions } from '../core/read-cache';
+import { errors } from '../core/errors';
+import type { UserRow, UsersRepository } from '../models/repositories/users.repository';
+import { validate } from '../core/validate';
 import { logInInput, signUpInput } from './accounts.inputs';
 
 export interface Viewer {

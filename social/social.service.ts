@@ -1,14 +1,14 @@
-import { errors } from '../../../core/errors';
-import { uuidv7 } from '../../../core/ids';
-import type { ReadCache } from '../../../core/read-cache';
-import type { NoteCard } from '../../../models/repositories/notes.repository';
-import type { EventType } from '../../../models/schema';
-import type { BoardRow, CommentRow } from '../../../models/repositories/social.repository';
-import type { Repositories, Transact } from '../../../models/transaction';
-import type { FeedSessionStore } from '../../../recommender/session-store';
+import { errors } from '../core/errors';
+import { uuidv7 } from '../core/ids';
+import type { ReadCache } from '../core/read-cache';
+import type { NoteCard } from '../models/repositories/notes.repository';
+import type { EventType } from '../models/schema';
+import type { BoardRow, CommentRow } from '../models/repositories/social.repository';
+import type { Repositories, Transact } from '../models/transaction';
+import type { FeedSessionStore } from '../recommender/session-store';
 import type { AccountsService, Viewer } from '../accounts/accounts.service';
-import { validate } from '../../../core/validate';
-import { requireId } from '../notes/notes.service';
+import { validate } from '../core/validate';
+import { requireId } from '../core/validate';
 import { boardName, commentInput, hideReason, shareChannel } from './social.inputs';
 
 /**

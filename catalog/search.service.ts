@@ -1,6 +1,6 @@
-import { decodeCursor, encodeCursor } from '../../../core/cursor';
-import { errors } from '../../../core/errors';
-import type { SearchHitRow, SearchRepository } from '../../../models/repositories/search.repository';
+import { decodeCursor, encodeCursor } from '../core/cursor';
+import { errors } from '../core/errors';
+import type { SearchHitRow, SearchRepository } from '../models/repositories/search.repository';
 
 const MAX_QUERY_LENGTH = 100;
 /** Relevance pages are offsets into a stable order; deep pages past this are refused, not slow. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from '../notes/notes.inputs';
+import { uuid } from '../core/validate';
 
 /** Event kinds a client reports itself; likes, follows and the rest are logged by their mutations. */
 export const CLIENT_EVENT_TYPES = ['impression', 'view', 'product_click'] as const;

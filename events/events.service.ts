@@ -1,7 +1,7 @@
-import type { Config } from '../../../core/config';
-import { AppError, ErrorCode } from '../../../core/errors';
-import type { NewEvent } from '../../../models/repositories/events.repository';
-import type { Repositories, Transact } from '../../../models/transaction';
+import type { Config } from '../core/config';
+import { AppError, ErrorCode } from '../core/errors';
+import type { NewEvent } from '../models/repositories/events.repository';
+import type { Repositories, Transact } from '../models/transaction';
 import type { Viewer } from '../accounts/accounts.service';
 import { eventInput, type EventInput } from './events.inputs';
 

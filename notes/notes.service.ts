@@ -1,27 +1,22 @@
-import { errors } from '../../../core/errors';
-import { ReadCache, type ReadCacheOptions } from '../../../core/read-cache';
-import type { CardExtrasRow, NoteCard, NoteMediaRow, NoteProductRow, NoteRow } from '../../../models/repositories/notes.repository';
-import type { UserRow } from '../../../models/repositories/users.repository';
-import type { Repositories, Transact } from '../../../models/transaction';
+import { errors } from '../core/errors';
+import { ReadCache, type ReadCacheOptions } from '../core/read-cache';
+import type { CardExtrasRow, NoteCard, NoteMediaRow, NoteProductRow, NoteRow } from '../models/repositories/notes.repository';
+import type { UserRow } from '../models/repositories/users.repository';
+import type { Repositories, Transact } from '../models/transaction';
 import type { AccountsService, Viewer } from '../accounts/accounts.service';
-import { validate } from '../../../core/validate';
-import type { MediaService, SettledNote } from '../../../media/media.service';
+import { requireId, validate } from '../core/validate';
+import { normaliseTopic } from './topics';
+import type { MediaService, SettledNote } from '../media/media.service';
 import {
   checkMediaForKind,
   createNoteInput,
   updateNoteInput,
-  uuid,
   type MediaInput,
   type ProductTagInput,
   type ResolvedMedia,
 } from './notes.inputs';
 
 const POSTING_ROLES: ReadonlySet<UserRow['role']> = new Set(['creator', 'brand', 'admin']);
-
-export function requireId(id: string, field = 'id'): string {
-  if (!uuid.safeParse(id).success) throw errors.badInput(`${field}: is not a valid id`, field);
-  return id;
-}
 
 /** Published notes are public; anything else only its author (or an admin) may see. */
 export function canSee(note: NoteRow, viewer: Viewer | null, viewerIsAdmin = false): boolean {
@@ -291,10 +286,6 @@ export class NotesService {
     const [user] = await this.repos.users.findByIds([viewer.id]);
     return user?.role === 'admin';
   }
-}
-
-export function normaliseTopic(topic: string): string {
-  return topic.trim().replace(/^#+/, '').toLowerCase();
 }
 
 function toMediaRows(kind: 'image' | 'video', media: readonly ResolvedMedia[]) {

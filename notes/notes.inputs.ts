@@ -1,12 +1,5 @@
 import { z } from 'zod';
-
-export const uuid = z.string().uuid('is not a valid id');
-export const httpUrl = z
-  .string()
-  .trim()
-  .max(2048, 'use at most 2048 characters')
-  .url('is not a URL')
-  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
+import { httpUrl, uuid } from '../core/validate';
 
 const topic = z
   .string()

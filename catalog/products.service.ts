@@ -1,11 +1,11 @@
-import { errors } from '../../../core/errors';
-import { ReadCache, rowsById, type ReadCacheOptions } from '../../../core/read-cache';
-import type { ProductChanges, ProductRow } from '../../../models/repositories/products.repository';
-import type { BrandRow } from '../../../models/repositories/users.repository';
-import type { Repositories } from '../../../models/transaction';
+import { errors } from '../core/errors';
+import { ReadCache, rowsById, type ReadCacheOptions } from '../core/read-cache';
+import type { ProductChanges, ProductRow } from '../models/repositories/products.repository';
+import type { BrandRow } from '../models/repositories/users.repository';
+import type { Repositories } from '../models/transaction';
 import type { AccountsService, Viewer } from '../accounts/accounts.service';
-import { validate } from '../../../core/validate';
-import { requireId } from '../notes/notes.service';
+import { validate } from '../core/validate';
+import { requireId } from '../core/validate';
 import { createProductInput, updateProductInput } from './products.inputs';
 
 export class ProductsService {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from '../notes/notes.inputs';
+import { uuid } from '../core/validate';
 
 export const commentInput = z.object({
   noteId: uuid,
