@@ -14,6 +14,8 @@ import type { CandidateRow, NoteCard } from './models/repositories/notes.reposit
 import { repositoriesFor, transactor } from './models/transaction';
 import { AccountsService } from './accounts/accounts.service';
 import { EventsService } from './events/events.service';
+import { NoteLifecycle } from './notes/lifecycle';
+import { NoteCaches } from './notes/note-caches';
 import { NotesService } from './notes/notes.service';
 import { ProductsService } from './catalog/products.service';
 import { SearchService } from './catalog/search.service';
@@ -29,7 +31,8 @@ import { Trainer } from './recommender/training/trainer';
 import { exportCsv, type ExportRequest } from './commerce/analytics-export';
 import { attributionWindows } from './commerce/attribution';
 import { AnalyticsService } from './commerce/analytics.service';
-import { OrdersService, type Actor } from './commerce/orders.service';
+import { OrdersService } from './commerce/orders.service';
+import type { Actor } from './accounts/policy';
 import { RollupService } from './commerce/rollup.service';
 
 export type Services = ReturnType<typeof createServices>;
@@ -45,6 +48,8 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   // Notes as feed cards: likes, collects, comments and edits forget a card everywhere at once; its
   // view count may lag by the TTL. A note's own page reads it fresh.
   const noteCards = new ReadCache<NoteCard>(cache, 'notes.cards');
+  const noteCaches = new NoteCaches(cache, noteCards, (...ids) => accounts.forgetUsers(...ids));
+  const lifecycle = new NoteLifecycle(transact, noteCaches);
   const sessions = new FeedSessionStore(redis);
   // Candidates only rank, and the page's read of its cards decides what is still published, so their
   // rows may be as old as the shared pools'.
@@ -64,12 +69,12 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     binaries: { ffmpeg: config.FFMPEG_PATH, ffprobe: config.FFPROBE_PATH },
     logger: deps.logger,
     workDir: path.join(config.MEDIA_DIR, '.work'),
-    onNotesSettled: (settled) => notes.forgetSettled(settled),
+    outcomes: lifecycle,
   });
   const experiment = parseExperiment(config.FEED_EXPERIMENT);
   const pinned = experiment ? [experiment.arms.a.modelVersion, experiment.arms.b.modelVersion].filter((v) => v !== null) : [];
   const analytics = new AnalyticsService(repos);
-  const notes = new NotesService(repos, transact, accounts, cache, noteCards, media);
+  const notes = new NotesService({ repos, transact, accounts, mediaFiles: media, lifecycle, caches: noteCaches });
   const products = new ProductsService(repos, accounts, cache);
   const ranker = new ModelRanker(repos.recommender, deps.logger, pinned);
   return {
@@ -92,7 +97,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
       quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
     }),
     servedLog: new ServedLogService(sessions, repos.events),
-    orders: new OrdersService(repos, transact, attributionWindows(config), (productId) => products.forgetProducts(productId)),
+    orders: new OrdersService({ repos, transact, windows: attributionWindows(config), catalog: products }),
     analytics,
     analyticsExport: (actor: Actor | null, request: ExportRequest) => exportCsv(analytics, actor, request),
     rollup: new RollupService(repos.analytics, config.ANALYTICS_ROLLUP_LAG_MS),

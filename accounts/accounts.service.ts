@@ -7,10 +7,9 @@ import { errors } from '../core/errors';
 import type { UserRow, UsersRepository } from '../models/repositories/users.repository';
 import { validate } from '../core/validate';
 import { logInInput, signUpInput } from './accounts.inputs';
+import type { Actor, Subject } from './policy';
 
-export interface Viewer {
-  id: string;
-}
+export type { Actor } from './policy';
 
 export interface Session {
   token: string;
@@ -66,7 +65,7 @@ export class AccountsService {
   }
 
   /** The viewer a bearer token names, or null for anonymous requests; a bad token is refused. */
-  viewerFromToken(token: string | undefined): Viewer | null {
+  viewerFromToken(token: string | undefined): Actor | null {
     if (!token) return null;
     try {
       const payload = jwt.verify(token, this.jwtKey, { algorithms: ['HS256'] });
@@ -88,7 +87,7 @@ export class AccountsService {
     this.cache.forget(...ids);
   }
 
-  async becomeCreator(viewer: Viewer | null): Promise<UserRow> {
+  async becomeCreator(viewer: Actor | null): Promise<UserRow> {
     const user = await this.requireUser(viewer);
     if (user.role !== 'viewer') return user;
     const updated = await this.users.setRole(user.id, 'creator');
@@ -97,11 +96,18 @@ export class AccountsService {
     return updated;
   }
 
-  async requireUser(viewer: Viewer | null): Promise<UserRow> {
+  async requireUser(viewer: Actor | null): Promise<UserRow> {
     if (!viewer) throw errors.unauthenticated();
     const [user] = await this.users.findByIds([viewer.id]);
     if (!user) throw errors.unauthenticated('The account of this token no longer exists');
     return user;
+  }
+
+  /** The signed-in account with the brand it owns, for the rules about brands (policy.ts). */
+  async requireSubject(actor: Actor | null): Promise<UserRow & Subject> {
+    const user = await this.requireUser(actor);
+    const brand = await this.users.findBrandOwnedBy(user.id);
+    return { ...user, brandId: brand?.id ?? null };
   }
 
   private issueToken(user: UserRow): string {

@@ -1,9 +1,9 @@
-import type { Viewer } from '../accounts/accounts.service';
+import type { Actor } from '../accounts/accounts.service';
 import { createLoaders, type Loaders } from './loaders';
 import type { Services } from '../services';
 
 export interface GraphQLContext {
-  viewer: Viewer | null;
+  viewer: Actor | null;
   services: Services;
   loaders: Loaders;
 }

@@ -6,6 +6,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import express, { type Request, type Response } from 'express';
+import { can } from '../accounts/policy';
 import { ErrorCode, isAppError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { isMediaRejected, MediaRejectedError, type RejectionReason } from '../media/errors';
@@ -13,8 +14,6 @@ import { tooLarge } from '../media/media.service';
 import { sniffMedia, SNIFF_BYTES, type Sniffed } from '../media/sniff';
 import type { Services } from '../services';
 import { bearerToken } from './context';
-
-const POSTING_ROLES = new Set(['creator', 'brand', 'admin']);
 
 const STATUS_OF: Partial<Record<RejectionReason, number>> = { too_large: 413, unsupported_type: 415 };
 
@@ -31,7 +30,7 @@ export function uploadsRouter(services: Services, incomingDir: string, logger: L
     try {
       const viewer = services.accounts.viewerFromToken(bearerToken(req.headers.authorization));
       const user = await services.accounts.requireUser(viewer);
-      if (!POSTING_ROLES.has(user.role)) {
+      if (!can(user, 'note.post', null)) {
         return refuse(res, 403, ErrorCode.FORBIDDEN, 'Only creator accounts upload media: switch with becomeCreator first');
       }
       ownerId = user.id;

@@ -1,11 +1,11 @@
 import { errors } from '../core/errors';
 import { ReadCache, rowsById, type ReadCacheOptions } from '../core/read-cache';
 import type { ProductChanges, ProductRow } from '../models/repositories/products.repository';
-import type { BrandRow } from '../models/repositories/users.repository';
+import type { BrandRow, UserRow } from '../models/repositories/users.repository';
 import type { Repositories } from '../models/transaction';
-import type { AccountsService, Viewer } from '../accounts/accounts.service';
-import { validate } from '../core/validate';
-import { requireId } from '../core/validate';
+import type { AccountsService } from '../accounts/accounts.service';
+import { authorize, type Actor } from '../accounts/policy';
+import { requireId, validate } from '../core/validate';
 import { createProductInput, updateProductInput } from './products.inputs';
 
 export class ProductsService {
@@ -46,7 +46,7 @@ export class ProductsService {
     return this.repos.products.listByBrand(brandId, limit, after && { createdAt: after.at, id: after.id });
   }
 
-  async create(viewer: Viewer | null, raw: unknown): Promise<ProductRow> {
+  async create(viewer: Actor | null, raw: unknown): Promise<ProductRow> {
     const brand = await this.requireOwnBrand(viewer);
     const input = validate(createProductInput, raw);
     return this.repos.products.insert({
@@ -62,10 +62,10 @@ export class ProductsService {
     });
   }
 
-  async update(viewer: Viewer | null, id: string, raw: unknown): Promise<ProductRow> {
+  async update(viewer: Actor | null, id: string, raw: unknown): Promise<ProductRow> {
     const brand = await this.requireOwnBrand(viewer);
     const product = await this.get(id);
-    if (product.brandId !== brand.id) throw errors.forbidden('Only the brand that owns this product can change it');
+    authorize({ ...brand.owner, brandId: brand.id }, 'product.change', product);
     const input = validate(updateProductInput, raw);
     const { images, ...rest } = input;
     const changes: ProductChanges = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
@@ -81,11 +81,11 @@ export class ProductsService {
     this.products.forget(...ids);
   }
 
-  private async requireOwnBrand(viewer: Viewer | null): Promise<BrandRow> {
+  private async requireOwnBrand(viewer: Actor | null): Promise<BrandRow & { owner: UserRow }> {
     const user = await this.accounts.requireUser(viewer);
-    if (user.role !== 'brand') throw errors.forbidden('Only brand accounts manage products');
+    authorize(user, 'product.manage', null);
     const brand = await this.repos.users.findBrandOwnedBy(user.id);
     if (!brand) throw errors.forbidden('This brand account has no brand yet');
-    return brand;
+    return { ...brand, owner: user };
   }
 }

@@ -1,7 +1,7 @@
 import { errors } from '../core/errors';
 import type { Grain } from '../models/repositories/analytics.repository';
 import type { AnalyticsService, Funnel, RangeInput, ScopeInput } from './analytics.service';
-import type { Actor } from './orders.service';
+import type { Actor } from '../accounts/policy';
 import { toCsv } from './csv';
 
 export type ExportTable = 'funnel' | 'series' | 'top_notes' | 'top_creators' | 'audience_topics';

@@ -2,7 +2,7 @@ import { errors } from '../core/errors';
 import { isUuid } from '../core/ids';
 import { emptyFunnelRow, type FunnelRow, type Grain, type Range, type Subject } from '../models/repositories/analytics.repository';
 import type { Repositories } from '../models/transaction';
-import type { Actor } from './orders.service';
+import { authorize, can, type Actor, type Subject as Account } from '../accounts/policy';
 
 export type ScopeKind = 'brand' | 'product' | 'note' | 'creator';
 export interface ScopeInput {
@@ -137,43 +137,42 @@ export class AnalyticsService {
     if (!isUuid(scope.id)) throw errors.badInput('scope.id: must be an id', 'scope.id');
     const [user] = await this.repos.users.findByIds([actor.id]);
     if (!user) throw errors.unauthenticated();
-    const admin = user.role === 'admin';
     const brand = await this.repos.users.findBrandOwnedBy(actor.id);
-    const denied = () =>
-      errors.forbidden(`You can see analytics of your own ${brand ? 'brand, its products and the notes that tag them' : 'notes'} only`);
+    const account: Account = { ...user, brandId: brand?.id ?? null };
     switch (scope.kind) {
       case 'brand': {
         const [target] = await this.repos.users.findBrandsByIds([scope.id]);
         if (!target) throw errors.notFound('Brand', scope.id);
-        if (!admin && brand?.id !== target.id) throw denied();
+        authorize(account, 'analytics.brand', { brandId: target.id });
         return { subject: { kind: 'brand', brandId: target.id }, brandId: target.id };
       }
       case 'product': {
         const [product] = await this.repos.products.findByIds([scope.id]);
         if (!product) throw errors.notFound('Product', scope.id);
-        if (!admin && brand?.id !== product.brandId) throw denied();
+        authorize(account, 'analytics.brand', { brandId: product.brandId });
         return { subject: { kind: 'product', productId: product.id }, brandId: product.brandId };
       }
       case 'creator': {
         const [creator] = await this.repos.users.findByIds([scope.id]);
         if (!creator) throw errors.notFound('User', scope.id);
-        if (!admin && actor.id !== creator.id) throw denied();
+        authorize(account, 'analytics.creator', { creatorId: creator.id });
         return { subject: { kind: 'creator', creatorId: creator.id } };
       }
       case 'note': {
         const [note] = await this.repos.notes.findByIds([scope.id]);
         if (!note) throw errors.notFound('Note', scope.id);
-        if (admin || note.authorId === actor.id) return { subject: { kind: 'notes', noteIds: [note.id] } };
-        if (brand) {
-          const tags = await this.repos.notes.productTagsOf([note.id]);
-          const tagged = await this.repos.products.findByIds(tags.map((t) => t.productId));
-          if (tagged.some((p) => p.brandId === brand.id)) {
-            return { subject: { kind: 'notes', noteIds: [note.id], brandId: brand.id }, brandId: brand.id };
-          }
-        }
-        throw denied();
+        // Whoever sees the creator's figures sees all of the note's; a brand only its own products' part.
+        if (can(account, 'analytics.creator', { creatorId: note.authorId })) return { subject: { kind: 'notes', noteIds: [note.id] } };
+        const taggedBrandIds = brand ? await this.brandsTaggedBy(note.id) : [];
+        authorize(account, 'analytics.note', { authorId: note.authorId, taggedBrandIds });
+        return { subject: { kind: 'notes', noteIds: [note.id], brandId: brand?.id }, brandId: brand?.id };
       }
     }
+  }
+
+  private async brandsTaggedBy(noteId: string): Promise<string[]> {
+    const tags = await this.repos.notes.productTagsOf([noteId]);
+    return (await this.repos.products.findByIds(tags.map((t) => t.productId))).map((p) => p.brandId);
   }
 }
 

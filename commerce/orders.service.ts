@@ -1,4 +1,7 @@
+import { authorize, type Actor } from '../accounts/policy';
+import type { ProductsService } from '../catalog/products.service';
 import { errors } from '../core/errors';
+import { logPurchase } from '../events/event-log';
 import { isUuid, uuidv7 } from '../core/ids';
 import { validate } from '../core/validate';
 import type { NewOrder, OrderRow, RefundRow } from '../models/repositories/commerce.repository';
@@ -8,11 +11,6 @@ import type { Repositories, Transact } from '../models/transaction';
 import { attribute, type Attribution, type AttributionWindows, type Touch } from './attribution';
 import { checkoutInput, refundInput, sponsorDealInput, webhookEvent, type WebhookEvent } from './orders.inputs';
 import { newWebhookSecret, verifyWebhook } from './webhook-signature';
-
-/** Someone signed in; commerce checks roles and ownership itself. */
-export interface Actor {
-  id: string;
-}
 
 export interface WebhookOutcome {
   status: 'created' | 'duplicate';
@@ -39,13 +37,18 @@ export interface ImportedOrder {
  * as a purchase, which the interest model learns from.
  */
 export class OrdersService {
-  constructor(
-    private readonly repos: Repos,
-    private readonly transact: Transact,
-    private readonly windows: AttributionWindows,
-    /** Told after a checkout took stock of a product, so read caches forget it. */
-    private readonly onStockTaken: (productId: string) => void = () => undefined,
-  ) {}
+  private readonly repos: Repos;
+  private readonly transact: Transact;
+  private readonly windows: AttributionWindows;
+  /** The catalogue's product cards, which show stock: a checkout that took some forgets its product. */
+  private readonly catalog: Pick<ProductsService, 'forgetProducts'> | undefined;
+
+  constructor(deps: { repos: Repos; transact: Transact; windows: AttributionWindows; catalog?: Pick<ProductsService, 'forgetProducts'> }) {
+    this.repos = deps.repos;
+    this.transact = deps.transact;
+    this.windows = deps.windows;
+    this.catalog = deps.catalog;
+  }
 
   async checkout(actor: Actor | null, raw: unknown, now = new Date()): Promise<OrderRow> {
     if (!actor) throw errors.unauthenticated('Sign in to buy');
@@ -75,7 +78,7 @@ export class OrdersService {
       await recordSale(tx, placed.order, attribution);
       return placed;
     });
-    if (created) this.onStockTaken(product.id);
+    if (created) this.catalog?.forgetProducts(product.id);
     return order;
   }
 
@@ -155,7 +158,9 @@ export class OrdersService {
     const input = validate(sponsorDealInput, raw);
     const [note] = await this.repos.notes.findByIds([input.noteId]);
     if (!note) throw errors.notFound('Note', input.noteId);
-    if (note.sponsorBrandId !== brand.id) throw errors.forbidden('Only the brand that sponsors this note can record its deal');
+    const [owner] = await this.repos.users.findByIds([brand.ownerId]);
+    if (!owner) throw errors.unauthenticated();
+    authorize({ ...owner, brandId: brand.id }, 'sponsorDeal.record', note);
     return this.repos.commerce.upsertSponsorDeal({
       noteId: note.id,
       brandId: brand.id,
@@ -294,17 +299,7 @@ async function recordSale(tx: Pick<Repositories, 'commerce' | 'events'>, order: 
   await insertCredits(tx, order, attribution);
   const credited = attribution.credits.find((c) => c.model !== 'position');
   if (!order.userId) return;
-  await tx.events.append([
-    {
-      eventId: uuidv7(order.occurredAt.getTime()),
-      type: 'purchase',
-      userId: order.userId,
-      noteId: credited?.touch.noteId ?? null,
-      productId: order.productId,
-      value: order.amountMinor,
-      occurredAt: order.occurredAt,
-    },
-  ]);
+  await logPurchase(tx.events, { ...order, userId: order.userId }, credited?.touch.noteId ?? null);
 }
 
 function insertCredits(tx: Pick<Repositories, 'commerce'>, order: OrderRow, attribution: Attribution): Promise<void> {

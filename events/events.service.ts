@@ -1,8 +1,8 @@
 import type { Config } from '../core/config';
 import { AppError, ErrorCode } from '../core/errors';
-import type { NewEvent } from '../models/repositories/events.repository';
+import { logReported, type ReportedEvent } from './event-log';
 import type { Repositories, Transact } from '../models/transaction';
-import type { Viewer } from '../accounts/accounts.service';
+import type { Actor } from '../accounts/accounts.service';
 import { eventInput, type EventInput } from './events.inputs';
 
 export interface EventRejection {
@@ -33,7 +33,7 @@ export class EventsService {
     private readonly config: Pick<Config, 'EVENTS_MAX_PER_CALL'>,
   ) {}
 
-  async record(viewer: Viewer | null, raw: readonly unknown[], now = new Date()): Promise<RecordEventsResult> {
+  async record(viewer: Actor | null, raw: readonly unknown[], now = new Date()): Promise<RecordEventsResult> {
     if (raw.length > this.config.EVENTS_MAX_PER_CALL) {
       throw new AppError(
         ErrorCode.BATCH_TOO_LARGE,
@@ -70,7 +70,7 @@ export class EventsService {
     });
 
     const known = await this.knownTargets(valid.map((v) => v.event));
-    const rows: NewEvent[] = [];
+    const rows: ReportedEvent[] = [];
     const seenIds = new Set<string>();
     let duplicates = 0;
     for (const { index, event } of valid) {
@@ -94,7 +94,6 @@ export class EventsService {
       rows.push({
         eventId: event.eventId,
         type: event.type,
-        userId: viewer?.id ?? null,
         noteId: event.noteId ?? null,
         productId: event.productId ?? null,
         value: event.value ?? null,
@@ -104,7 +103,7 @@ export class EventsService {
     }
 
     const inserted = await this.transact(async (tx) => {
-      const ids = await tx.events.append(rows);
+      const ids = await logReported(tx.events, viewer?.id ?? null, rows);
       const views = new Map<string, number>();
       for (const row of rows) {
         if (row.type === 'view' && row.noteId && ids.has(row.eventId)) views.set(row.noteId, (views.get(row.noteId) ?? 0) + 1);

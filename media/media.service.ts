@@ -36,13 +36,14 @@ export interface MediaServiceDeps {
    * into storage by rename instead of being copied (~15 ms a photo's variants on this machine).
    */
   workDir: string;
-  /** Told after notes waiting for media were published or failed, so read caches forget them. */
-  onNotesSettled?: (notes: readonly SettledNote[]) => void;
+  /** The notes that show the files: told of each file's outcome (notes/lifecycle.ts). */
+  outcomes: FileOutcomeListener;
 }
 
-export interface SettledNote {
-  id: string;
-  authorId: string;
+/** Whoever must act when a file is ready or failed; media itself knows nothing of notes. */
+export interface FileOutcomeListener {
+  /** Inside the transaction that records the outcome; what it returns runs once that has committed. */
+  fileSettled(tx: Repositories, mediaId: string): Promise<() => void>;
 }
 
 /** The part names of a video's work, besides one per rung. */
@@ -268,14 +269,6 @@ export class MediaService {
     await this.fail(row, rejection);
   }
 
-  /**
-   * Publishes a note waiting for its files once all are ready, or fails it when one failed.
-   * Safe to call at any time and more than once: only a note still 'processing' moves.
-   */
-  async settleNote(noteId: string, authorId: string): Promise<void> {
-    await this.deps.transact((tx) => settleNoteIn(tx, noteId, authorId));
-  }
-
   private async finish(row: MediaRow, ready: ReadyMedia): Promise<void> {
     const url = this.cardUrl({ variants: ready.variants }) ?? '';
     if (await this.settleWith(row, (tx) => tx.media.markReady(row.id, { ...ready, url }))) await this.afterSettling(row, 'ready', 100);
@@ -287,19 +280,11 @@ export class MediaService {
     await this.afterSettling(row, 'failed', row.progress);
   }
 
-  /**
-   * Records a media item's outcome and settles the notes waiting for it in one transaction, so
-   * nobody sees the file ready while its note still says processing.
-   */
+  /** Records a media item's outcome and tells the notes that show it, in one transaction. */
   private async settleWith(row: MediaRow, mark: (tx: Repositories) => Promise<MediaRow | undefined>): Promise<boolean> {
-    const settled = await this.deps.transact(async (tx) => {
-      if (!(await mark(tx))) return null;
-      const waiting = await tx.media.notesWaitingFor(row.id);
-      for (const note of waiting) await settleNoteIn(tx, note.id, note.authorId);
-      return waiting;
-    });
-    if (settled && settled.length > 0) this.deps.onNotesSettled?.(settled);
-    return settled !== null;
+    const afterCommit = await this.deps.transact(async (tx) => ((await mark(tx)) ? this.deps.outcomes.fileSettled(tx, row.id) : null));
+    afterCommit?.();
+    return afterCommit !== null;
   }
 
   /** Once a media item is ready or failed: tell followers, drop its progress and original. */
@@ -407,17 +392,4 @@ function timeoutFor(plan: VideoPlan): number {
 
 function round4(value: number): number {
   return Math.round(value * 10_000) / 10_000;
-}
-
-/** settleNote inside the caller's transaction; the note's row is locked first (see lockNote). */
-async function settleNoteIn(tx: Pick<Repositories, 'media' | 'users'>, noteId: string, authorId: string): Promise<void> {
-  await tx.media.lockNote(noteId);
-  const statuses = await tx.media.statusesOfNote(noteId);
-  const failed = statuses.find((s) => s.status === 'failed');
-  if (failed) {
-    await tx.media.settleNote(noteId, { failureReason: failed.failureMessage ?? 'A file of this note could not be processed' });
-    return;
-  }
-  if (statuses.some((s) => s.status !== 'ready')) return;
-  if (await tx.media.settleNote(noteId, { publishedAt: new Date() })) await tx.users.adjustCounts(authorId, { notes: 1 });
 }

@@ -1,12 +1,13 @@
 import { errors } from '../core/errors';
-import { ReadCache, type ReadCacheOptions } from '../core/read-cache';
-import type { CardExtrasRow, NoteCard, NoteMediaRow, NoteProductRow, NoteRow } from '../models/repositories/notes.repository';
-import type { UserRow } from '../models/repositories/users.repository';
+import type { CardExtrasRow, NoteMediaRow, NoteProductRow, NoteRow } from '../models/repositories/notes.repository';
 import type { Repositories, Transact } from '../models/transaction';
-import type { AccountsService, Viewer } from '../accounts/accounts.service';
+import type { AccountsService } from '../accounts/accounts.service';
+import { authorize, can, type Actor, type Subject } from '../accounts/policy';
 import { requireId, validate } from '../core/validate';
 import { normaliseTopic } from './topics';
-import type { MediaService, SettledNote } from '../media/media.service';
+import type { MediaService } from '../media/media.service';
+import type { NoteLifecycle } from './lifecycle';
+import type { NoteCaches } from './note-caches';
 import {
   checkMediaForKind,
   createNoteInput,
@@ -16,32 +17,24 @@ import {
   type ResolvedMedia,
 } from './notes.inputs';
 
-const POSTING_ROLES: ReadonlySet<UserRow['role']> = new Set(['creator', 'brand', 'admin']);
-
-/** Published notes are public; anything else only its author (or an admin) may see. */
-export function canSee(note: NoteRow, viewer: Viewer | null, viewerIsAdmin = false): boolean {
-  if (note.status === 'removed') return false;
-  if (note.status === 'published') return true;
-  return viewer !== null && (viewer.id === note.authorId || viewerIsAdmin);
-}
-
 export class NotesService {
-  // A note's media and product tags change only through this service; its counters and status
-  // change often, so note rows themselves are always read fresh.
-  private readonly media: ReadCache<NoteMediaRow[]>;
-  private readonly productTags: ReadCache<NoteProductRow[]>;
   private readonly extrasInFlight = new Map<string, Promise<Map<string, CardExtrasRow>>>();
 
   constructor(
-    private readonly repos: Pick<Repositories, 'notes' | 'products' | 'users' | 'media'>,
-    private readonly transact: Transact,
-    private readonly accounts: AccountsService,
-    cache: ReadCacheOptions,
-    private readonly noteCards: ReadCache<NoteCard>,
-    private readonly mediaFiles: MediaService,
-  ) {
-    this.media = new ReadCache(cache, 'notes.media');
-    this.productTags = new ReadCache(cache, 'notes.productTags');
+    private readonly deps: {
+      repos: Pick<Repositories, 'notes' | 'products' | 'users' | 'media'>;
+      transact: Transact;
+      accounts: AccountsService;
+      mediaFiles: MediaService;
+      lifecycle: NoteLifecycle;
+      // A note's media and product tags change only through this service and its lifecycle; its
+      // counters and status change often, so note rows themselves are always read fresh.
+      caches: NoteCaches;
+    },
+  ) {}
+
+  private get repos() {
+    return this.deps.repos;
   }
 
   byIds(ids: readonly string[]): Promise<NoteRow[]> {
@@ -50,7 +43,7 @@ export class NotesService {
 
   /** The media of each note, in display order. */
   async mediaOf(noteIds: readonly string[]): Promise<NoteMediaRow[][]> {
-    const lists = await this.media.getMany(
+    const lists = await this.deps.caches.media.getMany(
       noteIds,
       async (missing) => new Map((await this.cardExtras(missing)).map((e) => [e.noteId, e.media])),
     );
@@ -59,7 +52,7 @@ export class NotesService {
 
   /** The product tags of each note. */
   async productTagsOf(noteIds: readonly string[]): Promise<NoteProductRow[][]> {
-    const lists = await this.productTags.getMany(
+    const lists = await this.deps.caches.productTags.getMany(
       noteIds,
       async (missing) => new Map((await this.cardExtras(missing)).map((e) => [e.noteId, e.tags])),
     );
@@ -84,51 +77,50 @@ export class NotesService {
     return noteIds.flatMap((id, i) => reads[i]?.get(id) ?? []);
   }
 
-  async get(viewer: Viewer | null, id: string): Promise<NoteRow> {
+  async get(viewer: Actor | null, id: string): Promise<NoteRow> {
     const [note] = await this.repos.notes.findByIds([requireId(id)]);
-    const visible = note?.status === 'published' || (note !== undefined && canSee(note, viewer, await this.isAdmin(viewer)));
+    // Someone else's draft does not exist as far as this viewer can tell.
+    const visible =
+      note?.status === 'published' || (note !== undefined && viewer !== null && can(await this.subjectOf(viewer), 'note.see', note));
     if (!note || !visible) throw errors.notFound('Note', id);
     return note;
   }
 
-  async create(viewer: Viewer | null, raw: unknown): Promise<NoteRow> {
-    const author = await this.accounts.requireUser(viewer);
-    if (!POSTING_ROLES.has(author.role)) {
-      throw errors.forbidden('Only creator accounts post notes: switch with becomeCreator first');
-    }
+  async create(viewer: Actor | null, raw: unknown): Promise<NoteRow> {
+    const author = await this.deps.accounts.requireUser(viewer);
+    authorize(author, 'note.post', null);
     const input = validate(createNoteInput, raw);
     const resolved = await this.resolveMedia(author.id, input.kind, input.media);
     const kindProblem = checkMediaForKind(input.kind, resolved, input.productTags);
     if (kindProblem) throw errors.badInput(kindProblem.message, kindProblem.field);
     await this.checkReferences(input.productTags, input.sponsorBrandId);
-    const now = new Date();
-    // Asked to publish while files are still processing: the note waits, and is published by
-    // the job that finishes its last file.
-    const waiting = input.publish && resolved.some((m) => m.status !== 'ready');
-    const note = await this.transact(async (tx) => {
-      const note = await tx.notes.insert({
-        authorId: author.id,
-        kind: input.kind,
-        title: input.title,
-        body: input.body,
-        topics: input.topics,
-        sponsored: Boolean(input.sponsorBrandId),
-        sponsorBrandId: input.sponsorBrandId ?? null,
-        status: waiting ? 'processing' : input.publish ? 'published' : 'draft',
-        publishedAt: input.publish && !waiting ? now : null,
-      });
-      await tx.notes.replaceMedia(note.id, toMediaRows(input.kind, resolved));
-      await tx.notes.replaceProductTags(note.id, toTagRows(input.productTags));
-      if (input.publish && !waiting) await tx.users.adjustCounts(author.id, { notes: 1 });
-      return note;
-    }).finally(() => this.forget(author.id, []));
-    if (!waiting) return note;
+    const waiting = resolved.some((m) => m.status !== 'ready');
+    const state = this.deps.lifecycle.startingState(input.publish, waiting, new Date());
+    const note = await this.deps
+      .transact(async (tx) => {
+        const note = await tx.notes.insert({
+          authorId: author.id,
+          kind: input.kind,
+          title: input.title,
+          body: input.body,
+          topics: input.topics,
+          sponsored: Boolean(input.sponsorBrandId),
+          sponsorBrandId: input.sponsorBrandId ?? null,
+          ...state,
+        });
+        await tx.notes.replaceMedia(note.id, toMediaRows(input.kind, resolved));
+        await tx.notes.replaceProductTags(note.id, toTagRows(input.productTags));
+        await this.deps.lifecycle.created(tx, note);
+        return note;
+      })
+      .finally(() => this.deps.caches.forget([author.id], []));
+    if (note.status !== 'processing') return note;
     // A file may have become ready between the check above and the commit.
-    await this.mediaFiles.settleNote(note.id, author.id);
+    await this.deps.lifecycle.settle(note);
     return (await this.repos.notes.findByIds([note.id]))[0] ?? note;
   }
 
-  async update(viewer: Viewer | null, id: string, raw: unknown): Promise<NoteRow> {
+  async update(viewer: Actor | null, id: string, raw: unknown): Promise<NoteRow> {
     const note = await this.requireOwnNote(viewer, id);
     const input = validate(updateNoteInput, raw);
     const resolved = input.media ? await this.resolveMedia(note.authorId, note.kind, input.media) : undefined;
@@ -143,23 +135,25 @@ export class NotesService {
       if (kindProblem) throw errors.badInput(kindProblem.message, kindProblem.field);
     }
     await this.checkReferences(input.productTags ?? [], input.sponsorBrandId);
-    return this.transact(async (tx) => {
-      const sponsorChange =
-        input.sponsorBrandId === undefined ? {} : { sponsorBrandId: input.sponsorBrandId, sponsored: input.sponsorBrandId !== null };
-      const updated = await tx.notes.update(note.id, {
-        ...(input.title !== undefined ? { title: input.title } : {}),
-        ...(input.body !== undefined ? { body: input.body } : {}),
-        ...(input.topics !== undefined ? { topics: input.topics } : {}),
-        ...sponsorChange,
-      });
-      if (resolved) await tx.notes.replaceMedia(note.id, toMediaRows(note.kind, resolved));
-      if (input.productTags) await tx.notes.replaceProductTags(note.id, toTagRows(input.productTags));
-      if (!updated) throw errors.notFound('Note', id);
-      return updated;
-    }).finally(() => this.forget(null, [note.id]));
+    return this.deps
+      .transact(async (tx) => {
+        const sponsorChange =
+          input.sponsorBrandId === undefined ? {} : { sponsorBrandId: input.sponsorBrandId, sponsored: input.sponsorBrandId !== null };
+        const updated = await tx.notes.update(note.id, {
+          ...(input.title !== undefined ? { title: input.title } : {}),
+          ...(input.body !== undefined ? { body: input.body } : {}),
+          ...(input.topics !== undefined ? { topics: input.topics } : {}),
+          ...sponsorChange,
+        });
+        if (resolved) await tx.notes.replaceMedia(note.id, toMediaRows(note.kind, resolved));
+        if (input.productTags) await tx.notes.replaceProductTags(note.id, toTagRows(input.productTags));
+        if (!updated) throw errors.notFound('Note', id);
+        return updated;
+      })
+      .finally(() => this.deps.caches.forget([], [note.id]));
   }
 
-  async publish(viewer: Viewer | null, id: string): Promise<NoteRow> {
+  async publish(viewer: Actor | null, id: string): Promise<NoteRow> {
     const note = await this.requireOwnNote(viewer, id);
     if (note.status === 'published') return note;
     if (note.status !== 'draft') throw errors.conflict(`A ${note.status} note cannot be published`, 'id');
@@ -167,30 +161,21 @@ export class NotesService {
     const failed = files.find((f) => f.status === 'failed');
     if (failed) throw errors.conflict(`A file of this note failed: ${failed.failureMessage ?? 'replace it'}`, 'media');
     if (files.some((f) => f.status !== 'ready')) {
-      await this.repos.notes.setStatus(note.id, 'processing');
-      this.forget(null, [note.id]);
-      await this.mediaFiles.settleNote(note.id, note.authorId);
+      await this.deps.lifecycle.awaitFiles(note);
       return (await this.repos.notes.findByIds([note.id]))[0] ?? note;
     }
-    return this.transact(async (tx) => {
-      const updated = await tx.notes.setStatus(note.id, 'published', new Date());
-      await tx.users.adjustCounts(note.authorId, { notes: 1 });
-      if (!updated) throw errors.notFound('Note', id);
-      return updated;
-    }).finally(() => this.forget(note.authorId, [note.id]));
+    const published = await this.deps.lifecycle.publish(note);
+    if (!published) throw errors.notFound('Note', id);
+    return published;
   }
 
-  async remove(viewer: Viewer | null, id: string): Promise<string> {
+  async remove(viewer: Actor | null, id: string): Promise<string> {
     const note = await this.requireOwnNote(viewer, id);
-    await this.transact(async (tx) => {
-      await tx.notes.setStatus(note.id, 'removed');
-      if (note.status === 'published') await tx.users.adjustCounts(note.authorId, { notes: -1 });
-    });
-    this.forget(note.authorId, [note.id]);
+    await this.deps.lifecycle.remove(note);
     return note.id;
   }
 
-  async listByUser(viewer: Viewer | null, userId: string, limit: number, after?: { at: Date; id: string }): Promise<NoteRow[]> {
+  async listByUser(viewer: Actor | null, userId: string, limit: number, after?: { at: Date; id: string }): Promise<NoteRow[]> {
     requireId(userId, 'userId');
     const own = viewer?.id === userId;
     return this.repos.notes.listByAuthor(userId, own, limit, after);
@@ -205,11 +190,11 @@ export class NotesService {
   }
 
   /** A note the viewer may change: it exists, is not removed, and is theirs (or they are an admin). */
-  private async requireOwnNote(viewer: Viewer | null, id: string): Promise<NoteRow> {
-    const user = await this.accounts.requireUser(viewer);
+  private async requireOwnNote(viewer: Actor | null, id: string): Promise<NoteRow> {
+    const user = await this.deps.accounts.requireUser(viewer);
     const [note] = await this.repos.notes.findByIds([requireId(id)]);
     if (!note || note.status === 'removed') throw errors.notFound('Note', id);
-    if (note.authorId !== user.id && user.role !== 'admin') throw errors.forbidden('Only the author can change this note');
+    authorize(user, 'note.change', note);
     return note;
   }
 
@@ -233,7 +218,7 @@ export class NotesService {
    */
   private async resolveMedia(authorId: string, kind: 'image' | 'video', list: readonly MediaInput[]): Promise<ResolvedMedia[]> {
     const ids = list.flatMap((m) => (m.uploadId ? [m.uploadId] : []));
-    const rows = new Map((await this.mediaFiles.byIds(ids)).map((r) => [r.id, r]));
+    const rows = new Map((await this.deps.mediaFiles.byIds(ids)).map((r) => [r.id, r]));
     return list.map((m, i) => {
       if (!m.uploadId) {
         return {
@@ -253,7 +238,7 @@ export class NotesService {
         throw errors.badInput(`${field}: is ${row.kind === 'image' ? 'an image' : 'a video'}, not for a ${kind} note`, field);
       if (row.status === 'failed') throw errors.badInput(`${field}: ${row.failureMessage ?? 'this file could not be processed'}`, field);
       return {
-        url: this.mediaFiles.cardUrl(row) ?? '',
+        url: this.deps.mediaFiles.cardUrl(row) ?? '',
         width: row.width ?? 0,
         height: row.height ?? 0,
         durationMs: row.durationMs,
@@ -264,27 +249,9 @@ export class NotesService {
     });
   }
 
-  /** Notes whose media a job finished: their status, media and author's count changed elsewhere. */
-  forgetSettled(settled: readonly SettledNote[]): void {
-    this.accounts.forgetUsers(...new Set(settled.map((n) => n.authorId)));
-    this.forget(
-      null,
-      settled.map((n) => n.id),
-    );
-  }
-
-  /** After a change is committed, every process shows the author's counts and the note's card, media and tags at once. */
-  private forget(authorId: string | null, noteIds: readonly string[]): void {
-    if (authorId) this.accounts.forgetUsers(authorId);
-    this.noteCards.forget(...noteIds);
-    this.media.forget(...noteIds);
-    this.productTags.forget(...noteIds);
-  }
-
-  private async isAdmin(viewer: Viewer | null): Promise<boolean> {
-    if (!viewer) return false;
+  private async subjectOf(viewer: Actor): Promise<Subject | null> {
     const [user] = await this.repos.users.findByIds([viewer.id]);
-    return user?.role === 'admin';
+    return user ?? null;
   }
 }
 

@@ -1,4 +1,5 @@
-import { LONG_VIEW, type EventType } from '../models/schema';
+import { isRead } from '../models/read-rule';
+import type { EventType } from '../models/schema';
 
 /**
  * What each kind of feedback means to the recommender, in one place (as gorse keeps it in
@@ -28,17 +29,6 @@ const HEAD_OF: Partial<Record<EventType, Head>> = {
 };
 
 /**
- * Whether a view was a long one. Its value is a watch ratio (0–1) for videos and seconds on screen
- * for images; when the kind is unknown (an interaction file), values up to 1 are read as ratios and
- * larger ones as seconds. A view with no value recorded counts as long: the log did not measure it.
- */
-export function isLongView(value: number | null, kind?: 'image' | 'video'): boolean {
-  if (value === null) return true;
-  if (kind === 'video' || (kind === undefined && value <= 1)) return value >= LONG_VIEW.videoRatio;
-  return value >= LONG_VIEW.imageSeconds;
-}
-
-/**
  * Events that engage with a note: what a viewer's affinity to creators and product categories is
  * counted from. The heads they label are the holdout's positives. The partial index
  * events_user_engagement_idx lists them too: change both together.
@@ -57,7 +47,7 @@ export const NOT_POSITIVE: ReadonlySet<EventType> = new Set(['impression', 'serv
  */
 export function headsOf(event: EventType, value: number | null, kind?: 'image' | 'video'): Head[] {
   if (NOT_POSITIVE.has(event)) return [];
-  if (event === 'view') return isLongView(value, kind) ? ['longView'] : [];
+  if (event === 'view') return isRead(value, kind) ? ['longView'] : [];
   const head = HEAD_OF[event];
   return head ? ['longView', head] : ['longView'];
 }

@@ -106,7 +106,7 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
   const trended = performance.now();
 
   const repos = repositoriesFor(database.db);
-  const orders = new OrdersService(repos, transactor(database.db), options.windows);
+  const orders = new OrdersService({ repos, transact: transactor(database.db), windows: options.windows });
   const now = options.now === undefined ? Date.now() : Number(options.now);
   counts.orders = await seedOrders(repos.commerce, orders, { seed, now, onProgress: (done, total) => report(done, total, 'orders') });
   report(0, 1, 'rollups');

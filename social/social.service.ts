@@ -1,13 +1,12 @@
 import { errors } from '../core/errors';
-import { uuidv7 } from '../core/ids';
 import type { ReadCache } from '../core/read-cache';
 import type { NoteCard } from '../models/repositories/notes.repository';
-import type { EventType } from '../models/schema';
 import type { BoardRow, CommentRow } from '../models/repositories/social.repository';
 import type { Repositories, Transact } from '../models/transaction';
 import type { FeedSessionStore } from '../recommender/session-store';
-import type { AccountsService, Viewer } from '../accounts/accounts.service';
+import type { AccountsService, Actor } from '../accounts/accounts.service';
 import { validate } from '../core/validate';
+import { logAction } from '../events/event-log';
 import { requireId } from '../core/validate';
 import { boardName, commentInput, hideReason, shareChannel } from './social.inputs';
 
@@ -34,7 +33,7 @@ export class SocialService {
     }
   }
 
-  async follow(viewer: Viewer | null, userId: string): Promise<string> {
+  async follow(viewer: Actor | null, userId: string): Promise<string> {
     const me = await this.accounts.requireUser(viewer);
     const target = await this.requireUser(userId);
     if (target === me.id) throw errors.badInput('You cannot follow yourself', 'userId');
@@ -42,14 +41,14 @@ export class SocialService {
       if (!(await tx.social.follow(me.id, target))) return;
       await tx.users.adjustCounts(me.id, { following: 1 });
       await tx.users.adjustCounts(target, { followers: 1 });
-      await logEvent(tx, 'follow', me.id, { targetUserId: target });
+      await logAction(tx.events, 'follow', me.id, { targetUserId: target });
     });
     this.accounts.forgetUsers(me.id, target);
     await this.feedState.viewerChanged(me.id);
     return target;
   }
 
-  async unfollow(viewer: Viewer | null, userId: string): Promise<string> {
+  async unfollow(viewer: Actor | null, userId: string): Promise<string> {
     const me = await this.accounts.requireUser(viewer);
     const target = await this.requireUser(userId);
     await this.transact(async (tx) => {
@@ -62,19 +61,19 @@ export class SocialService {
     return target;
   }
 
-  async like(viewer: Viewer | null, noteId: string): Promise<string> {
+  async like(viewer: Actor | null, noteId: string): Promise<string> {
     const me = await this.accounts.requireUser(viewer);
     const note = await this.requirePublishedNote(noteId);
     await this.changeNote(note, async (tx) => {
       if (!(await tx.social.like(me.id, note))) return;
       await tx.notes.adjustCounters(note, { likes: 1 });
-      await logEvent(tx, 'like', me.id, { noteId: note });
+      await logAction(tx.events, 'like', me.id, { noteId: note });
     });
     await this.feedState.viewerChanged(me.id);
     return note;
   }
 
-  async unlike(viewer: Viewer | null, noteId: string): Promise<string> {
+  async unlike(viewer: Actor | null, noteId: string): Promise<string> {
     const me = await this.accounts.requireUser(viewer);
     const note = requireId(noteId, 'noteId');
     await this.changeNote(note, async (tx) => {
@@ -84,7 +83,7 @@ export class SocialService {
     return note;
   }
 
-  async collect(viewer: Viewer | null, noteId: string, boardId: string | null | undefined): Promise<string> {
+  async collect(viewer: Actor | null, noteId: string, boardId: string | null | undefined): Promise<string> {
     const me = await this.accounts.requireUser(viewer);
     const note = await this.requirePublishedNote(noteId);
     if (boardId) {
@@ -94,13 +93,13 @@ export class SocialService {
     await this.changeNote(note, async (tx) => {
       if (!(await tx.social.collect(me.id, note, boardId ?? null))) return;
       await tx.notes.adjustCounters(note, { collects: 1 });
-      await logEvent(tx, 'collect', me.id, { noteId: note });
+      await logAction(tx.events, 'collect', me.id, { noteId: note });
     });
     await this.feedState.viewerChanged(me.id);
     return note;
   }
 
-  async uncollect(viewer: Viewer | null, noteId: string): Promise<string> {
+  async uncollect(viewer: Actor | null, noteId: string): Promise<string> {
     const me = await this.accounts.requireUser(viewer);
     const note = requireId(noteId, 'noteId');
     await this.changeNote(note, async (tx) => {
@@ -110,7 +109,7 @@ export class SocialService {
     return note;
   }
 
-  async createBoard(viewer: Viewer | null, rawName: unknown): Promise<BoardRow> {
+  async createBoard(viewer: Actor | null, rawName: unknown): Promise<BoardRow> {
     const me = await this.accounts.requireUser(viewer);
     const name = validate(boardName, rawName);
     const board = await this.repos.social.createBoard(me.id, name);
@@ -122,7 +121,7 @@ export class SocialService {
     return this.repos.social.boardsOf(requireId(userId, 'userId'));
   }
 
-  async comment(viewer: Viewer | null, raw: unknown): Promise<CommentRow> {
+  async comment(viewer: Actor | null, raw: unknown): Promise<CommentRow> {
     const me = await this.accounts.requireUser(viewer);
     const input = validate(commentInput, raw);
     const note = await this.requirePublishedNote(input.noteId);
@@ -138,7 +137,7 @@ export class SocialService {
     return this.changeNote(note, async (tx) => {
       const comment = await tx.social.insertComment({ noteId: note, authorId: me.id, parentId, replyToUserId, body: input.body });
       await tx.notes.adjustCounters(note, { comments: 1 });
-      await logEvent(tx, 'comment', me.id, { noteId: note });
+      await logAction(tx.events, 'comment', me.id, { noteId: note });
       return comment;
     });
   }
@@ -147,34 +146,34 @@ export class SocialService {
     return this.repos.social.listComments(scope, limit, after);
   }
 
-  async share(viewer: Viewer | null, noteId: string, rawChannel: unknown): Promise<string> {
+  async share(viewer: Actor | null, noteId: string, rawChannel: unknown): Promise<string> {
     const me = await this.accounts.requireUser(viewer);
     validate(shareChannel, rawChannel);
     const note = await this.requirePublishedNote(noteId);
     await this.changeNote(note, async (tx) => {
       await tx.notes.adjustCounters(note, { shares: 1 });
-      await logEvent(tx, 'share', me.id, { noteId: note });
+      await logAction(tx.events, 'share', me.id, { noteId: note });
     });
     return note;
   }
 
-  async hideNote(viewer: Viewer | null, noteId: string, rawReason: unknown): Promise<boolean> {
+  async hideNote(viewer: Actor | null, noteId: string, rawReason: unknown): Promise<boolean> {
     const me = await this.accounts.requireUser(viewer);
     const reason = validate(hideReason, rawReason) ?? null;
     const note = await this.requirePublishedNote(noteId);
     await this.transact(async (tx) => {
-      if (await tx.social.hideNote(me.id, note, reason)) await logEvent(tx, 'hide', me.id, { noteId: note });
+      if (await tx.social.hideNote(me.id, note, reason)) await logAction(tx.events, 'hide', me.id, { noteId: note });
     });
     await this.feedState.viewerChanged(me.id);
     return true;
   }
 
-  async hideCreator(viewer: Viewer | null, userId: string): Promise<boolean> {
+  async hideCreator(viewer: Actor | null, userId: string): Promise<boolean> {
     const me = await this.accounts.requireUser(viewer);
     const creator = await this.requireUser(userId);
     if (creator === me.id) throw errors.badInput('You cannot hide yourself', 'userId');
     await this.transact(async (tx) => {
-      if (await tx.social.hideCreator(me.id, creator)) await logEvent(tx, 'hide', me.id, { targetUserId: creator });
+      if (await tx.social.hideCreator(me.id, creator)) await logAction(tx.events, 'hide', me.id, { targetUserId: creator });
     });
     await this.feedState.viewerChanged(me.id);
     return true;
@@ -203,13 +202,4 @@ export class SocialService {
     if (!note || note.status !== 'published') throw errors.notFound('Note', noteId);
     return note.id;
   }
-}
-
-function logEvent(
-  tx: Repositories,
-  type: EventType,
-  userId: string,
-  target: { noteId?: string; targetUserId?: string },
-): Promise<Set<string>> {
-  return tx.events.append([{ eventId: uuidv7(), type, userId, occurredAt: new Date(), ...target }]);
 }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, toPgArray, type Db } from '../../core/db';
 import { ORGANIC_NOTE_ID } from '../schema';
-import { isReadSql } from './commerce.repository';
+import { isReadSql } from '../read-rule';
 
 export type Grain = 'day' | 'hour';
 

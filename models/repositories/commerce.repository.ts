@@ -2,7 +2,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../core/db';
 import { anyUuid, keysetBefore } from '../sql';
 import { brandWebhookSecrets, orderAttributions, orderRefunds, orders, sponsorDeals } from '../schema';
-import { LONG_VIEW } from '../schema/events';
+import { isReadSql } from '../read-rule';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type NewOrder = Omit<typeof orders.$inferInsert, 'id' | 'createdAt' | 'refundedMinor'>;
@@ -20,15 +20,6 @@ export interface TouchRow {
   at: Date;
   impressionEventId: string | null;
   impressedAt: Date | null;
-}
-
-/**
- * A view event counts as a read: a long view by the rule of LONG_VIEW, for the note kind at `kind`.
- * A view with no value recorded counts, as it does for the recommender's labels.
- */
-export function isReadSql(value: SQL, kind: SQL): SQL {
-  return sql`(${value} IS NULL OR (${kind} = 'video' AND ${value} >= ${sql.raw(String(LONG_VIEW.videoRatio))})
-    OR (${kind} = 'image' AND ${value} >= ${sql.raw(String(LONG_VIEW.imageSeconds))}))`;
 }
 
 export class CommerceRepository {

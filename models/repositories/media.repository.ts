@@ -1,6 +1,6 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../core/db';
-import { media, noteMedia, notes, type MediaVariants } from '../schema';
+import { media, noteMedia, type MediaVariants } from '../schema';
 import { anyUuid } from '../sql';
 
 export type MediaRow = typeof media.$inferSelect;
@@ -76,45 +76,13 @@ export class MediaRepository {
     return row;
   }
 
-  /** Notes waiting for their files (status 'processing') that show this media. */
-  async notesWaitingFor(mediaId: string): Promise<{ id: string; authorId: string }[]> {
-    return this.db
-      .selectDistinct({ id: notes.id, authorId: notes.authorId })
-      .from(notes)
-      .innerJoin(noteMedia, eq(noteMedia.noteId, notes.id))
-      .where(and(eq(noteMedia.mediaId, mediaId), eq(notes.status, 'processing')));
-  }
-
   /** The status of every uploaded file a note shows. */
-  /**
-   * Locks a note's row until the transaction ends. Two files of one note finishing at once each
-   * settle the note after this, so the second sees the first's committed status rather than
-   * "processing", and the note is not left waiting.
-   */
-  async lockNote(noteId: string): Promise<void> {
-    await this.db.select({ id: notes.id }).from(notes).where(eq(notes.id, noteId)).for('update');
-  }
-
   async statusesOfNote(noteId: string): Promise<{ mediaId: string; status: MediaRow['status']; failureMessage: string | null }[]> {
     return this.db
       .select({ mediaId: media.id, status: media.status, failureMessage: media.failureMessage })
       .from(noteMedia)
       .innerJoin(media, eq(media.id, noteMedia.mediaId))
       .where(eq(noteMedia.noteId, noteId));
-  }
-
-  /** Puts a 'processing' note into its final state; false when something else moved it first. */
-  async settleNote(noteId: string, outcome: { publishedAt: Date } | { failureReason: string }): Promise<boolean> {
-    const change =
-      'publishedAt' in outcome
-        ? { status: 'published' as const, publishedAt: outcome.publishedAt, failureReason: null }
-        : { status: 'failed' as const, failureReason: outcome.failureReason };
-    const rows = await this.db
-      .update(notes)
-      .set({ ...change, updatedAt: new Date() })
-      .where(and(eq(notes.id, noteId), eq(notes.status, 'processing')))
-      .returning({ id: notes.id });
-    return rows.length > 0;
   }
 
   async countByOwnerSince(ownerId: string, since: Date): Promise<number> {

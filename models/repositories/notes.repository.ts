@@ -123,6 +123,38 @@ export class NotesRepository {
     return row;
   }
 
+  /** Notes waiting for their files (status 'processing') that show this media. */
+  async waitingForMedia(mediaId: string): Promise<{ id: string; authorId: string }[]> {
+    return this.db
+      .selectDistinct({ id: notes.id, authorId: notes.authorId })
+      .from(notes)
+      .innerJoin(noteMedia, eq(noteMedia.noteId, notes.id))
+      .where(and(eq(noteMedia.mediaId, mediaId), eq(notes.status, 'processing')));
+  }
+
+  /**
+   * Locks a note's row until the transaction ends. Two files of one note finishing at once each
+   * settle the note after this, so the second sees the first's committed status rather than
+   * "processing", and the note is not left waiting.
+   */
+  async lockForSettling(noteId: string): Promise<void> {
+    await this.db.select({ id: notes.id }).from(notes).where(eq(notes.id, noteId)).for('update');
+  }
+
+  /** Puts a 'processing' note into its final state; false when something else moved it first. */
+  async settle(noteId: string, outcome: { publishedAt: Date } | { failureReason: string }): Promise<boolean> {
+    const change =
+      'publishedAt' in outcome
+        ? { status: 'published' as const, publishedAt: outcome.publishedAt, failureReason: null }
+        : { status: 'failed' as const, failureReason: outcome.failureReason };
+    const rows = await this.db
+      .update(notes)
+      .set({ ...change, updatedAt: new Date() })
+      .where(and(eq(notes.id, noteId), eq(notes.status, 'processing')))
+      .returning({ id: notes.id });
+    return rows.length > 0;
+  }
+
   async replaceMedia(noteId: string, media: Omit<NoteMediaRow, 'noteId'>[]): Promise<void> {
     await this.db.delete(noteMedia).where(eq(noteMedia.noteId, noteId));
     if (media.length > 0) await this.db.insert(noteMedia).values(media.map((m) => ({ ...m, noteId })));

@@ -18,12 +18,6 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/**
- * A view counts as long (a "read") from this share of a video, or this many seconds on an image note:
- * the recommender's long-view label and the analytics funnel's reads both use it.
- */
-export const LONG_VIEW = { videoRatio: 0.5, imageSeconds: 5 } as const;
-
 export const eventTypeEnum = pgEnum('event_type', EVENT_TYPES);
 
 // The append-only interaction log read by training, analytics and attribution. No foreign keys:

@@ -1,4 +1,5 @@
-import { HEADS, headsOf, isLongView, feedScores } from '../../recommender/signals';
+import { isRead as isLongView } from '../../models/read-rule';
+import { HEADS, headsOf, feedScores } from '../../recommender/signals';
 import { initTensorflow, InterestModel, type ExampleBatch } from '../../recommender/rank/interest-model';
 
 describe('signals', () => {

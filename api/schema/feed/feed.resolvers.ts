@@ -1,5 +1,5 @@
 import type { FeedKind } from '../../../recommender/feed.service';
-import { errors } from '../../../core/errors';
+import { authorize } from '../../../accounts/policy';
 import type { GraphQLContext } from '../../context';
 import { pageSize } from '../common/connection';
 
@@ -24,8 +24,7 @@ export const feedResolvers = {
       };
     },
     feedExperiment: async (_: unknown, __: unknown, ctx: GraphQLContext) => {
-      const user = await ctx.services.accounts.requireUser(ctx.viewer);
-      if (user.role !== 'admin') throw errors.forbidden('Only admins see experiment results');
+      authorize(await ctx.services.accounts.requireUser(ctx.viewer), 'experiment.see', null);
       return ctx.services.experiments.report();
     },
   },
