@@ -1,4 +1,4 @@
-/** The import rules of ../shared/ARCHITECTURE.md, checked in CI. */
+/** The import rules of docs/architecture.md, checked in CI. */
 const side = (name, path, allowed) => ({
   name: `${name}-has-one-home`,
   comment: `${name} is imported only by ${allowed}`,
