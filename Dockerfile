@@ -8,7 +8,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 EXPOSE 4000
-# The flags of `npm start`, measured under feed load (README, Benchmarks): collection on the main thread,
+# The flags of `npm start`, measured under feed load (docs/benchmarks.md): collection on the main thread,
 # as helper threads took the cores the API processes serve on, and a larger young generation, as the API
 # allocates fast and scavenges were a fifth of its CPU.
 CMD ["node", "--single-threaded-gc", "--max-semi-space-size=32", "--initial-old-space-size=256", "--import", "tsx", "main.ts"]

@@ -15,10 +15,13 @@ const flag = (fallback: boolean) =>
     .default(fallback ? '1' : '0')
     .transform((v) => v === '1' || v === 'true');
 
-const schema = z.object({
-  /** development | test | production. Production refuses the development JWT secret. */
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  /** Comma-separated roles this process runs: api, worker, trainer. */
+// Each description is the variable's documentation: scripts/config-docs.ts renders docs/configuration.md
+// and .env.example from this schema, and a unit test fails when they differ from what is committed.
+export const envSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'])
+    .default('development')
+    .describe('Where the product runs. Production refuses the development JWT secret and turns off the Apollo Sandbox and introspection.'),
   ROLES: z
     .string()
     .default('api,worker,trainer')
@@ -33,123 +36,176 @@ const schema = z.object({
         }
       }
       return [...new Set(roles)] as Role[];
-    }),
-  /** Processes serving the api role on one port (Node cluster), so one host uses all its cores.
-   * Above 1 it needs ROLES=api and DATABASE_URL: PGlite serves a single process. */
-  API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
-  /** HTTP port of the api role. */
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  /** Address the HTTP server binds to. */
-  HOST: z.string().default('127.0.0.1'),
-  /** PostgreSQL server URL. When unset, an embedded PGlite database lives in DATA_DIR. */
-  DATABASE_URL: z.string().url().optional(),
-  /** Directory of the embedded database (and, later, local media). */
-  DATA_DIR: z.string().default(path.resolve(process.cwd(), 'data')),
-  /** Redis URL; when nothing answers and redis-server is on PATH, a private one is started. */
-  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
-  /** Prefix of every Redis key and BullMQ queue, so several deployments can share one Redis. */
-  REDIS_PREFIX: z.string().default('sf'),
-  /** HMAC secret of the JWT access tokens. */
-  JWT_SECRET: z.string().min(16).default(DEV_JWT_SECRET),
-  /** Lifetime of an access token, in seconds. */
+    })
+    .describe('Comma-separated roles this process runs: api, worker, trainer.'),
+  API_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(1)
+    .describe(
+      'Processes serving the api role on one port (Node cluster), so one host uses all its cores. Above 1 it needs ROLES=api and DATABASE_URL: PGlite serves a single process.',
+    ),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000).describe('HTTP port of the api role.'),
+  HOST: z.string().default('127.0.0.1').describe('Address the HTTP server binds to.'),
+  DATABASE_URL: z.string().url().optional().describe('PostgreSQL server URL. When unset, an embedded PGlite database lives in DATA_DIR.'),
+  DATA_DIR: z
+    .string()
+    .default(path.resolve(process.cwd(), 'data'))
+    .describe('Directory of the embedded database and, unless MEDIA_DIR says otherwise, of local media.'),
+  REDIS_URL: z
+    .string()
+    .default('redis://127.0.0.1:6379')
+    .describe('Redis URL; when nothing answers there and redis-server is on the PATH, a private one is started.'),
+  REDIS_PREFIX: z
+    .string()
+    .default('sf')
+    .describe('Prefix of every Redis key and BullMQ queue, so several deployments can share one Redis.'),
+  JWT_SECRET: z
+    .string()
+    .min(16)
+    .default(DEV_JWT_SECRET)
+    .describe('HMAC secret of the JWT access tokens. Must be set in production: the default is public.'),
   JWT_TTL_SECONDS: z.coerce
     .number()
     .int()
     .positive()
-    .default(7 * 24 * 3600),
-  /** bcrypt cost factor of password hashes. */
-  BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(10),
-  /** pino log level. */
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Seed demo data on first start when the database has no accounts (0 disables). */
-  SEED_ON_START: flag(true),
-  /** Scale of the demo data seeded on first start (1 = 20k notes, 1M events). */
-  SEED_SCALE: z.coerce.number().positive().max(10).default(1),
-  /** Deepest GraphQL selection accepted. */
-  GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
-  /** Highest estimated cost of one GraphQL operation. */
-  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(5000),
-  /** Most events accepted by one recordEvents call. */
-  EVENTS_MAX_PER_CALL: z.coerce.number().int().positive().default(10_000),
-  /** Largest HTTP request body accepted, in bytes. */
+    .default(7 * 24 * 3600)
+    .describe('Lifetime of an access token, in seconds.'),
+  BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(10).describe('bcrypt cost factor of password hashes.'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level.'),
+  SEED_ON_START: flag(true).describe('Seed demo data on first start, when the database has no accounts.'),
+  SEED_SCALE: z.coerce
+    .number()
+    .positive()
+    .max(10)
+    .default(1)
+    .describe('Scale of the demo data seeded on first start (1 = 20,000 notes and 1M events).'),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10).describe('Deepest GraphQL selection accepted.'),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(5000).describe('Highest estimated cost of one GraphQL operation.'),
+  EVENTS_MAX_PER_CALL: z.coerce.number().int().positive().default(10_000).describe('Most events accepted by one recordEvents call.'),
   HTTP_BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
     .positive()
-    .default(4 * 1024 * 1024),
-  /** How long a process trusts a cached note card, author, product, brand or note media row. Every
-   * change made through the product forgets the row in every process at once (core/cache-bus.ts);
-   * this bounds view counts, which nothing forgets. 0 turns the cache off. */
-  READ_CACHE_TTL_MS: z.coerce.number().int().min(0).default(300_000),
-  /**
-   * A running A/B test of the For-You feed, as JSON (see recommender/experiment.ts), e.g.
-   * {"name":"purchase-weight","since":"2026-11-27","b":{"weights":{"purchase":10}}}. Unset: none.
-   */
-  FEED_EXPERIMENT: z.string().optional(),
-  /** Candidates per For-You recall source and page, as JSON overriding the defaults (recommender/recall-quotas.ts), e.g. {"trending":100,"fresh":0}. */
-  FEED_RECALL_QUOTAS: z.string().optional(),
-  /** Leave notes whose tagged products are all sold out out of the For-You feed (their own pages still show). */
-  FEED_HIDE_SOLD_OUT: flag(false),
-  /** Days after a product click in which a purchase is credited to the clicked note (last-click attribution). */
-  ATTRIBUTION_CLICK_WINDOW_DAYS: z.coerce.number().positive().max(90).default(7),
-  /** Hours after a long view (without a click) in which a purchase earns the note view-through credit. */
+    .default(4 * 1024 * 1024)
+    .describe('Largest HTTP request body accepted, in bytes.'),
+  READ_CACHE_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(300_000)
+    .describe(
+      'How long a process trusts a cached note card, author, product, brand or note media row, in milliseconds. Every change made through the product forgets the row in every process at once (core/cache-bus.ts); this bounds view counts, which nothing forgets. 0 turns the cache off.',
+    ),
+  FEED_EXPERIMENT: z
+    .string()
+    .optional()
+    .describe(
+      'A running A/B test of the For-You feed, as JSON (see recommender/experiment.ts), e.g. {"name":"purchase-weight","since":"2026-11-27","b":{"weights":{"purchase":10}}}. Unset: none.',
+    ),
+  FEED_RECALL_QUOTAS: z
+    .string()
+    .optional()
+    .describe(
+      'Candidates per For-You recall source and page, as JSON overriding the defaults (recommender/recall-quotas.ts), e.g. {"trending":100,"fresh":0}.',
+    ),
+  FEED_HIDE_SOLD_OUT: flag(false).describe(
+    'Leave notes whose tagged products are all sold out out of the For-You feed (their own pages still show).',
+  ),
+  ATTRIBUTION_CLICK_WINDOW_DAYS: z.coerce
+    .number()
+    .positive()
+    .max(90)
+    .default(7)
+    .describe('Days after a product click in which a purchase is credited to the clicked note (last-click attribution).'),
   ATTRIBUTION_VIEW_WINDOW_HOURS: z.coerce
     .number()
     .positive()
     .max(24 * 90)
-    .default(24),
-  /**
-   * The analytics rollup folds rows once they are this old: a row's receipt time is its transaction's
-   * start, so a transaction still open during a fold must not fall behind the watermark.
-   */
-  ANALYTICS_ROLLUP_LAG_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
-  /** How often an API process checks for a newly promoted interest model, which it then serves without a restart. */
-  MODEL_POLL_MS: z.coerce.number().int().positive().default(30_000),
-  /** Most rows of each kind kept by that cache. */
-  READ_CACHE_MAX: z.coerce.number().int().positive().default(50_000),
-  /** Where uploaded and processed media live: 'local' (MEDIA_DIR, served by the API at /media) or 's3'. */
-  STORAGE: z.enum(['local', 's3']).default('local'),
-  /** Directory of local media storage and of uploads in progress; defaults to DATA_DIR/media. */
-  MEDIA_DIR: z.string().optional(),
-  /** S3-compatible storage, when STORAGE=s3. */
-  S3_ENDPOINT: z.string().url().optional(),
-  S3_REGION: z.string().default('us-east-1'),
-  S3_BUCKET: z.string().optional(),
-  S3_ACCESS_KEY_ID: z.string().optional(),
-  S3_SECRET_ACCESS_KEY: z.string().optional(),
-  /** Public base URL of the bucket (or of a CDN in front of it). */
-  S3_PUBLIC_URL: z.string().url().optional(),
-  S3_FORCE_PATH_STYLE: flag(true),
-  /** Largest image upload, in bytes. */
+    .default(24)
+    .describe('Hours after a long view (without a click) in which a purchase earns the note view-through credit.'),
+  ANALYTICS_ROLLUP_LAG_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(10_000)
+    .describe(
+      "The analytics rollup folds rows once they are this old, in milliseconds: a row's receipt time is its transaction's start, so a transaction still open during a fold must not fall behind the watermark.",
+    ),
+  MODEL_POLL_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30_000)
+    .describe(
+      'How often an API process checks for a newly promoted interest model, which it then serves without a restart, in milliseconds.',
+    ),
+  READ_CACHE_MAX: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50_000)
+    .describe('Most rows of each kind kept by the read cache (READ_CACHE_TTL_MS).'),
+  STORAGE: z
+    .enum(['local', 's3'])
+    .default('local')
+    .describe('Where uploaded and processed media live: local (MEDIA_DIR, served by the API at /media) or s3 (the S3_* variables).'),
+  MEDIA_DIR: z.string().optional().describe('Directory of local media storage and of uploads in progress. Unset: DATA_DIR/media.'),
+  S3_ENDPOINT: z.string().url().optional().describe('URL of the S3-compatible storage; required when STORAGE=s3.'),
+  S3_REGION: z.string().default('us-east-1').describe('Region the S3 requests are signed for.'),
+  S3_BUCKET: z.string().optional().describe('Bucket of the media; required when STORAGE=s3.'),
+  S3_ACCESS_KEY_ID: z.string().optional().describe('Access key id of the S3 credentials; required when STORAGE=s3.'),
+  S3_SECRET_ACCESS_KEY: z.string().optional().describe('Secret access key of the S3 credentials; required when STORAGE=s3.'),
+  S3_PUBLIC_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('Public base URL of the bucket (or of a CDN in front of it); required when STORAGE=s3.'),
+  S3_FORCE_PATH_STYLE: flag(true).describe(
+    'Address the bucket in the path (endpoint/bucket/key) rather than as a subdomain, as MinIO and most non-AWS stores need.',
+  ),
   MEDIA_MAX_IMAGE_BYTES: z.coerce
     .number()
     .int()
     .positive()
-    .default(20 * 1024 * 1024),
-  /** Largest image, in pixels (width × height); bigger ones are refused before decoding. */
-  MEDIA_MAX_IMAGE_PIXELS: z.coerce.number().int().positive().default(50_000_000),
-  /** Largest video upload, in bytes. */
+    .default(20 * 1024 * 1024)
+    .describe('Largest image upload, in bytes.'),
+  MEDIA_MAX_IMAGE_PIXELS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50_000_000)
+    .describe('Largest image, in pixels (width × height); bigger ones are refused before decoding.'),
   MEDIA_MAX_VIDEO_BYTES: z.coerce
     .number()
     .int()
     .positive()
-    .default(500 * 1024 * 1024),
-  /** Longest video, in seconds. */
-  MEDIA_MAX_VIDEO_SECONDS: z.coerce.number().positive().default(600),
-  /** Also make AVIF variants of images (smaller files, several times the encode time of WebP). */
-  MEDIA_AVIF: flag(false),
-  /** ffmpeg and ffprobe executables (Debian's package: apt-get install ffmpeg). */
-  FFMPEG_PATH: z.string().default('ffmpeg'),
-  FFPROBE_PATH: z.string().default('ffprobe'),
-  /** How long a worker holds a job without renewing its lock; a worker that dies gives its jobs
-   * back to the others after about this long (BullMQ's default 30 s when unset; 5 minutes with the
-   * embedded database, whose long queries hold up the lock's renewal). */
-  JOB_LOCK_MS: z.coerce.number().int().min(1000).optional(),
-  /** Milliseconds in-flight requests get to finish on shutdown. */
-  SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+    .default(500 * 1024 * 1024)
+    .describe('Largest video upload, in bytes.'),
+  MEDIA_MAX_VIDEO_SECONDS: z.coerce.number().positive().default(600).describe('Longest video, in seconds.'),
+  MEDIA_AVIF: flag(false).describe('Also make AVIF variants of images (smaller files, several times the encode time of WebP).'),
+  FFMPEG_PATH: z.string().default('ffmpeg').describe("ffmpeg executable (Debian's package: apt-get install ffmpeg)."),
+  FFPROBE_PATH: z.string().default('ffprobe').describe('ffprobe executable (from the same package as ffmpeg).'),
+  JOB_LOCK_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .optional()
+    .describe(
+      "How long a worker holds a job without renewing its lock, in milliseconds; a worker that dies gives its jobs back to the others after about this long. Unset: BullMQ's default of 30 s, or 5 minutes with the embedded database, whose long queries hold up the lock's renewal.",
+    ),
+  SHUTDOWN_GRACE_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10_000)
+    .describe('Milliseconds in-flight requests get to finish on shutdown.'),
 });
 
-export type Config = z.infer<typeof schema> & { MEDIA_DIR: string; isProduction: boolean; devJwtSecret: boolean };
+export type Config = z.infer<typeof envSchema> & { MEDIA_DIR: string; isProduction: boolean; devJwtSecret: boolean };
 
 /**
  * A setting given as JSON (FEED_EXPERIMENT, FEED_RECALL_QUOTAS), read against `schema`; anything else
@@ -169,7 +225,7 @@ export function parseJsonSetting<T>(name: string, raw: string, schema: z.ZodType
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${lines}`);

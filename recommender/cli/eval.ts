@@ -12,7 +12,7 @@ import { replay, REPLAY_DEFAULTS } from '../training/replay';
 // out (ratings ≥ 4 are likes, every rating a view), against a popularity and an item-KNN baseline
 // computed in the same run. The relevant items of a user are the held-out ones they liked.
 const K = 20;
-const DEFAULT_RATINGS = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'ml-latest-small', 'ratings.csv');
+const DEFAULT_RATINGS = path.join(__dirname, '..', '..', 'datasets', 'ml-latest-small', 'ratings.csv');
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { ratings: { type: 'string', default: DEFAULT_RATINGS }, json: { type: 'string' } } });
