@@ -7,38 +7,56 @@ const side = (name, path, allowed) => ({
   to: { path },
 });
 
+/** The domain modules: they import each other, models/ and core/, and nothing above them. */
+const DOMAINS = 'accounts|notes|social|catalog|events|media|commerce|recommender';
+
 module.exports = {
   forbidden: [
-    {
-      name: 'models-import-only-core',
-      severity: 'error',
-      from: { path: '^models/' },
-      to: { path: '^(api|jobs|recommender|media|commerce|seed|scripts|bench|test)/' },
-    },
-    {
-      name: 'domains-import-models-and-core',
-      severity: 'error',
-      from: { path: '^(media|recommender|commerce)/' },
-      to: { path: '^(api|jobs|seed|scripts|bench|test)/' },
-    },
     {
       name: 'core-imports-nothing-of-the-product',
       severity: 'error',
       from: { path: '^core/' },
-      to: { path: '^(models|api|jobs|recommender|media|commerce|seed|scripts)/' },
+      to: { path: `^(models|${DOMAINS}|api|jobs|seed|scripts|bench|test)/` },
+    },
+    {
+      name: 'models-import-only-core',
+      severity: 'error',
+      from: { path: '^models/' },
+      to: { path: `^(${DOMAINS}|api|jobs|seed|scripts|bench|test)/` },
+    },
+    {
+      name: 'domains-import-domains-models-and-core',
+      comment: 'a domain knows nothing of transport, jobs, the composition root or the tools around it',
+      severity: 'error',
+      from: { path: `^(${DOMAINS})/` },
+      to: { path: '^(api|jobs|seed|scripts|bench|test)/|^(main|boot|services|supervisor)\\.ts$' },
+    },
+    {
+      name: 'the-composition-root-builds-domains',
+      comment: 'services.ts wires domains, models, core and the queue facade; it never reaches up into api/',
+      severity: 'error',
+      from: { path: '^services\\.ts$' },
+      to: { path: '^(api|seed|scripts|bench|test)/|^jobs/(handlers|runtime)' },
     },
     {
       name: 'nothing-imports-api',
-      comment: 'only the entry points (main.ts, boot.ts, services.ts) and tests wire the API',
+      comment: 'api/ is the top: only the entry points that serve it (main.ts, boot.ts), tests and benches import it',
       severity: 'error',
-      from: { pathNot: '^(api/|main\\.ts|boot\\.ts|services\\.ts|test/|bench/)' },
+      from: { pathNot: '^(api/|main\\.ts|boot\\.ts|test/|bench/)' },
       to: { path: '^api/' },
     },
     {
       name: 'api-uses-the-queue-facade-not-handlers',
       severity: 'error',
       from: { path: '^api/' },
-      to: { path: '^jobs/handlers' },
+      to: { path: '^jobs/(handlers|runtime)' },
+    },
+    {
+      name: 'the-event-log-has-one-writer',
+      comment: 'rows of the interaction log are built only in events/ (event-log.ts); the seed bulk-loads its own world',
+      severity: 'error',
+      from: { pathNot: '^(events/|models/|seed/|test/|bench/)' },
+      to: { path: '^models/repositories/events\\.repository' },
     },
     side('bullmq', 'node_modules/bullmq/', 'jobs/runtime\\.ts'),
     side('postgres-drivers', 'node_modules/(pg|pg-copy-streams|@electric-sql/pglite)/', 'core/db\\.ts'),

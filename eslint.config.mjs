@@ -1,6 +1,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const configThroughCore = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: 'Read configuration through core/config.ts',
+};
+const eventsThroughTheLog = {
+  selector: "CallExpression[callee.property.name='append'][callee.object.property.name='events']",
+  message: 'Write the interaction log through events/event-log.ts',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'datasets/', 'bench/results/', 'models/migrations/', 'coverage/'] },
   js.configs.recommended,
@@ -18,11 +27,12 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through core/config.ts' },
-      ],
+      'no-restricted-syntax': ['error', configThroughCore, eventsThroughTheLog],
     },
+  },
+  {
+    files: ['events/event-log.ts', 'seed/**'],
+    rules: { 'no-restricted-syntax': ['error', configThroughCore] },
   },
   {
     files: ['core/config.ts', 'test/**', 'bench/**', '*.config.*', 'jest.config.js'],
