@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { itemKnnRecommender, popularityRecommender, userHistories } from '../recommender/offline/baselines';
 import { temporalHoldout } from '../recommender/offline/holdout';
-import { movieLensInteractions } from '../recommender/offline/interactions';
+import { movieLensInteractions } from '../events/interactions-csv';
 import { evaluateRankings } from '../recommender/offline/metrics';
 import { HEADS } from '../recommender/signals';
 import { initTensorflow, InterestModel, type ExampleBatch } from '../recommender/rank/interest-model';

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { terminalProgress } from '../../core/progress';
 import { itemKnnRecommender, popularityRecommender, userHistories, type Recommender } from '../offline/baselines';
 import { temporalHoldout } from '../offline/holdout';
-import { movieLensInteractions } from '../offline/interactions';
+import { movieLensInteractions } from '../../events/interactions-csv';
 import { evaluateRankings } from '../offline/metrics';
 import { replay, REPLAY_DEFAULTS } from '../training/replay';
 

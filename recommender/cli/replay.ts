@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { terminalProgress } from '../../core/progress';
-import { readInteractions, readUserList, writeRecommendations } from '../offline/interactions';
+import { readInteractions, readUserList, writeRecommendations } from '../../events/interactions-csv';
 import { replay, REPLAY_DEFAULTS } from '../training/replay';
 
 // npm run replay -- --train FILE --users FILE --k N --out FILE

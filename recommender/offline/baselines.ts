@@ -1,4 +1,4 @@
-import { compareIds, EVENT_NAMES, type EventName, type Interaction } from './interactions';
+import { compareIds, EVENT_NAMES, type EventName, type Interaction } from '../../events/interactions-csv';
 
 export interface Recommender {
   recommend(user: string, k: number, exclude: ReadonlySet<string>): { item: string; score: number }[];

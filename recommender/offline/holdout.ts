@@ -1,4 +1,4 @@
-import { compareIds, type Interaction } from './interactions';
+import { compareIds, type Interaction } from '../../events/interactions-csv';
 
 /**
  * Splits a log into train and test the way "each user's latest 20% of ratings" is meant, per user and in time:

@@ -1,7 +1,7 @@
 import { feedScores, HEADS, headsOf, scoreWeights, type Head } from '../signals';
 import { itemKnnRecommender, popularityRecommender, userHistories, type ItemKnnRecommender, type Recommender } from '../offline/baselines';
 import { temporalHoldout } from '../offline/holdout';
-import type { Interaction } from '../offline/interactions';
+import type { Interaction } from '../../events/interactions-csv';
 import { initTensorflow, InterestModel } from '../rank/interest-model';
 import { batchSizeFor, exampleBatches, TRAINING_DEFAULTS, type TrainingSettings } from './batches';
 import { seededRandom, shuffle } from './random';

@@ -10,7 +10,7 @@ import {
   writeRecommendations,
   type EventName,
   type Interaction,
-} from '../../recommender/offline/interactions';
+} from '../../events/interactions-csv';
 import { evaluateRankings, ndcgAtK, recallAtK } from '../../recommender/offline/metrics';
 
 let dir: string;

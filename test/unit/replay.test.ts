@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Interaction } from '../../recommender/offline/interactions';
+import type { Interaction } from '../../events/interactions-csv';
 import { replay, REPLAY_DEFAULTS } from '../../recommender/training/replay';
 
 // A world with two tastes: even users engage with "beauty" items, odd users with "tech" items, and

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { EVENT_TYPES, type EventType } from '../../models/schema/events';
+import { EVENT_TYPES, type EventType } from '../models/schema/events';
 
 /** The event names of the interaction log: the database's event types. */
 export const EVENT_NAMES = EVENT_TYPES;
