@@ -85,7 +85,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     media,
     accounts,
     notes,
-    social: new SocialService(repos, transact, accounts, noteCards, sessions),
+    social: new SocialService({ repos, transact, accounts, noteCards, feedState: sessions }),
     products,
     events: new EventsService(repos, transact, config),
     search: new SearchService(repos.search),

@@ -15,14 +15,26 @@ import { boardName, commentInput, hideReason, shareChannel } from './social.inpu
  * in one transaction, and repeating an action changes nothing: counters and the event log move once.
  */
 export class SocialService {
-  constructor(
-    private readonly repos: Pick<Repositories, 'notes' | 'social' | 'users'>,
-    private readonly transact: Transact,
-    private readonly accounts: AccountsService,
-    private readonly noteCards: ReadCache<NoteCard>,
-    /** Told of every follow, like, collect and hide, which change what the feed knows of the viewer. */
-    private readonly feedState: Pick<FeedSessionStore, 'viewerChanged'>,
-  ) {}
+  private readonly repos: Pick<Repositories, 'notes' | 'social' | 'users'>;
+  private readonly transact: Transact;
+  private readonly accounts: AccountsService;
+  private readonly noteCards: ReadCache<NoteCard>;
+  /** Told of every follow, like, collect and hide, which change what the feed knows of the viewer. */
+  private readonly feedState: Pick<FeedSessionStore, 'viewerChanged'>;
+
+  constructor(deps: {
+    repos: Pick<Repositories, 'notes' | 'social' | 'users'>;
+    transact: Transact;
+    accounts: AccountsService;
+    noteCards: ReadCache<NoteCard>;
+    feedState: Pick<FeedSessionStore, 'viewerChanged'>;
+  }) {
+    this.repos = deps.repos;
+    this.transact = deps.transact;
+    this.accounts = deps.accounts;
+    this.noteCards = deps.noteCards;
+    this.feedState = deps.feedState;
+  }
 
   /** Runs `work` in one transaction, then lets this process's feed cards show the note's new counts. */
   private async changeNote<T>(noteId: string, work: (tx: Repositories) => Promise<T>): Promise<T> {
