@@ -12,7 +12,9 @@ import type {
   NotesRepository,
 } from '../models/repositories/notes.repository';
 import { hasMarked, type SocialRepository, type ViewerContext } from '../models/repositories/social.repository';
-import { explain, filterCandidates, selectPage, type Candidate, type RankContext, type RecallSource } from './rank/page';
+import { filterCandidates } from './rank/filter';
+import { selectPage } from './rank/mixer';
+import { explain, type RankContext } from './rank/page';
 import { armOf, type Experiment } from './experiment';
 import type { ModelRanker } from './rank/model-ranker';
 import type { FeedSessionStore, ViewerFeedState } from './session-store';
@@ -24,7 +26,7 @@ import { FollowingSource } from './recall/following';
 import { freshSource } from './recall/fresh';
 import { interestsSource } from './recall/interests';
 import { similarSource } from './recall/similar';
-import type { CandidateSource, RecallRequest } from './recall/source';
+import type { Candidate, CandidateSource, RecallRequest, RecallSource } from './recall/source';
 import { trendingSource } from './recall/trending';
 import { SharedRecall } from './shared-recall';
 import { ViewerStateCache } from './viewer-state-cache';
