@@ -17,8 +17,8 @@ import { selectPage } from './rank/mixer';
 import { explain, type RankContext } from './rank/page';
 import { armOf, type Experiment } from './experiment';
 import type { ModelRanker } from './rank/model-ranker';
-import type { FeedSessionStore, ViewerFeedState } from './session-store';
-import { RankedCache } from './ranked-cache';
+import type { FeedSessionStore, ViewerFeedState } from './serving/session-store';
+import { RankedCache } from './serving/ranked-cache';
 import { RECALL_QUOTAS, type RecallQuotas } from './recall-quotas';
 import { alsoLikedSource } from './recall/also-liked';
 import { embeddingSource } from './recall/embedding';
@@ -28,8 +28,8 @@ import { interestsSource } from './recall/interests';
 import { similarSource } from './recall/similar';
 import type { Candidate, CandidateSource, RecallRequest, RecallSource } from './recall/source';
 import { trendingSource } from './recall/trending';
-import { SharedRecall } from './shared-recall';
-import { ViewerStateCache } from './viewer-state-cache';
+import { SharedRecall } from './serving/shared-recall';
+import { ViewerStateCache } from './serving/viewer-state-cache';
 
 export type FeedKind = 'for_you' | 'following' | 'trending';
 

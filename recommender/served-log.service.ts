@@ -1,6 +1,6 @@
 import { derivedUuid } from '../core/ids';
 import type { EventsRepository, NewEvent } from '../models/repositories/events.repository';
-import type { FeedSessionStore, ServedPage } from './session-store';
+import type { FeedSessionStore, ServedPage } from './serving/session-store';
 
 /** Served pages moved per round: ~20 events each. */
 const BATCH = 500;

@@ -1,6 +1,6 @@
 import type { CandidateRow, NotesRepository } from '../../models/repositories/notes.repository';
-import { POOL_FACTOR, SHARED_RECALL_TTL_MS, unseenInPool } from '../shared-recall';
-import { ViewerStateCache } from '../viewer-state-cache';
+import { POOL_FACTOR, SHARED_RECALL_TTL_MS, unseenInPool } from '../serving/shared-recall';
+import { ViewerStateCache } from '../serving/viewer-state-cache';
 import type { CandidateSource, RecallRequest } from './source';
 
 const FRESH_DAYS = 14;

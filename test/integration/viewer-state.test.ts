@@ -5,7 +5,7 @@ import { NotesRepository, type CandidateRow, type NoteCard } from '../../models/
 import { repositoriesFor } from '../../models/transaction';
 import { FeedService } from '../../recommender/feed.service';
 import { RECALL_QUOTAS, type RecallQuotas } from '../../recommender/recall-quotas';
-import { FeedSessionStore } from '../../recommender/session-store';
+import { FeedSessionStore } from '../../recommender/serving/session-store';
 import { TrendingService } from '../../recommender/trending.service';
 import { cacheBusChannel } from '../../services';
 import { eventually } from '../support/eventually';

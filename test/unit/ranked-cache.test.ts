@@ -1,5 +1,5 @@
 import type { CandidateRow } from '../../models/repositories/notes.repository';
-import { RankedCache } from '../../recommender/ranked-cache';
+import { RankedCache } from '../../recommender/serving/ranked-cache';
 import type { Candidate, RecallSource } from '../../recommender/recall/source';
 
 function candidate(id: string, ...sources: RecallSource[]): Candidate {

@@ -5,7 +5,7 @@ import type { NoteCard } from '../../../models/repositories/notes.repository';
 import type { EventType } from '../../../models/schema';
 import type { BoardRow, CommentRow } from '../../../models/repositories/social.repository';
 import type { Repositories, Transact } from '../../../models/transaction';
-import type { FeedSessionStore } from '../../../recommender/session-store';
+import type { FeedSessionStore } from '../../../recommender/serving/session-store';
 import type { AccountsService, Viewer } from '../accounts/accounts.service';
 import { validate } from '../../../core/validate';
 import { requireId } from '../notes/notes.service';

@@ -1,4 +1,4 @@
-import type { CandidateRow, NotesRepository } from '../models/repositories/notes.repository';
+import type { CandidateRow, NotesRepository } from '../../models/repositories/notes.repository';
 
 /** How long a shared candidate pool is fresh; trending scores themselves move every 5 minutes. */
 export const SHARED_RECALL_TTL_MS = 30_000;

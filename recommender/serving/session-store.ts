@@ -1,5 +1,5 @@
-import { isUuid } from '../core/ids';
-import type { Redis } from '../core/redis';
+import { isUuid } from '../../core/ids';
+import type { Redis } from '../../core/redis';
 
 const TTL_SECONDS = 3600;
 /** A signed-in viewer's latest served notes that a new scroll session avoids: about ten pages. */

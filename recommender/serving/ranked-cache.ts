@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
-import { spreadTtl } from '../core/read-cache';
-import type { CandidateRow } from '../models/repositories/notes.repository';
-import type { Candidate, RecallSource } from './recall/source';
+import { spreadTtl } from '../../core/read-cache';
+import type { CandidateRow } from '../../models/repositories/notes.repository';
+import type { Candidate, RecallSource } from '../recall/source';
 import { SHARED_RECALL_TTL_MS } from './shared-recall';
 
 /** A viewer's ranked candidates serve their pages at most this long, as long as the shared pools they came from. */
