@@ -20,7 +20,7 @@ import { SearchService } from './api/schema/search/search.service';
 import { SocialService } from './api/schema/social/social.service';
 import { FeedService } from './recommender/feed.service';
 import { parseRecallQuotas } from './recommender/recall-quotas';
-import { SHARED_RECALL_TTL_MS } from './recommender/serving/shared-recall';
+import { configuredFreshness } from './recommender/serving/freshness';
 import { ServedLogService } from './recommender/served-log.service';
 import { FeedSessionStore } from './recommender/serving/session-store';
 import { ExperimentService, parseExperiment } from './recommender/experiment';
@@ -42,13 +42,11 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   const cacheBus = new RedisCacheBus(redis, cacheBusChannel(config), deps.logger);
   const cache = { max: config.READ_CACHE_MAX, ttlMs: config.READ_CACHE_TTL_MS, bus: cacheBus };
   const accounts = new AccountsService(repos.users, config, cache);
-  // Notes as feed cards: likes, collects, comments and edits forget a card everywhere at once; its
-  // view count may lag by the TTL. A note's own page reads it fresh.
-  const noteCards = new ReadCache<NoteCard>(cache, 'notes.cards');
+  const freshness = configuredFreshness(config);
+  // Notes as feed cards; a note's own page reads it fresh.
+  const noteCards = new ReadCache<NoteCard>({ ...freshness.cards, bus: cacheBus }, 'notes.cards');
   const sessions = new FeedSessionStore(redis);
-  // Candidates only rank, and the page's read of its cards decides what is still published, so their
-  // rows may be as old as the shared pools'.
-  const candidateRows = new ReadCache<CandidateRow>({ max: config.READ_CACHE_MAX, ttlMs: SHARED_RECALL_TTL_MS });
+  const candidateRows = new ReadCache<CandidateRow>(freshness.candidateRows);
   const media = new MediaService({
     repos,
     transact,

@@ -1,5 +1,6 @@
 import type { Role } from '../core/config';
 import type { Rung, VideoPlan } from '../media/video-plan';
+import { TRENDING_REFRESH_MS } from '../recommender/serving/freshness';
 
 /** Every job the system runs; the policy table and the handler map must cover each one. */
 export const JOB_NAMES = [
@@ -65,7 +66,7 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
     backoffMs: 10_000,
     timeoutMs: 120_000,
     concurrency: 1,
-    everyMs: 5 * 60_000,
+    everyMs: TRENDING_REFRESH_MS,
   },
   'recommender.train': {
     queue: 'training',

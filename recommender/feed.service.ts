@@ -18,6 +18,7 @@ import { explain, type RankContext } from './rank/page';
 import { armOf, type Experiment } from './experiment';
 import type { ModelRanker } from './rank/model-ranker';
 import type { FeedSessionStore, ViewerFeedState } from './serving/session-store';
+import { VIEWER_CONTEXT } from './serving/freshness';
 import { RankedCache } from './serving/ranked-cache';
 import { RECALL_QUOTAS, type RecallQuotas } from './recall-quotas';
 import { alsoLikedSource } from './recall/also-liked';
@@ -63,7 +64,7 @@ export interface FeedOptions {
 
 export class FeedService {
   private readonly sources: CandidateSource[];
-  private readonly viewers = new ViewerStateCache<ViewerContext | undefined>({ max: 50_000, ttlMs: 10 * 60_000 });
+  private readonly viewers = new ViewerStateCache<ViewerContext | undefined>(VIEWER_CONTEXT);
   private readonly rankedCache = new RankedCache();
 
   constructor(

@@ -2,18 +2,13 @@ import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../core/logger';
 import { spreadTtl } from '../../core/read-cache';
 import type { RecommenderRepository } from '../../models/repositories/recommender.repository';
+import { NEIGHBOURS, PROFILES } from '../serving/freshness';
 import { ENGAGEMENT_EVENTS, feedScores, headsIn, scoreWeights, type Head } from '../signals';
 import { AffinityProfile, DAY_MS, PROFILE_HISTORY } from './affinity-profile';
 import { CoEngagement } from './co-engagement';
 import { initTensorflow, InterestModel } from './interest-model';
 import { decodeModel, readsFeatures, rowsOf } from './model-codec';
 import { NOTE_FEATURES, writeNoteFeatures, type FeatureNote, type FeatureViewer } from './note-features';
-
-/**
- * How long a viewer's affinity profile is reused: a feed request must not cost a query for it, so a
- * like or a purchase reaches the creator and category affinities up to this late.
- */
-export const PROFILE_TTL_MS = 60_000;
 
 interface Loaded {
   id: string;
@@ -40,11 +35,8 @@ export class ModelRanker {
   private loaded: Loaded | null = null;
   private timer: NodeJS.Timeout | undefined;
   private refreshing: Promise<void> | undefined;
-  /**
-   * Embedding recall results by model version and query: a scan of every note costs ~0.8 ms, and a
-   * viewer's vector, or their latest likes, stay the same from page to page.
-   */
-  private readonly recalled = new LRUCache<string, string[]>({ max: 20_000 });
+  /** Neighbour recall results by model version and query: a viewer's vector, or their latest likes, stay the same from page to page. */
+  private readonly recalled = new LRUCache<string, string[]>(NEIGHBOURS);
 
   /** Versions an experiment arm serves instead of the promoted one, loaded once. */
   private readonly pinned = new Map<string, Loaded>();
@@ -54,7 +46,7 @@ export class ModelRanker {
 
   /** Affinity profiles by viewer; concurrent misses for one viewer share one query. */
   private readonly profiles = new LRUCache<string, AffinityProfile>({
-    max: 10_000,
+    max: PROFILES.max,
     fetchMethod: (viewerId) => this.loadProfile(viewerId),
   });
 
@@ -124,7 +116,7 @@ export class ModelRanker {
 
   private async profileOf(viewerId: string): Promise<AffinityProfile | null> {
     try {
-      return (await this.profiles.fetch(viewerId, { ttl: spreadTtl(PROFILE_TTL_MS) })) ?? null;
+      return (await this.profiles.fetch(viewerId, { ttl: spreadTtl(PROFILES.ttlMs) })) ?? null;
     } catch (error: unknown) {
       this.logger.warn({ err: error, viewer: viewerId }, 'could not read the viewer’s affinity profile');
       return null;

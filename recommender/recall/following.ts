@@ -1,5 +1,6 @@
 import type { CandidateRow, NotesRepository } from '../../models/repositories/notes.repository';
-import { POOL_FACTOR, SHARED_RECALL_TTL_MS, unseenInPool } from '../serving/shared-recall';
+import { FOLLOWED_NOTES, POOL_FACTOR } from '../serving/freshness';
+import { unseenInPool } from '../serving/shared-recall';
 import { ViewerStateCache } from '../serving/viewer-state-cache';
 import type { CandidateSource, RecallRequest } from './source';
 
@@ -14,7 +15,7 @@ const FRESH_DAYS = 14;
  */
 export class FollowingSource implements CandidateSource {
   readonly name = 'following';
-  private readonly cache = new ViewerStateCache<string[]>({ max: 50_000, ttlMs: SHARED_RECALL_TTL_MS });
+  private readonly cache = new ViewerStateCache<string[]>(FOLLOWED_NOTES);
 
   constructor(private readonly notes: Pick<NotesRepository, 'recallFollowed'>) {}
 

@@ -1,9 +1,5 @@
 import type { CandidateRow, NotesRepository } from '../../models/repositories/notes.repository';
-
-/** How long a shared candidate pool is fresh; trending scores themselves move every 5 minutes. */
-export const SHARED_RECALL_TTL_MS = 30_000;
-/** A pool holds this many times a source's quota, so a session can scroll a while before it runs dry. */
-export const POOL_FACTOR = 4;
+import { POOL_FACTOR, SHARED_RECALL_TTL_MS } from './freshness';
 
 /**
  * Up to `quota` entries of a pool read `size` at most that are not excluded; undefined when the pool
