@@ -21,10 +21,10 @@ import { SocialService } from './api/schema/social/social.service';
 import { FeedService } from './recommender/feed.service';
 import { parseRecallQuotas } from './recommender/recall-quotas';
 import { configuredFreshness } from './recommender/serving/freshness';
+import { createModelServing } from './recommender/serving/model-serving';
 import { ServedLogService } from './recommender/served-log.service';
 import { FeedSessionStore } from './recommender/serving/session-store';
 import { ExperimentService, parseExperiment } from './recommender/experiment';
-import { ModelRanker } from './recommender/rank/model-ranker';
 import { Trainer } from './recommender/training/trainer';
 import { exportCsv, type ExportRequest } from './commerce/analytics-export';
 import { attributionWindows } from './commerce/attribution';
@@ -69,7 +69,12 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   const analytics = new AnalyticsService(repos);
   const notes = new NotesService(repos, transact, accounts, cache, noteCards, media);
   const products = new ProductsService(repos, accounts, cache);
-  const ranker = new ModelRanker(repos.recommender, deps.logger, pinned);
+  const model = createModelServing({
+    repo: repos.recommender,
+    logger: deps.logger,
+    pinnedVersions: pinned,
+    pollMs: freshness.modelPollMs,
+  });
   return {
     cacheBus,
     jobs: deps.jobs,
@@ -82,10 +87,16 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     products,
     events: new EventsService(repos, transact, config),
     search: new SearchService(repos.search),
-    ranker,
+    model,
     trainer: new Trainer(repos.recommender, transact, deps.logger),
     experiments: new ExperimentService(experiment, repos.recommender),
-    feed: new FeedService(repos, sessions, noteCards, candidateRows, ranker, experiment, {
+    feed: new FeedService({
+      repos,
+      sessions,
+      cards: noteCards,
+      candidateRows,
+      model,
+      experiment,
       hideSoldOut: config.FEED_HIDE_SOLD_OUT,
       quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
     }),
