@@ -46,7 +46,7 @@ export const PROFILES = { max: 10_000, ttlMs: 60_000 } as const;
 /** Neighbour recall results (embedding and co-engagement) by model version and query: no TTL, since a version never changes; a scan of every note costs ~0.8 ms, an entry a few hundred bytes. */
 export const NEIGHBOURS = { max: 20_000 } as const;
 
-/** Trending scores are recomputed from the event log this often (the trending job of jobs/definitions.ts): fresher costs a scan of 72 hours of events each time. */
+/** Trending scores are recomputed from the event log this often (the trending.refresh job): fresher costs a scan of 72 hours of events each time. */
 export const TRENDING_REFRESH_MS = 5 * 60_000;
 
 /** The settings that come from core/config.ts, so a deployment can tune them without a build. */
