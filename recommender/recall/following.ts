@@ -26,7 +26,8 @@ export class FollowingSource implements CandidateSource {
     const size = quota * POOL_FACTOR;
     const ids = await this.cache.get(viewerId, version, () => this.notes.recallFollowed(viewerId, since, size, []));
     return rowsByIds(
-      unseenInPool(ids, size, quota, exclude, (id) => id) ?? (await this.notes.recallFollowed(viewerId, since, quota, [...exclude])),
+      unseenInPool(ids, { size, quota, exclude, idOf: (id) => id }) ??
+        (await this.notes.recallFollowed(viewerId, since, quota, [...exclude])),
     );
   }
 }

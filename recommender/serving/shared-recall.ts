@@ -7,10 +7,7 @@ import { POOL_FACTOR, SHARED_RECALL_TTL_MS } from './freshness';
  */
 export function unseenInPool<T>(
   pool: readonly T[],
-  size: number,
-  quota: number,
-  exclude: ReadonlySet<string>,
-  idOf: (entry: T) => string,
+  { size, quota, exclude, idOf }: { size: number; quota: number; exclude: ReadonlySet<string>; idOf: (entry: T) => string },
 ): T[] | undefined {
   const unseen = pool.filter((entry) => !exclude.has(idOf(entry)));
   return unseen.length >= quota || pool.length < size ? unseen.slice(0, quota) : undefined;
@@ -43,7 +40,10 @@ export class SharedRecall {
 
   async candidates(source: SharedSource, quota: number, served: ReadonlySet<string>): Promise<CandidateRow[]> {
     const pool = this.pool(source, quota * POOL_FACTOR);
-    return unseenInPool(await pool.rows, pool.size, quota, served, (row) => row.id) ?? this.query(source, quota, [...served]);
+    return (
+      unseenInPool(await pool.rows, { size: pool.size, quota, exclude: served, idOf: (row) => row.id }) ??
+      this.query(source, quota, [...served])
+    );
   }
 
   /** Resolves when the background refreshes started so far have finished. */
