@@ -9,9 +9,9 @@ import type { Config } from '../../core/config';
 
 /** A scroll session (owner, served notes, each page as served) outlives its last page this long: longer resumes a paused scroll without repeats, at the cost of Redis memory per session. */
 export const SESSION_TTL_SECONDS = 3600;
-/** A signed-in viewer's latest served notes that a new scroll session avoids: about ten pages; more repeats less, but the list is read on every page. */
+/** A signed-in viewer's latest served notes that a new scroll session avoids: about ten pages; more repeats less across sessions, but every page reads the whole list. */
 export const VIEWER_RECENT = 200;
-/** ...for this long after the viewer's last page: a day keeps tomorrow's first page new without starving a heavy reader. */
+/** ...for this long after the viewer's last page: longer keeps a returning viewer's feed new for longer, at a Redis list per viewer for as long. */
 export const VIEWER_RECENT_TTL_SECONDS = 24 * 3600;
 /** The viewer's version outlives any process's cache entry keyed by it, so a version never repeats within an entry's life; a week of one counter per viewer is cheap. */
 export const VIEWER_VERSION_TTL_SECONDS = 7 * 24 * 3600;
@@ -27,15 +27,15 @@ export const SERVED_LOG_MAX = 1_000_000;
 export const SHARED_RECALL_TTL_MS = 30_000;
 /** A pool holds this many times a source's quota, so a session can scroll a while before it runs dry and falls back to the database; larger pools cost memory and a longer read. */
 export const POOL_FACTOR = 4;
-/** The ids of a viewer's followed creators' newest notes, per viewer version: as fresh as the shared pools, for viewers a page of memory each. */
+/** The ids of the newest notes of the creators a viewer follows, per viewer version: a followed creator's new note shows as late as a shared pool's; the size bounds the memory. */
 export const FOLLOWED_NOTES = { max: 50_000, ttlMs: SHARED_RECALL_TTL_MS } as const;
-/** What ranking knows of a viewer (follows, hides, interests, latest likes): any action bumps their version and drops it, so the TTL only bounds memory of idle viewers. */
+/** What ranking knows of a viewer (follows, hides, interests, latest likes): any action of theirs bumps their version and drops it; the TTL bounds what changes without one. */
 export const VIEWER_CONTEXT = { max: 50_000, ttlMs: 10 * 60_000 } as const;
 /**
  * A viewer's recalled and scored candidates serve their next pages as long as the pools they came from,
  * until more than 1/usedUpPart of them has been served: at a third, a quarter of the For-You pages under
  * load were recalled and scored afresh (the most expensive pages); at half, the later pages still pick
- * the best of a few hundred scored candidates.
+ * the best of a few hundred scored candidates. The size bounds the memory to that many viewers' candidates.
  */
 export const RANKED = { maxViewers: 10_000, ttlMs: SHARED_RECALL_TTL_MS, usedUpPart: 2 } as const;
 
@@ -43,7 +43,7 @@ export const RANKED = { maxViewers: 10_000, ttlMs: SHARED_RECALL_TTL_MS, usedUpP
 
 /** A viewer's affinity profile is reused this long: a page costs no query for it, so a like or a purchase reaches the creator and category affinities up to a minute late. */
 export const PROFILES = { max: 10_000, ttlMs: 60_000 } as const;
-/** Neighbour recall results (embedding and co-engagement) by model version and query: no TTL, since a version never changes; a scan of every note costs ~0.8 ms, an entry a few hundred bytes. */
+/** Neighbour recall results (embedding and co-engagement) by model version and query: no TTL, since a version never changes; a miss costs a scan of every note (~0.8 ms). */
 export const NEIGHBOURS = { max: 20_000 } as const;
 
 /** Trending scores are recomputed from the event log this often (the trending.refresh job): fresher costs a scan of 72 hours of events each time. */
