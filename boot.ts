@@ -100,7 +100,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
     stopApi = api.stop;
-    services.ranker.start(config.MODEL_POLL_MS);
+    services.model.store.start();
     logger.info({ graphql: `${url}/graphql`, health: `${url}/healthz` }, 'API listening');
   }
 
@@ -130,7 +130,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     async stop() {
       if (server) await closeServer(server, config.SHUTDOWN_GRACE_MS);
       await stopApi(config.SHUTDOWN_GRACE_MS);
-      services.ranker.stop();
+      services.model.store.stop();
       await jobs?.stop();
       await jobQueue.close();
       await services.cacheBus.close();

@@ -22,11 +22,11 @@ import { SearchService } from './catalog/search.service';
 import { SocialService } from './social/social.service';
 import { FeedService } from './recommender/feed.service';
 import { parseRecallQuotas } from './recommender/recall-quotas';
-import { SHARED_RECALL_TTL_MS } from './recommender/shared-recall';
+import { configuredFreshness } from './recommender/serving/freshness';
+import { createModelServing } from './recommender/serving/model-serving';
 import { ServedLogService } from './recommender/served-log.service';
-import { FeedSessionStore } from './recommender/session-store';
+import { FeedSessionStore } from './recommender/serving/session-store';
 import { ExperimentService, parseExperiment } from './recommender/experiment';
-import { ModelRanker } from './recommender/rank/model-ranker';
 import { Trainer } from './recommender/training/trainer';
 import { exportCsv, type ExportRequest } from './commerce/analytics-export';
 import { attributionWindows } from './commerce/attribution';
@@ -45,15 +45,13 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   const cacheBus = new RedisCacheBus(redis, cacheBusChannel(config), deps.logger);
   const cache = { max: config.READ_CACHE_MAX, ttlMs: config.READ_CACHE_TTL_MS, bus: cacheBus };
   const accounts = new AccountsService(repos.users, config, cache);
-  // Notes as feed cards: likes, collects, comments and edits forget a card everywhere at once; its
-  // view count may lag by the TTL. A note's own page reads it fresh.
-  const noteCards = new ReadCache<NoteCard>(cache, 'notes.cards');
+  const freshness = configuredFreshness(config);
+  // Notes as feed cards; a note's own page reads it fresh.
+  const noteCards = new ReadCache<NoteCard>({ ...freshness.cards, bus: cacheBus }, 'notes.cards');
   const noteCaches = new NoteCaches(cache, noteCards, (...ids) => accounts.forgetUsers(...ids));
   const lifecycle = new NoteLifecycle(transact, noteCaches);
   const sessions = new FeedSessionStore(redis);
-  // Candidates only rank, and the page's read of its cards decides what is still published, so their
-  // rows may be as old as the shared pools'.
-  const candidateRows = new ReadCache<CandidateRow>({ max: config.READ_CACHE_MAX, ttlMs: SHARED_RECALL_TTL_MS });
+  const candidateRows = new ReadCache<CandidateRow>(freshness.candidateRows);
   const media = new MediaService({
     repos,
     transact,
@@ -76,7 +74,12 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   const analytics = new AnalyticsService(repos);
   const notes = new NotesService({ repos, transact, accounts, mediaFiles: media, lifecycle, caches: noteCaches });
   const products = new ProductsService(repos, accounts, cache);
-  const ranker = new ModelRanker(repos.recommender, deps.logger, pinned);
+  const model = createModelServing({
+    repo: repos.recommender,
+    logger: deps.logger,
+    pinnedVersions: pinned,
+    pollMs: freshness.modelPollMs,
+  });
   return {
     cacheBus,
     jobs: deps.jobs,
@@ -89,10 +92,16 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     products,
     events: new EventsService(repos, transact, config),
     search: new SearchService(repos.search),
-    ranker,
+    model,
     trainer: new Trainer(repos.recommender, transact, deps.logger),
     experiments: new ExperimentService(experiment, repos.recommender),
-    feed: new FeedService(repos, sessions, noteCards, candidateRows, ranker, experiment, {
+    feed: new FeedService({
+      repos,
+      sessions,
+      cards: noteCards,
+      candidateRows,
+      model,
+      experiment,
       hideSoldOut: config.FEED_HIDE_SOLD_OUT,
       quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
     }),

@@ -1,9 +1,10 @@
 import type { Role } from '../core/config';
 import type { Rung, VideoPlan } from '../media/video-plan';
+import { TRENDING_REFRESH_MS } from '../recommender/serving/freshness';
 
 /** Every job the system runs; the policy table and the handler map must cover each one. */
 export const JOB_NAMES = [
-  'ranking.refresh',
+  'trending.refresh',
   'recommender.train',
   'counters.reconcile',
   'feed.served',
@@ -16,9 +17,16 @@ export const JOB_NAMES = [
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
+/**
+ * Schedules of repeatable jobs since renamed (ranking.refresh is trending.refresh): Redis keeps a
+ * schedule until it is removed, and would go on adding jobs that no worker takes.
+ */
+export const RETIRED_SCHEDULES: readonly { queue: string; name: string }[] = [{ queue: 'ranking', name: 'ranking.refresh' }];
+
 /** What each job is given. */
 export interface JobPayloads {
-  'ranking.refresh': Record<string, never>;
+  /** Recomputes notes' trending scores from the event log. */
+  'trending.refresh': Record<string, never>;
   /** Trains an interest model and promotes it if it beats the serving one. */
   'recommender.train': Record<string, never>;
   'counters.reconcile': Record<string, never>;
@@ -57,15 +65,15 @@ const media = { queue: 'media', role: 'worker', attempts: 3, backoffMs: 5_000, c
 const transcode = { queue: 'transcode', role: 'worker', attempts: 3, backoffMs: 10_000, concurrency: 1 } as const;
 
 export const JOB_POLICIES: Record<JobName, JobPolicy> = {
-  // The placeholder ranking model: trending scores the For-You feed ranks by, kept fresh by the trainer.
-  'ranking.refresh': {
-    queue: 'ranking',
+  // Trending scores order the trending feed and the shared trending pools, and weigh in the heuristic For-You order.
+  'trending.refresh': {
+    queue: 'trending',
     role: 'trainer',
     attempts: 3,
     backoffMs: 10_000,
     timeoutMs: 120_000,
     concurrency: 1,
-    everyMs: 5 * 60_000,
+    everyMs: TRENDING_REFRESH_MS,
   },
   'recommender.train': {
     queue: 'training',

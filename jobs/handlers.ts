@@ -15,7 +15,7 @@ export interface HandlerServices {
 
 export function createJobHandlers({ trending, media, trainer, servedLog, rollup }: HandlerServices): JobHandlers {
   return {
-    'ranking.refresh': async () => ({ status: 'success', detail: `${await trending.refresh()} notes rescored` }),
+    'trending.refresh': async () => ({ status: 'success', detail: `${await trending.refresh()} notes rescored` }),
     'recommender.train': async () => {
       const outcome = await trainer.run();
       if (!outcome) return { status: 'skipped', reason: 'too few events to train on' };

@@ -4,6 +4,7 @@ import type { Logger } from '../core/logger';
 import {
   JOB_NAMES,
   JOB_POLICIES,
+  RETIRED_SCHEDULES,
   type JobFailureHandlers,
   type JobHandlers,
   type JobName,
@@ -107,6 +108,11 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
     let scheduleQueue = schedules.get(policy.queue);
     if (!scheduleQueue) schedules.set(policy.queue, (scheduleQueue = new Queue(policy.queue, { connection, prefix })));
     await scheduleQueue.upsertJobScheduler(name, { every: policy.everyMs }, { name, data: {}, opts: jobOptions(name) });
+  }
+  for (const retired of RETIRED_SCHEDULES) {
+    let retiredQueue = schedules.get(retired.queue);
+    if (!retiredQueue) schedules.set(retired.queue, (retiredQueue = new Queue(retired.queue, { connection, prefix })));
+    await retiredQueue.removeJobScheduler(retired.name);
   }
 
   return {

@@ -12,11 +12,14 @@ import type {
   NotesRepository,
 } from '../models/repositories/notes.repository';
 import { hasMarked, type SocialRepository, type ViewerContext } from '../models/repositories/social.repository';
-import { explain, filterCandidates, selectPage, type Candidate, type RankContext, type RecallSource } from './rank/page';
+import { filterCandidates } from './rank/filter';
+import { selectPage } from './rank/mixer';
+import { explain, type RankContext } from './rank/page';
 import { armOf, type Experiment } from './experiment';
-import type { ModelRanker } from './rank/model-ranker';
-import type { FeedSessionStore, ViewerFeedState } from './session-store';
-import { RankedCache } from './ranked-cache';
+import type { FeedSessionStore, ViewerFeedState } from './serving/session-store';
+import { VIEWER_CONTEXT } from './serving/freshness';
+import type { ModelServing } from './serving/model-serving';
+import { RankedCache } from './serving/ranked-cache';
 import { RECALL_QUOTAS, type RecallQuotas } from './recall-quotas';
 import { alsoLikedSource } from './recall/also-liked';
 import { embeddingSource } from './recall/embedding';
@@ -24,10 +27,10 @@ import { FollowingSource } from './recall/following';
 import { freshSource } from './recall/fresh';
 import { interestsSource } from './recall/interests';
 import { similarSource } from './recall/similar';
-import type { CandidateSource, RecallRequest } from './recall/source';
+import type { Candidate, CandidateSource, RecallRequest, RecallSource } from './recall/source';
 import { trendingSource } from './recall/trending';
-import { SharedRecall } from './shared-recall';
-import { ViewerStateCache } from './viewer-state-cache';
+import { SharedRecall } from './serving/shared-recall';
+import { ViewerStateCache } from './serving/viewer-state-cache';
 
 export type FeedKind = 'for_you' | 'following' | 'trending';
 
@@ -52,31 +55,49 @@ export interface FeedPage {
   endCursor: string | null;
 }
 
-export interface FeedOptions {
+export interface FeedServiceOptions {
+  repos: { notes: NotesRepository; social: SocialRepository };
+  sessions: FeedSessionStore;
+  cards: ReadCache<NoteCard>;
+  /** Notes proposed by id (embedding recall) as candidates; the page's final read of cards decides what is still published. */
+  candidateRows: ReadCache<CandidateRow>;
+  /** The interest model; without it every page keeps the heuristic order and the model's sources propose nothing. */
+  model?: ModelServing | null;
+  experiment?: Experiment | null;
   /** Leave out notes whose tagged products are all sold out (FEED_HIDE_SOLD_OUT). */
-  hideSoldOut: boolean;
+  hideSoldOut?: boolean;
   /** Candidates per recall source and page (FEED_RECALL_QUOTAS). */
-  quotas: RecallQuotas;
+  quotas?: RecallQuotas;
 }
 
 export class FeedService {
   private readonly sources: CandidateSource[];
-  private readonly viewers = new ViewerStateCache<ViewerContext | undefined>({ max: 50_000, ttlMs: 10 * 60_000 });
+  private readonly viewers = new ViewerStateCache<ViewerContext | undefined>(VIEWER_CONTEXT);
   private readonly rankedCache = new RankedCache();
+  private readonly repos: FeedServiceOptions['repos'];
+  private readonly sessions: FeedSessionStore;
+  private readonly cards: ReadCache<NoteCard>;
+  private readonly candidateRows: ReadCache<CandidateRow>;
+  private readonly model: ModelServing | null;
+  private readonly experiment: Experiment | null;
+  private readonly hideSoldOut: boolean;
+  private readonly quotas: RecallQuotas;
 
-  constructor(
-    private readonly repos: { notes: NotesRepository; social: SocialRepository },
-    private readonly sessions: FeedSessionStore,
-    private readonly cards: ReadCache<NoteCard>,
-    /** Notes proposed by id (embedding recall) as candidates; the page's final read of cards decides what is still published. */
-    private readonly candidateRows: ReadCache<CandidateRow>,
-    private readonly ranker: ModelRanker | null = null,
-    private readonly experiment: Experiment | null = null,
-    private readonly options: FeedOptions = { hideSoldOut: false, quotas: RECALL_QUOTAS },
-  ) {
-    const shared = new SharedRecall(repos.notes);
-    this.sources = [new FollowingSource(repos.notes), trendingSource(shared), freshSource(shared), interestsSource(shared)];
-    if (ranker) this.sources.push(similarSource(ranker), alsoLikedSource(ranker), embeddingSource(ranker));
+  constructor(options: FeedServiceOptions) {
+    this.repos = options.repos;
+    this.sessions = options.sessions;
+    this.cards = options.cards;
+    this.candidateRows = options.candidateRows;
+    this.model = options.model ?? null;
+    this.experiment = options.experiment ?? null;
+    this.hideSoldOut = options.hideSoldOut ?? false;
+    this.quotas = options.quotas ?? RECALL_QUOTAS;
+    const shared = new SharedRecall(this.repos.notes);
+    this.sources = [new FollowingSource(this.repos.notes), trendingSource(shared), freshSource(shared), interestsSource(shared)];
+    if (this.model) {
+      const { embedding, coEngagement } = this.model;
+      this.sources.push(similarSource(embedding), alsoLikedSource(coEngagement), embeddingSource(embedding));
+    }
   }
 
   async page(kind: FeedKind, viewerId: string | null, first: number, after: string | null): Promise<FeedPage> {
@@ -126,8 +147,8 @@ export class FeedService {
     const viewer =
       viewerId && state ? await this.viewers.get(viewerId, state.version, () => this.repos.social.viewerContext(viewerId)) : undefined;
     const recent = state?.recent ?? [];
-    const context = rankContext(viewerId, viewer, sessionId, this.options.hideSoldOut);
-    const { candidates, scores } = await this.ranked(viewerId, viewer, state?.version ?? null, context, served, recent, first);
+    const context = rankContext(viewerId, viewer, sessionId, this.hideSoldOut);
+    const { candidates, scores } = await this.ranked({ viewerId, viewer, version: state?.version ?? null, context, served, recent, first });
     const picked = selectPage(candidates, context, first, scores);
     const ids = picked.map((c) => c.note.id);
     const [notes] = await Promise.all([this.notesByIds(ids), this.sessions.recordPage(sessionId, viewerId, pageNumber, ids)]);
@@ -147,20 +168,28 @@ export class FeedService {
    * The page's candidates, recalled, filtered and scored, or for a signed-in viewer what is left of
    * those of their last page (RankedCache).
    */
-  private async ranked(
-    viewerId: string | null,
-    viewer: ViewerContext | undefined,
-    version: string | null,
-    context: RankContext,
-    served: readonly string[],
-    recent: readonly string[],
-    first: number,
-  ): Promise<{ candidates: Candidate[]; scores: Float32Array | null }> {
+  private async ranked({
+    viewerId,
+    viewer,
+    version,
+    context,
+    served,
+    recent,
+    first,
+  }: {
+    viewerId: string | null;
+    viewer: ViewerContext | undefined;
+    version: string | null;
+    context: RankContext;
+    served: readonly string[];
+    recent: readonly string[];
+    first: number;
+  }): Promise<{ candidates: Candidate[]; scores: Float32Array | null }> {
     const exclude = new Set([...served, ...recent]);
     // Anonymous visitors keep the heuristic order: the model knows nothing personal about them.
     const armName = viewerId && this.experiment ? armOf(this.experiment, viewerId) : undefined;
     const arm = armName ? this.experiment?.arms[armName] : undefined;
-    const key = version === null ? null : `${version}:${this.ranker?.versionId ?? ''}:${armName ?? ''}`;
+    const key = version === null ? null : `${version}:${this.model?.store.versionId ?? ''}:${armName ?? ''}`;
     const kept = viewerId && key !== null ? this.rankedCache.get(viewerId, key, exclude, first) : undefined;
     if (kept) return kept;
 
@@ -172,8 +201,8 @@ export class FeedService {
       candidates = filterCandidates((await this.recall(request(new Set(served)))).values(), context);
     }
     const scores =
-      viewerId && this.ranker
-        ? await this.ranker.score(
+      viewerId && this.model
+        ? await this.model.scorer.score(
             viewerId,
             context,
             candidates.map((c) => c.note),
@@ -181,7 +210,7 @@ export class FeedService {
           )
         : null;
     // Unscored while a model serves means the viewer's profile could not be read: not worth keeping.
-    if (viewerId && key !== null && (scores || !this.ranker?.versionId)) this.rankedCache.set(viewerId, key, candidates, scores);
+    if (viewerId && key !== null && (scores || !this.model?.store.versionId)) this.rankedCache.set(viewerId, key, candidates, scores);
     return { candidates, scores };
   }
 
@@ -228,7 +257,7 @@ export class FeedService {
 
   /** Every source with a quota, at once; a note proposed by several keeps them all. */
   private async recall(request: RecallRequest): Promise<Map<string, Candidate>> {
-    const quotas = this.options.quotas;
+    const quotas = this.quotas;
     const active = this.sources.filter((source) => quotas[source.name] > 0);
     const results = await Promise.all(active.map((source) => source.recall(request, quotas[source.name])));
     const candidates = new Map<string, Candidate & { sources: Set<RecallSource> }>();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseJsonSetting } from '../core/config';
-import type { RecallSource } from './rank/page';
+import type { RecallSource } from './recall/source';
 
 export type RecallQuotas = Readonly<Record<RecallSource, number>>;
 

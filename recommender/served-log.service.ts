@@ -1,6 +1,6 @@
 import { logServed } from '../events/event-log';
 import type { Repositories } from '../models/transaction';
-import type { FeedSessionStore } from './session-store';
+import type { FeedSessionStore } from './serving/session-store';
 
 /** Served pages moved per round: ~20 events each. */
 const BATCH = 500;

@@ -3,11 +3,10 @@ import type { ReadCache } from '../core/read-cache';
 import type { NoteCard } from '../models/repositories/notes.repository';
 import type { BoardRow, CommentRow } from '../models/repositories/social.repository';
 import type { Repositories, Transact } from '../models/transaction';
-import type { FeedSessionStore } from '../recommender/session-store';
+import type { FeedSessionStore } from '../recommender/serving/session-store';
 import type { AccountsService, Actor } from '../accounts/accounts.service';
-import { validate } from '../core/validate';
+import { requireId, validate } from '../core/validate';
 import { logAction } from '../events/event-log';
-import { requireId } from '../core/validate';
 import { boardName, commentInput, hideReason, shareChannel } from './social.inputs';
 
 /**

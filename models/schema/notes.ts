@@ -29,7 +29,7 @@ export const notes = pgTable(
     commentCount: integer('comment_count').notNull().default(0),
     shareCount: integer('share_count').notNull().default(0),
     viewCount: integer('view_count').notNull().default(0),
-    // Time-decayed engagement, refreshed by the ranking job; the placeholder ranking of the feed.
+    // Time-decayed engagement, recomputed by the trending.refresh job; the heuristic For-You order weighs it.
     trendingScore: real('trending_score').notNull().default(0),
     search: tsvector('search').generatedAlwaysAs(sql`search_document(ARRAY[title, body] || topics)`),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),

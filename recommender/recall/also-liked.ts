@@ -1,10 +1,10 @@
-import type { ModelRanker } from '../rank/model-ranker';
+import type { CoEngagementNeighbours } from './co-engagement-neighbours';
 import type { CandidateSource } from './source';
 
 /** Notes engaged with by the viewers who engaged with what this viewer liked or collected last (co-engagement). */
-export function alsoLikedSource(ranker: ModelRanker): CandidateSource {
+export function alsoLikedSource(neighbours: CoEngagementNeighbours): CandidateSource {
   return {
     name: 'alsoLiked',
-    recall: (request, quota) => request.rowsByIds(ranker.alsoEngaged(request.viewer?.recentlyEngaged ?? [], quota)),
+    recall: (request, quota) => request.rowsByIds(neighbours.alsoEngaged(request.viewer?.recentlyEngaged ?? [], quota)),
   };
 }

@@ -1,6 +1,7 @@
 import type { CandidateRow, NotesRepository } from '../../models/repositories/notes.repository';
-import { POOL_FACTOR, SHARED_RECALL_TTL_MS, unseenInPool } from '../shared-recall';
-import { ViewerStateCache } from '../viewer-state-cache';
+import { FOLLOWED_NOTES, POOL_FACTOR } from '../serving/freshness';
+import { unseenInPool } from '../serving/shared-recall';
+import { ViewerStateCache } from '../serving/viewer-state-cache';
 import type { CandidateSource, RecallRequest } from './source';
 
 const FRESH_DAYS = 14;
@@ -14,7 +15,7 @@ const FRESH_DAYS = 14;
  */
 export class FollowingSource implements CandidateSource {
   readonly name = 'following';
-  private readonly cache = new ViewerStateCache<string[]>({ max: 50_000, ttlMs: SHARED_RECALL_TTL_MS });
+  private readonly cache = new ViewerStateCache<string[]>(FOLLOWED_NOTES);
 
   constructor(private readonly notes: Pick<NotesRepository, 'recallFollowed'>) {}
 
@@ -25,7 +26,8 @@ export class FollowingSource implements CandidateSource {
     const size = quota * POOL_FACTOR;
     const ids = await this.cache.get(viewerId, version, () => this.notes.recallFollowed(viewerId, since, size, []));
     return rowsByIds(
-      unseenInPool(ids, size, quota, exclude, (id) => id) ?? (await this.notes.recallFollowed(viewerId, since, quota, [...exclude])),
+      unseenInPool(ids, { size, quota, exclude, idOf: (id) => id }) ??
+        (await this.notes.recallFollowed(viewerId, since, quota, [...exclude])),
     );
   }
 }

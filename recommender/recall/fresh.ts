@@ -1,4 +1,4 @@
-import type { SharedRecall } from '../shared-recall';
+import type { SharedRecall } from '../serving/shared-recall';
 import type { CandidateSource } from './source';
 
 /** Last week's least-read notes, so new creators get seen: the exploration slots pick from these. */

@@ -1,5 +1,5 @@
 import type { CandidateRow } from '../../models/repositories/notes.repository';
-import type { SharedRecall } from '../shared-recall';
+import type { SharedRecall } from '../serving/shared-recall';
 import type { CandidateSource, RecallRequest } from './source';
 
 /**

@@ -1,6 +1,13 @@
 import type { CandidateRow } from '../../models/repositories/notes.repository';
 import type { ViewerContext } from '../../models/repositories/social.repository';
-import type { RecallSource } from '../rank/page';
+
+/** Where a candidate came from; a note proposed by several sources keeps them all. */
+export type RecallSource = 'trending' | 'fresh' | 'following' | 'interests' | 'similar' | 'alsoLiked' | 'embedding';
+
+export interface Candidate {
+  note: CandidateRow;
+  sources: ReadonlySet<RecallSource>;
+}
 
 /** What a recall source knows of the page it proposes candidates for. */
 export interface RecallRequest {

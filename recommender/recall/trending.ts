@@ -1,4 +1,4 @@
-import type { SharedRecall } from '../shared-recall';
+import type { SharedRecall } from '../serving/shared-recall';
 import type { CandidateSource } from './source';
 
 /** The notes with the most time-decayed engagement, over every topic: the same pool for every viewer. */

@@ -109,7 +109,7 @@ export class Trainer {
     const userRow = rowsOf(userIds);
     const noteRow = rowsOf(noteIds);
     const random = seededRandom(options.seed);
-    const examples = withSampledNegatives(training, pairs, notes, options.sampledNegatives, random);
+    const examples = withSampledNegatives(training, { allPairs: pairs, notes, perPositive: options.sampledNegatives, random });
     // Row n of `features` belongs to examples[n], then holdout[n - examples.length]. Written once, as
     // they are the same every epoch; the epochs shuffle the rows' order rather than the examples.
     const f = NOTE_FEATURES.length;
@@ -144,7 +144,7 @@ export class Trainer {
       }
       progress?.('evaluating', 0, 1);
       const weights = scoreWeights(trainedHeads);
-      const holdoutAuc = holdoutAucOf(model, holdout, holdoutFeatures, userRow, noteRow, weights);
+      const holdoutAuc = holdoutAucOf(model, { holdout, features: holdoutFeatures, userRow, noteRow, weights });
       const servingAuc = await this.servingAuc(holdout, holdoutFeatures);
       progress?.('evaluating', 1, 1);
       const promoted = Number.isFinite(holdoutAuc) && (servingAuc === null || holdoutAuc > servingAuc);
@@ -199,14 +199,13 @@ export class Trainer {
     }
     const model = InterestModel.restore(decodeModel(serving.layout, serving.weights));
     try {
-      return holdoutAucOf(
-        model,
+      return holdoutAucOf(model, {
         holdout,
         features,
-        rowsOf(serving.layout.userIds),
-        rowsOf(serving.layout.noteIds),
-        scoreWeights(headsIn(serving.layout.heads)),
-      );
+        userRow: rowsOf(serving.layout.userIds),
+        noteRow: rowsOf(serving.layout.noteIds),
+        weights: scoreWeights(headsIn(serving.layout.heads)),
+      });
     } finally {
       model.dispose();
     }
@@ -242,10 +241,12 @@ function pairsOf(events: readonly TrainingEvent[], notes: ReadonlyMap<string, Tr
 /** Adds drawn notes as negatives, never one the viewer has any event for (in training or in the holdout). */
 function withSampledNegatives(
   pairs: readonly Pair[],
-  allPairs: readonly Pair[],
-  notes: readonly TrainingNote[],
-  perPositive: number,
-  random: () => number,
+  {
+    allPairs,
+    notes,
+    perPositive,
+    random,
+  }: { allPairs: readonly Pair[]; notes: readonly TrainingNote[]; perPositive: number; random: () => number },
 ): Pair[] {
   const seen = new Set(allPairs.map((p) => `${p.user}:${p.note.id}`));
   const out = [...pairs];
@@ -272,14 +273,22 @@ function timedEngagements(rows: readonly TrainingEngagement[], notes: ReadonlyMa
   });
 }
 
-/** `features` holds the holdout's rows, in its order. */
+/** `features` holds the holdout's rows, in its order; the rows and weights are the scored version's. */
 function holdoutAucOf(
   model: InterestModel,
-  holdout: readonly Pair[],
-  features: Float32Array,
-  userRow: ReadonlyMap<string, number>,
-  noteRow: ReadonlyMap<string, number>,
-  weights: Record<Head, number>,
+  {
+    holdout,
+    features,
+    userRow,
+    noteRow,
+    weights,
+  }: {
+    holdout: readonly Pair[];
+    features: Float32Array;
+    userRow: ReadonlyMap<string, number>;
+    noteRow: ReadonlyMap<string, number>;
+    weights: Record<Head, number>;
+  },
 ): number {
   const users = Int32Array.from(holdout, (p) => userRow.get(p.user) ?? UNSEEN);
   const items = Int32Array.from(holdout, (p) => noteRow.get(p.note.id) ?? UNSEEN);

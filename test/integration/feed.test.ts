@@ -2,7 +2,8 @@ import { startTestApp, type TestApp } from '../support/harness';
 import { createNote, createProduct, errorCode, signUp, type Account } from '../support/factories';
 import { TrendingService } from '../../recommender/trending.service';
 import { NotesRepository } from '../../models/repositories/notes.repository';
-import { SHARED_RECALL_TTL_MS, SharedRecall } from '../../recommender/shared-recall';
+import { SHARED_RECALL_TTL_MS } from '../../recommender/serving/freshness';
+import { SharedRecall } from '../../recommender/serving/shared-recall';
 
 const FEED = `query($kind: FeedKind, $first: Int, $after: String) {
   feed(kind: $kind, first: $first, after: $after) {

@@ -21,7 +21,7 @@ async function score(id: string): Promise<{ trending: number; likes: number }> {
 }
 
 describe('background jobs on real Redis', () => {
-  it('runs ranking.refresh and counters.reconcile through BullMQ workers', async () => {
+  it('runs trending.refresh and counters.reconcile through BullMQ workers', async () => {
     const creator = await signUp(app, 'CREATOR');
     const fan = await signUp(app);
     const id = await createNote(app, creator);
@@ -34,7 +34,7 @@ describe('background jobs on real Redis', () => {
     const runtime = await startTestWorker(app, { roles: ['worker', 'trainer'] });
     const queue = createJobQueue(app.config.REDIS_URL, app.config.REDIS_PREFIX);
     try {
-      await queue.enqueue('ranking.refresh', {});
+      await queue.enqueue('trending.refresh', {});
       await queue.enqueue('counters.reconcile', {});
       const deadline = Date.now() + 20_000;
       let current = await score(id);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createLogger } from '../../core/logger';
 import { repositoriesFor } from '../../models/transaction';
 import type { NewEvent } from '../../models/repositories/events.repository';
-import { ModelRanker } from '../../recommender/rank/model-ranker';
+import { ModelStore } from '../../recommender/serving/model-store';
 import { ENGAGEMENT_EVENTS, SCORE_WEIGHTS } from '../../recommender/signals';
 import { TRAINER_DEFAULTS, type TrainingOutcome } from '../../recommender/training/trainer';
 import { createNote, createProduct, signUp, type Account } from '../support/factories';
@@ -60,11 +60,11 @@ beforeAll(async () => {
   // Posted last, read by nobody: only exploration can show it.
   newcomersNote = await createNote(app, await signUp(app, 'CREATOR'), { title: 'my very first note', topics: ['tech'] });
   first = await app.services.trainer.run(OPTIONS);
-  await app.services.ranker.refresh();
+  await app.services.model.store.refresh();
 });
 
 afterAll(async () => {
-  app.services.ranker.stop();
+  app.services.model.store.stop();
   await app.close();
 });
 
@@ -86,7 +86,7 @@ describe('the interest model', () => {
   it('is trained from the event log, promoted when none serves, and loaded by the API', () => {
     expect(first).toMatchObject({ promoted: true, servingAuc: null });
     expect(first?.holdoutAuc).toBeGreaterThan(0.7);
-    expect(app.services.ranker.versionId).toBe(first?.versionId);
+    expect(app.services.model.store.versionId).toBe(first?.versionId);
   });
 
   it('gives a viewer who likes beauty notes more beauty notes', async () => {
@@ -106,10 +106,10 @@ describe('the interest model', () => {
     for (const id of liked) await app.gql(`mutation($id: ID!) { like(noteId: $id) { id } }`, { id }, techFan.token);
     const [after] = await pages(techFan, 1, 20);
     expect((after ?? []).some((n) => n.reason?.includes('similar'))).toBe(true);
-    const nearest = app.services.ranker.similarTo(liked, 10);
+    const nearest = app.services.model.embedding.similarTo(liked, 10);
     expect(nearest.filter((id) => topicOf.get(id) === 'tech').length).toBeGreaterThanOrEqual(7);
     // Co-engagement: what the viewers who liked those notes liked too.
-    const alsoLiked = app.services.ranker.alsoEngaged(liked, 10);
+    const alsoLiked = app.services.model.coEngagement.alsoEngaged(liked, 10);
     expect(alsoLiked.length).toBeGreaterThan(0);
     expect(alsoLiked.filter((id) => liked.includes(id))).toEqual([]);
     expect(alsoLiked.filter((id) => topicOf.get(id) === 'tech').length).toBeGreaterThanOrEqual(0.7 * alsoLiked.length);
@@ -137,14 +137,17 @@ describe('the interest model', () => {
   it('scores with an experiment arm’s weights and falls back to the promoted version for an unknown pinned one', async () => {
     const notes = await repositoriesFor(app.database.db).notes.candidatesByIds([...topicOf.keys()]);
     const viewer = { interests: new Set<string>(), followed: new Set<string>() };
-    const base = await app.services.ranker.score(beautyFan.id, viewer, notes);
-    const likesOnly = await app.services.ranker.score(beautyFan.id, viewer, notes, {
+    const base = await app.services.model.scorer.score(beautyFan.id, viewer, notes);
+    const likesOnly = await app.services.model.scorer.score(beautyFan.id, viewer, notes, {
       weights: { longView: 0, like: 1, collect: 0, productClick: 0, purchase: 0 },
       modelVersion: null,
     });
     expect(base).not.toBeNull();
     expect(likesOnly).not.toEqual(base);
-    const unknownPin = await app.services.ranker.score(beautyFan.id, viewer, notes, { weights: SCORE_WEIGHTS, modelVersion: randomUUID() });
+    const unknownPin = await app.services.model.scorer.score(beautyFan.id, viewer, notes, {
+      weights: SCORE_WEIGHTS,
+      modelVersion: randomUUID(),
+    });
     // Equal but for freshness moving on between the two calls.
     expect(Math.max(...(unknownPin ?? []).map((score, i) => Math.abs(score - (base?.[i] ?? NaN))))).toBeLessThan(1e-3);
   });
@@ -157,7 +160,7 @@ describe('the interest model', () => {
     }
     const rows = await repositoriesFor(app.database.db).notes.candidatesByIds(ids);
     rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
-    const scores = await app.services.ranker.score(beautyFan.id, { interests: new Set(), followed: new Set() }, rows);
+    const scores = await app.services.model.scorer.score(beautyFan.id, { interests: new Set(), followed: new Set() }, rows);
     expect(scores?.[0]).toBeGreaterThan(scores?.[1] ?? Infinity);
   });
 
@@ -185,8 +188,8 @@ describe('the interest model', () => {
     expect(untrained?.promoted).toBe(false);
     expect(untrained?.holdoutAuc).toBeLessThan(untrained?.servingAuc ?? NaN);
     expect(await repositoriesFor(app.database.db).recommender.servingVersionId()).toBe(first?.versionId);
-    await app.services.ranker.refresh();
-    expect(app.services.ranker.versionId).toBe(first?.versionId);
+    await app.services.model.store.refresh();
+    expect(app.services.model.store.versionId).toBe(first?.versionId);
   });
 
   it('serves no version stored before layouts named their features, and promotes the next retrained one over it', async () => {
@@ -196,16 +199,16 @@ describe('the interest model', () => {
     const { features: _features, ...layout } = serving.layout;
     const old = { id: randomUUID(), trainExamples: 1, holdoutAuc: 0.99, servingAuc: null, metrics: {}, layout, weights: serving.weights };
     await repo.insertServing(old);
-    const starting = new ModelRanker(repo, createLogger('silent'));
+    const starting = new ModelStore({ repo, logger: createLogger('silent') });
     await starting.refresh();
     expect(starting.versionId).toBeNull();
-    await app.services.ranker.refresh();
-    expect(app.services.ranker.versionId).toBe(first?.versionId);
+    await app.services.model.store.refresh();
+    expect(app.services.model.store.versionId).toBe(first?.versionId);
 
     const retrained = await app.services.trainer.run(OPTIONS);
     expect(retrained).toMatchObject({ promoted: true, servingAuc: null });
-    await Promise.all([starting.refresh(), app.services.ranker.refresh()]);
-    expect([starting.versionId, app.services.ranker.versionId]).toEqual([retrained?.versionId, retrained?.versionId]);
+    await Promise.all([starting.refresh(), app.services.model.store.refresh()]);
+    expect([starting.versionId, app.services.model.store.versionId]).toEqual([retrained?.versionId, retrained?.versionId]);
     starting.stop();
   });
 });

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../core/db';
 import { NotesRepository } from '../../models/repositories/notes.repository';
 import { TrendingService } from '../../recommender/trending.service';
-import { VIEWER_RECENT } from '../../recommender/session-store';
+import { VIEWER_RECENT } from '../../recommender/serving/freshness';
 import { createNote, createProduct, signUp, type Account } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
 

@@ -5,7 +5,7 @@ import { NotesRepository, type CandidateRow, type NoteCard } from '../../models/
 import { repositoriesFor } from '../../models/transaction';
 import { FeedService } from '../../recommender/feed.service';
 import { RECALL_QUOTAS, type RecallQuotas } from '../../recommender/recall-quotas';
-import { FeedSessionStore } from '../../recommender/session-store';
+import { FeedSessionStore } from '../../recommender/serving/session-store';
 import { TrendingService } from '../../recommender/trending.service';
 import { cacheBusChannel } from '../../services';
 import { eventually } from '../support/eventually';
@@ -26,15 +26,14 @@ afterAll(() => app.close());
 /** A second API process: its own caches, the same database and Redis. */
 function otherProcess(quotas: RecallQuotas = RECALL_QUOTAS): FeedService {
   const cache = { max: 1000, ttlMs: 60_000 };
-  return new FeedService(
-    repositoriesFor(app.database.db),
-    new FeedSessionStore(app.redis),
-    new ReadCache<NoteCard>(cache),
-    new ReadCache<CandidateRow>(cache),
-    null,
-    null,
-    { hideSoldOut: false, quotas },
-  );
+  return new FeedService({
+    repos: repositoriesFor(app.database.db),
+    sessions: new FeedSessionStore(app.redis),
+    cards: new ReadCache<NoteCard>(cache),
+    candidateRows: new ReadCache<CandidateRow>(cache),
+    hideSoldOut: false,
+    quotas,
+  });
 }
 
 describe('what an API process caches of a viewer', () => {

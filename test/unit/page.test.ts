@@ -1,5 +1,8 @@
 import type { CandidateRow, NoteRow } from '../../models/repositories/notes.repository';
-import { explain, filterCandidates, selectPage, type Candidate, type RankContext } from '../../recommender/rank/page';
+import { filterCandidates } from '../../recommender/rank/filter';
+import { selectPage } from '../../recommender/rank/mixer';
+import { explain, type RankContext } from '../../recommender/rank/page';
+import type { Candidate } from '../../recommender/recall/source';
 
 const NOW = new Date('2026-11-27T00:00:00Z');
 

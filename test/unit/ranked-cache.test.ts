@@ -1,6 +1,6 @@
 import type { CandidateRow } from '../../models/repositories/notes.repository';
-import { RankedCache } from '../../recommender/ranked-cache';
-import type { Candidate, RecallSource } from '../../recommender/rank/page';
+import { RankedCache } from '../../recommender/serving/ranked-cache';
+import type { Candidate, RecallSource } from '../../recommender/recall/source';
 
 function candidate(id: string, ...sources: RecallSource[]): Candidate {
   return { note: { id } as CandidateRow, sources: new Set(sources) };

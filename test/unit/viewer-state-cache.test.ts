@@ -1,4 +1,4 @@
-import { ViewerStateCache } from '../../recommender/viewer-state-cache';
+import { ViewerStateCache } from '../../recommender/serving/viewer-state-cache';
 
 describe('ViewerStateCache', () => {
   it('reads once per viewer version and again when the version changes', async () => {

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { spreadTtl } from '../core/read-cache';
+import { spreadTtl } from '../../core/read-cache';
 
 /**
  * What one API process remembers of a viewer between pages (who they follow, what they hid, their

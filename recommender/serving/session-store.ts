@@ -1,18 +1,6 @@
-import { isUuid } from '../core/ids';
-import type { Redis } from '../core/redis';
-
-const TTL_SECONDS = 3600;
-/** A signed-in viewer's latest served notes that a new scroll session avoids: about ten pages. */
-export const VIEWER_RECENT = 200;
-/** ...for this long after the viewer's last page. */
-const VIEWER_RECENT_TTL_SECONDS = 24 * 3600;
-/**
- * The log of served pages waits here until the jobs role writes it to the database; the cap keeps a
- * deployment that runs no worker from growing it without bound (the oldest entries go first).
- */
-const SERVED_LOG_MAX = 1_000_000;
-/** Longer than any process keeps a viewer cached, so a version never repeats within a cache entry's life. */
-const VIEWER_VERSION_TTL_SECONDS = 7 * 24 * 3600;
+import { isUuid } from '../../core/ids';
+import type { Redis } from '../../core/redis';
+import { SERVED_LOG_MAX, SESSION_TTL_SECONDS, VIEWER_RECENT, VIEWER_RECENT_TTL_SECONDS, VIEWER_VERSION_TTL_SECONDS } from './freshness';
 
 export interface SessionState {
   /** '' for anonymous sessions; null when the session expired or never existed. */
@@ -91,10 +79,10 @@ export class FeedSessionStore {
   async recordPage(sessionId: string, ownerId: string | null, page: number, noteIds: readonly string[]): Promise<void> {
     const multi = this.redis
       .multi()
-      .set(ownerKey(sessionId), ownerId ?? '', 'EX', TTL_SECONDS)
-      .set(pageKey(sessionId, page), JSON.stringify(noteIds), 'EX', TTL_SECONDS);
+      .set(ownerKey(sessionId), ownerId ?? '', 'EX', SESSION_TTL_SECONDS)
+      .set(pageKey(sessionId, page), JSON.stringify(noteIds), 'EX', SESSION_TTL_SECONDS);
     if (noteIds.length > 0) {
-      multi.sadd(servedKey(sessionId), ...noteIds).expire(servedKey(sessionId), TTL_SECONDS);
+      multi.sadd(servedKey(sessionId), ...noteIds).expire(servedKey(sessionId), SESSION_TTL_SECONDS);
       // Only signed-in viewers' pages are logged: training has no use for an anonymous page, and
       // anonymous feed traffic is the bulk of it.
       if (ownerId) {

@@ -1,9 +1,5 @@
-import type { CandidateRow, NotesRepository } from '../models/repositories/notes.repository';
-
-/** How long a shared candidate pool is fresh; trending scores themselves move every 5 minutes. */
-export const SHARED_RECALL_TTL_MS = 30_000;
-/** A pool holds this many times a source's quota, so a session can scroll a while before it runs dry. */
-export const POOL_FACTOR = 4;
+import type { CandidateRow, NotesRepository } from '../../models/repositories/notes.repository';
+import { POOL_FACTOR, SHARED_RECALL_TTL_MS } from './freshness';
 
 /**
  * Up to `quota` entries of a pool read `size` at most that are not excluded; undefined when the pool
@@ -11,10 +7,7 @@ export const POOL_FACTOR = 4;
  */
 export function unseenInPool<T>(
   pool: readonly T[],
-  size: number,
-  quota: number,
-  exclude: ReadonlySet<string>,
-  idOf: (entry: T) => string,
+  { size, quota, exclude, idOf }: { size: number; quota: number; exclude: ReadonlySet<string>; idOf: (entry: T) => string },
 ): T[] | undefined {
   const unseen = pool.filter((entry) => !exclude.has(idOf(entry)));
   return unseen.length >= quota || pool.length < size ? unseen.slice(0, quota) : undefined;
@@ -47,7 +40,10 @@ export class SharedRecall {
 
   async candidates(source: SharedSource, quota: number, served: ReadonlySet<string>): Promise<CandidateRow[]> {
     const pool = this.pool(source, quota * POOL_FACTOR);
-    return unseenInPool(await pool.rows, pool.size, quota, served, (row) => row.id) ?? this.query(source, quota, [...served]);
+    return (
+      unseenInPool(await pool.rows, { size: pool.size, quota, exclude: served, idOf: (row) => row.id }) ??
+      this.query(source, quota, [...served])
+    );
   }
 
   /** Resolves when the background refreshes started so far have finished. */

@@ -1,18 +1,8 @@
 import { LRUCache } from 'lru-cache';
-import { spreadTtl } from '../core/read-cache';
-import type { CandidateRow } from '../models/repositories/notes.repository';
-import type { Candidate, RecallSource } from './rank/page';
-import { SHARED_RECALL_TTL_MS } from './shared-recall';
-
-/** A viewer's ranked candidates serve their pages at most this long, as long as the shared pools they came from. */
-export const RANKED_TTL_MS = SHARED_RECALL_TTL_MS;
-/**
- * They are ranked afresh once more than 1/USED_UP_PART of them has been served. At a third, a quarter
- * of the For-You pages under load were recalled and scored afresh (the most expensive pages); at half,
- * the later pages still pick the best of a few hundred scored candidates.
- */
-const USED_UP_PART = 2;
-const MAX_VIEWERS = 10_000;
+import { spreadTtl } from '../../core/read-cache';
+import type { CandidateRow } from '../../models/repositories/notes.repository';
+import type { Candidate, RecallSource } from '../recall/source';
+import { RANKED } from './freshness';
 
 const SOURCES: readonly RecallSource[] = ['trending', 'fresh', 'following', 'interests', 'similar', 'alsoLiked', 'embedding'];
 
@@ -47,10 +37,10 @@ interface Ranked {
  * scroll session, or the first of the next session), so that most pages only pick from them what was
  * not served since: recall and scoring are most of a page's work. An entry holds for one key (the
  * viewer's version, bumped by every follow, like, collect or hide, and the model version and experiment
- * arm), for at most RANKED_TTL_MS, and until half of it has been served.
+ * arm), for at most RANKED.ttlMs, and until half of it has been served (freshness.ts).
  */
 export class RankedCache {
-  private readonly entries = new LRUCache<string, Ranked>({ max: MAX_VIEWERS });
+  private readonly entries = new LRUCache<string, Ranked>({ max: RANKED.maxViewers });
 
   /** The candidates not excluded, with their scores, or undefined when they must be ranked afresh. */
   get(
@@ -65,7 +55,7 @@ export class RankedCache {
     hit.rows.forEach((row, i) => {
       if (!exclude.has(row.id)) kept.push(i);
     });
-    if (kept.length < first || (hit.rows.length - kept.length) * USED_UP_PART > hit.rows.length) return undefined;
+    if (kept.length < first || (hit.rows.length - kept.length) * RANKED.usedUpPart > hit.rows.length) return undefined;
     const scores = hit.scores;
     return {
       candidates: kept.map((i) => ({
@@ -80,6 +70,6 @@ export class RankedCache {
     const sources = Uint8Array.from(candidates, (c) =>
       SOURCES.reduce((mask, source, s) => (c.sources.has(source) ? mask | (1 << s) : mask), 0),
     );
-    this.entries.set(viewerId, { key, rows: candidates.map((c) => c.note), sources, scores }, { ttl: spreadTtl(RANKED_TTL_MS) });
+    this.entries.set(viewerId, { key, rows: candidates.map((c) => c.note), sources, scores }, { ttl: spreadTtl(RANKED.ttlMs) });
   }
 }

@@ -1,0 +1,41 @@
+import type { ArmConfig } from '../experiment';
+import { feedScores, scoreWeights } from '../signals';
+import type { ModelStore } from '../serving/model-store';
+import type { AffinityProfileCache } from '../serving/profile-cache';
+import { NOTE_FEATURES, writeNoteFeatures, type FeatureNote, type FeatureViewer } from './note-features';
+
+/** Scores a page's candidates for a viewer with the model version that serves them. */
+export class ModelScorer {
+  constructor(
+    private readonly models: ModelStore,
+    private readonly profiles: AffinityProfileCache,
+  ) {}
+
+  /**
+   * Feed scores of the notes for the viewer, or null when no model is serving (or the viewer's profile
+   * cannot be read: the feed's heuristic order beats scores from wrong inputs). An experiment arm may
+   * ask for other score weights and for a pinned version (the promoted one serves until it is loaded).
+   */
+  async score(
+    viewerId: string,
+    viewer: FeatureViewer,
+    notes: readonly (FeatureNote & { id: string })[],
+    arm?: ArmConfig,
+  ): Promise<Float32Array | null> {
+    if (!this.models.versionFor(arm?.modelVersion) || notes.length === 0) return null;
+    const profile = await this.profiles.profileOf(viewerId);
+    // Chosen after the wait: a version swapped in meanwhile has disposed of the one before.
+    const loaded = this.models.versionFor(arm?.modelVersion);
+    if (!loaded || !profile) return null;
+    const f = NOTE_FEATURES.length;
+    const features = new Float32Array(notes.length * f);
+    const items = new Int32Array(notes.length);
+    const now = Date.now();
+    notes.forEach((note, n) => {
+      items[n] = loaded.noteRow.get(note.id) ?? 0;
+      writeNoteFeatures(note, viewer, profile, now, features, n * f);
+    });
+    const weights = scoreWeights(loaded.heads, arm?.weights);
+    return feedScores(loaded.model.predictForUser(loaded.userRow.get(viewerId) ?? 0, items, features), weights);
+  }
+}
