@@ -9,8 +9,6 @@ import { terminalProgress } from './core/progress';
 import { createRedisClient, resolveRedis, type RedisEndpoint } from './core/redis';
 import { createJobFailureHandlers, createJobHandlers } from './jobs/handlers';
 import { createJobQueue, startJobRuntime, type JobRuntime } from './jobs/runtime';
-import { NotesRepository } from './models/repositories/notes.repository';
-import { TrendingService } from './recommender/trending.service';
 import { isDatabaseEmpty, seedDatabase } from './seed/load';
 import { createServices } from './services';
 
@@ -66,7 +64,6 @@ export async function prepareRedis(config: Config, logger: Logger): Promise<Redi
 export async function startProduct(config: Config, logger: Logger): Promise<RunningProduct> {
   const redisEndpoint = await prepareRedis(config, logger);
   const database = await prepareDatabase(config, logger);
-  const trending = new TrendingService(new NotesRepository(database.db));
 
   const redis = createRedisClient(redisEndpoint.url, { keyPrefix: `${config.REDIS_PREFIX}:` });
   const jobQueue = createJobQueue(redisEndpoint.url, config.REDIS_PREFIX);
@@ -111,7 +108,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
       prefix: config.REDIS_PREFIX,
       roles: config.ROLES,
       handlers: createJobHandlers({
-        trending,
+        trending: services.trending,
         media: services.media,
         trainer: services.trainer,
         servedLog: services.servedLog,

@@ -28,6 +28,7 @@ import { ServedLogService } from './recommender/served-log.service';
 import { FeedSessionStore } from './recommender/serving/session-store';
 import { ExperimentService, parseExperiment } from './recommender/experiment';
 import { Trainer } from './recommender/training/trainer';
+import { TrendingService } from './recommender/trending.service';
 import { exportCsv, type ExportRequest } from './commerce/analytics-export';
 import { attributionWindows } from './commerce/attribution';
 import { AnalyticsService } from './commerce/analytics.service';
@@ -94,6 +95,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     search: new SearchService(repos.search),
     model,
     trainer: new Trainer(repos.recommender, transact, deps.logger),
+    trending: new TrendingService(repos.notes),
     experiments: new ExperimentService(experiment, repos.recommender),
     feed: new FeedService({
       repos,

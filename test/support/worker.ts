@@ -2,8 +2,6 @@ import type { Role } from '../../core/config';
 import { createLogger } from '../../core/logger';
 import { createJobFailureHandlers, createJobHandlers } from '../../jobs/handlers';
 import { startJobRuntime, type JobRuntime } from '../../jobs/runtime';
-import { NotesRepository } from '../../models/repositories/notes.repository';
-import { TrendingService } from '../../recommender/trending.service';
 import type { TestApp } from './harness';
 
 /** The real job runtime (BullMQ on the real Redis) in this process, on the app's database and queues. */
@@ -13,7 +11,7 @@ export function startTestWorker(app: TestApp, options: { roles?: Role[]; lockMs?
     prefix: app.config.REDIS_PREFIX,
     roles: options.roles ?? ['worker'],
     handlers: createJobHandlers({
-      trending: new TrendingService(new NotesRepository(app.database.db)),
+      trending: app.services.trending,
       media: app.services.media,
       trainer: app.services.trainer,
       servedLog: app.services.servedLog,
