@@ -11,7 +11,7 @@ import { MediaProgress, MediaProgressListener } from './media/progress';
 import { createStorage } from './media/create-storage';
 import type { Storage } from './media/storage';
 import type { CandidateRow, NoteCard } from './models/repositories/notes.repository';
-import { repositoriesFor, transactor } from './models/transaction';
+import { only, repositoriesFor, transactor } from './models/transaction';
 import { AccountsService } from './accounts/accounts.service';
 import { EventsService } from './events/events.service';
 import { NoteLifecycle } from './notes/lifecycle';
@@ -38,7 +38,7 @@ import { RollupService } from './commerce/rollup.service';
 
 export type Services = ReturnType<typeof createServices>;
 
-/** The composition root: every service with exactly the repositories it needs. */
+/** The composition root: every service with exactly the repositories it needs (only()), and no service built anywhere else. */
 export function createServices(db: Db, redis: Redis, config: Config, deps: { logger: Logger; jobs: JobQueue }) {
   const repos = repositoriesFor(db);
   const storage = createMediaStorage(config);
@@ -54,7 +54,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   const sessions = new FeedSessionStore(redis);
   const candidateRows = new ReadCache<CandidateRow>(freshness.candidateRows);
   const media = new MediaService({
-    repos,
+    repos: only(repos, 'media'),
     transact,
     storage,
     progress: new MediaProgress(redis, mediaProgressChannel(config)),
@@ -72,9 +72,16 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   });
   const experiment = parseExperiment(config.FEED_EXPERIMENT);
   const pinned = experiment ? [experiment.arms.a.modelVersion, experiment.arms.b.modelVersion].filter((v) => v !== null) : [];
-  const analytics = new AnalyticsService(repos);
-  const notes = new NotesService({ repos, transact, accounts, mediaFiles: media, lifecycle, caches: noteCaches });
-  const products = new ProductsService(repos, accounts, cache);
+  const analytics = new AnalyticsService(only(repos, 'analytics', 'users', 'products', 'notes'));
+  const notes = new NotesService({
+    repos: only(repos, 'notes', 'products', 'users', 'media'),
+    transact,
+    accounts,
+    mediaFiles: media,
+    lifecycle,
+    caches: noteCaches,
+  });
+  const products = new ProductsService(only(repos, 'products', 'users'), accounts, cache);
   const model = createModelServing({
     repo: repos.recommender,
     logger: deps.logger,
@@ -89,16 +96,16 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     media,
     accounts,
     notes,
-    social: new SocialService({ repos, transact, accounts, noteCards, feedState: sessions }),
+    social: new SocialService({ repos: only(repos, 'notes', 'social', 'users'), transact, accounts, noteCards, feedState: sessions }),
     products,
-    events: new EventsService(repos, transact, config),
+    events: new EventsService(only(repos, 'notes', 'products'), transact, config),
     search: new SearchService(repos.search),
     model,
     trainer: new Trainer(repos.recommender, transact, deps.logger),
     trending: new TrendingService(repos.notes),
     experiments: new ExperimentService(experiment, repos.recommender),
     feed: new FeedService({
-      repos,
+      repos: only(repos, 'notes', 'social'),
       sessions,
       cards: noteCards,
       candidateRows,
@@ -108,7 +115,12 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
       quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
     }),
     servedLog: new ServedLogService(sessions, repos.events),
-    orders: new OrdersService({ repos, transact, windows: attributionWindows(config), catalog: products }),
+    orders: new OrdersService({
+      repos: only(repos, 'commerce', 'products', 'users', 'notes'),
+      transact,
+      windows: attributionWindows(config),
+      catalog: products,
+    }),
     analytics,
     analyticsExport: (actor: Actor | null, request: ExportRequest) => exportCsv(analytics, actor, request),
     rollup: new RollupService(repos.analytics, config.ANALYTICS_ROLLUP_LAG_MS),

@@ -24,7 +24,7 @@ export interface MediaLimits {
 }
 
 export interface MediaServiceDeps {
-  repos: Pick<Repositories, 'media' | 'users'>;
+  repos: Pick<Repositories, 'media'>;
   transact: Transact;
   storage: Storage;
   progress: MediaProgress;

@@ -23,6 +23,11 @@ export interface Repositories {
   analytics: AnalyticsRepository;
 }
 
+/** Just these repositories of the bag: a service is handed what it declares it needs, and nothing else. */
+export function only<K extends keyof Repositories>(repos: Repositories, ...keys: K[]): Pick<Repositories, K> {
+  return Object.fromEntries(keys.map((key) => [key, repos[key]])) as Pick<Repositories, K>;
+}
+
 export function repositoriesFor(db: Db): Repositories {
   return {
     users: new UsersRepository(db),
