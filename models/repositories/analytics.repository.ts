@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, toPgArray, type Db } from '../../core/db';
-import { ORGANIC_NOTE_ID } from '../schema';
 import { isReadSql } from '../read-rule';
+import { ORGANIC_NOTE } from '../sql';
 
 export type Grain = 'day' | 'hour';
 
@@ -100,7 +100,6 @@ export interface Range {
   to: Date;
 }
 
-const ORGANIC = sql.raw(`'${ORGANIC_NOTE_ID}'::uuid`);
 const GRAINS = sql.raw(`(VALUES ('day'::rollup_grain), ('hour'::rollup_grain)) AS g(grain)`);
 const bucketOf = (column: SQL) => sql`date_trunc(g.grain::text, ${column}, 'UTC')`;
 /** The SET list of an upsert that adds the new counts to the stored ones. */
@@ -115,22 +114,22 @@ const NOTE_SUMS = sql`coalesce(sum(impressions), 0)::int AS impressions, coalesc
   coalesce(sum(likes), 0)::int AS likes, coalesce(sum(collects), 0)::int AS collects,
   coalesce(sum(comments), 0)::int AS comments, coalesce(sum(shares), 0)::int AS shares`;
 // Product clicks count when made from a note: clicks from a product page alone are not the notes' doing.
-const salesSums = (currency: string) => sql`coalesce(sum(clicks) FILTER (WHERE note_id <> ${ORGANIC}), 0)::int AS product_clicks,
-  coalesce(sum(orders) FILTER (WHERE note_id <> ${ORGANIC}), 0)::int AS orders,
-  coalesce(sum(units) FILTER (WHERE note_id <> ${ORGANIC}), 0)::int AS units,
-  coalesce(sum(gmv_minor) FILTER (WHERE note_id <> ${ORGANIC} AND currency = ${currency}), 0)::float8 AS gmv_minor,
-  coalesce(sum(refunds) FILTER (WHERE note_id <> ${ORGANIC}), 0)::int AS refunds,
-  coalesce(sum(refunded_minor) FILTER (WHERE note_id <> ${ORGANIC} AND currency = ${currency}), 0)::float8 AS refunded_minor,
+const salesSums = (currency: string) => sql`coalesce(sum(clicks) FILTER (WHERE note_id <> ${ORGANIC_NOTE}), 0)::int AS product_clicks,
+  coalesce(sum(orders) FILTER (WHERE note_id <> ${ORGANIC_NOTE}), 0)::int AS orders,
+  coalesce(sum(units) FILTER (WHERE note_id <> ${ORGANIC_NOTE}), 0)::int AS units,
+  coalesce(sum(gmv_minor) FILTER (WHERE note_id <> ${ORGANIC_NOTE} AND currency = ${currency}), 0)::float8 AS gmv_minor,
+  coalesce(sum(refunds) FILTER (WHERE note_id <> ${ORGANIC_NOTE}), 0)::int AS refunds,
+  coalesce(sum(refunded_minor) FILTER (WHERE note_id <> ${ORGANIC_NOTE} AND currency = ${currency}), 0)::float8 AS refunded_minor,
   coalesce(sum(view_through_orders), 0)::int AS vt_orders,
   coalesce(sum(view_through_units), 0)::int AS vt_units,
   coalesce(sum(view_through_gmv_minor) FILTER (WHERE currency = ${currency}), 0)::float8 AS vt_gmv_minor,
   coalesce(sum(view_through_refunds), 0)::int AS vt_refunds,
   coalesce(sum(view_through_refunded_minor) FILTER (WHERE currency = ${currency}), 0)::float8 AS vt_refunded_minor,
-  coalesce(sum(orders) FILTER (WHERE note_id = ${ORGANIC}), 0)::int AS organic_orders,
-  coalesce(sum(units) FILTER (WHERE note_id = ${ORGANIC}), 0)::int AS organic_units,
-  coalesce(sum(gmv_minor) FILTER (WHERE note_id = ${ORGANIC} AND currency = ${currency}), 0)::float8 AS organic_gmv_minor,
-  coalesce(sum(refunds) FILTER (WHERE note_id = ${ORGANIC}), 0)::int AS organic_refunds,
-  coalesce(sum(refunded_minor) FILTER (WHERE note_id = ${ORGANIC} AND currency = ${currency}), 0)::float8 AS organic_refunded_minor,
+  coalesce(sum(orders) FILTER (WHERE note_id = ${ORGANIC_NOTE}), 0)::int AS organic_orders,
+  coalesce(sum(units) FILTER (WHERE note_id = ${ORGANIC_NOTE}), 0)::int AS organic_units,
+  coalesce(sum(gmv_minor) FILTER (WHERE note_id = ${ORGANIC_NOTE} AND currency = ${currency}), 0)::float8 AS organic_gmv_minor,
+  coalesce(sum(refunds) FILTER (WHERE note_id = ${ORGANIC_NOTE}), 0)::int AS organic_refunds,
+  coalesce(sum(refunded_minor) FILTER (WHERE note_id = ${ORGANIC_NOTE} AND currency = ${currency}), 0)::float8 AS organic_refunded_minor,
   coalesce(sum(position_orders), 0)::float8 AS position_orders,
   coalesce(sum(position_gmv_minor) FILTER (WHERE currency = ${currency}), 0)::float8 AS position_gmv_minor`;
 
@@ -294,7 +293,7 @@ async function foldEvents(db: Db, window: SQL): Promise<number> {
   await db.execute(
     addToSalesStats(
       ['clicks'],
-      sql`SELECT g.grain, ${bucketOf(sql`e.occurred_at`)}, e.product_id, coalesce(e.note_id, ${ORGANIC}), p.currency, count(*)
+      sql`SELECT g.grain, ${bucketOf(sql`e.occurred_at`)}, e.product_id, coalesce(e.note_id, ${ORGANIC_NOTE}), p.currency, count(*)
             FROM interaction_events e JOIN products p ON p.id = e.product_id CROSS JOIN ${GRAINS}
            WHERE ${window} AND e.type = 'product_click'
            GROUP BY 1, 2, 3, 4, 5`,
@@ -331,7 +330,7 @@ async function foldOrders(db: Db, window: SQL): Promise<number> {
   const result = await db.execute(sql`
     WITH o AS (SELECT * FROM orders o WHERE ${window}),
     credited AS (
-      SELECT o.occurred_at, o.product_id, coalesce(a.note_id, ${ORGANIC}) AS note_id, o.currency,
+      SELECT o.occurred_at, o.product_id, coalesce(a.note_id, ${ORGANIC_NOTE}) AS note_id, o.currency,
              (o.attribution <> 'view_through')::int AS orders,
              CASE WHEN o.attribution <> 'view_through' THEN o.quantity ELSE 0 END AS units,
              CASE WHEN o.attribution <> 'view_through' THEN o.amount_minor ELSE 0 END AS gmv,
@@ -358,7 +357,7 @@ async function foldOrders(db: Db, window: SQL): Promise<number> {
 async function foldRefunds(db: Db, window: SQL): Promise<number> {
   const result = await db.execute(sql`
     WITH r AS (
-      SELECT r.occurred_at, r.amount_minor, o.product_id, o.currency, coalesce(a.note_id, ${ORGANIC}) AS note_id,
+      SELECT r.occurred_at, r.amount_minor, o.product_id, o.currency, coalesce(a.note_id, ${ORGANIC_NOTE}) AS note_id,
              o.attribution = 'view_through' AS vt
         FROM order_refunds r JOIN orders o ON o.id = r.order_id
         LEFT JOIN order_attributions a ON a.order_id = o.id AND a.model IN ('last_click', 'view_through')
