@@ -123,7 +123,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     }),
     analytics,
     analyticsExport: (actor: Actor | null, request: ExportRequest) => exportCsv(analytics, actor, request),
-    rollup: new RollupService(repos.analytics, config.ANALYTICS_ROLLUP_LAG_MS),
+    rollup: new RollupService(repos.rollup, config.ANALYTICS_ROLLUP_LAG_MS),
   };
 }
 

@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { dropServerDatabase, rowsOf, type Database } from '../core/db';
-import { AnalyticsRepository } from '../models/repositories/analytics.repository';
+import { RollupRepository } from '../models/repositories/rollup.repository';
 import { ADMIN_URL, benchToken, postGraphQL, seededServerDatabase, startBenchApi } from './api-load';
 import { stopProduct } from './product-process';
 import { median, percentile, round } from './stats';
@@ -163,13 +163,13 @@ async function main(): Promise<void> {
   await dropServerDatabase(ADMIN_URL, DB_NAME);
   const { url, database } = await seededServerDatabase(DB_NAME, SCALE);
   try {
-    const analytics = new AnalyticsRepository(database.db);
+    const rollups = new RollupRepository(database.db);
     const events = rowsOf<{ n: number }>(await database.db.execute(sql`SELECT count(*)::int AS n FROM interaction_events`))[0]?.n ?? 0;
     const orders = rowsOf<{ n: number }>(await database.db.execute(sql`SELECT count(*)::int AS n FROM orders`))[0]?.n ?? 0;
     console.log(`${events.toLocaleString('en')} events, ${orders.toLocaleString('en')} orders`);
 
     let started = performance.now();
-    await analytics.rebuild(0);
+    await rollups.rebuild(0);
     const rebuildSeconds = (performance.now() - started) / 1000;
     const rebuildRate = events / rebuildSeconds;
     console.log(`full rebuild: ${rebuildSeconds.toFixed(1)} s, ${Math.round(rebuildRate).toLocaleString('en')} events/s`);
@@ -179,7 +179,7 @@ async function main(): Promise<void> {
       await arriveFresh(database, FRESH_EVENTS);
       await database.db.execute(sql`ANALYZE interaction_events`);
       started = performance.now();
-      const folded = await analytics.fold(0);
+      const folded = await rollups.fold(0);
       const foldSeconds = (performance.now() - started) / 1000;
       foldRates.push(folded.events / foldSeconds);
       console.log(`incremental fold: ${folded.events.toLocaleString('en')} new events in ${foldSeconds.toFixed(1)} s`);

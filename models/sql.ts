@@ -1,6 +1,6 @@
 import { and, eq, lt, or, sql, type Column, type SQL } from 'drizzle-orm';
 import { toPgArray } from '../core/db';
-import { noteProducts, products } from './schema';
+import { noteProducts, ORGANIC_NOTE_ID, products } from './schema';
 
 /**
  * `column = ANY($1::uuid[])`: the batched lookups of every DataLoader go through here. One array
@@ -35,3 +35,6 @@ export const taggedProducts = sql<TaggedProduct[]>`coalesce((
   SELECT json_agg(json_build_object('category', p.category, 'priceMinor', p.price_minor, 'inStock', p.stock > 0) ORDER BY np.position)
     FROM ${noteProducts} np JOIN ${products} p ON p.id = np.product_id
    WHERE np.note_id = notes.id), '[]'::json)`;
+
+/** The organic sentinel note as SQL: the fold files sales no note touched under it, and the dashboards count them apart by it. */
+export const ORGANIC_NOTE = sql.raw(`'${ORGANIC_NOTE_ID}'::uuid`);

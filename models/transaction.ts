@@ -6,6 +6,7 @@ import { MediaRepository } from './repositories/media.repository';
 import { NotesRepository } from './repositories/notes.repository';
 import { ProductsRepository } from './repositories/products.repository';
 import { RecommenderRepository } from './repositories/recommender.repository';
+import { RollupRepository } from './repositories/rollup.repository';
 import { SearchRepository } from './repositories/search.repository';
 import { SocialRepository } from './repositories/social.repository';
 import { UsersRepository } from './repositories/users.repository';
@@ -21,6 +22,7 @@ export interface Repositories {
   recommender: RecommenderRepository;
   commerce: CommerceRepository;
   analytics: AnalyticsRepository;
+  rollup: RollupRepository;
 }
 
 /** Just these repositories of the bag: a service is handed what it declares it needs, and nothing else. */
@@ -40,6 +42,7 @@ export function repositoriesFor(db: Db): Repositories {
     recommender: new RecommenderRepository(db),
     commerce: new CommerceRepository(db),
     analytics: new AnalyticsRepository(db),
+    rollup: new RollupRepository(db),
   };
 }
 

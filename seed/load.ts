@@ -110,7 +110,7 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
   const now = options.now === undefined ? Date.now() : Number(options.now);
   counts.orders = await seedOrders(repos.commerce, orders, { seed, now, onProgress: (done, total) => report(done, total, 'orders') });
   report(0, 1, 'rollups');
-  await new RollupService(repos.analytics, 0).rebuild();
+  await new RollupService(repos.rollup, 0).rebuild();
   report(1, 1, 'rollups');
   const finished = performance.now();
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { signWebhook } from '../../commerce/webhook-signature';
 import { rowsOf } from '../../core/db';
 import { uuidv7 } from '../../core/ids';
-import { AnalyticsRepository } from '../../models/repositories/analytics.repository';
+import { RollupRepository } from '../../models/repositories/rollup.repository';
 import { EventsRepository, type NewEvent } from '../../models/repositories/events.repository';
 import { startTestApp, type TestApp } from '../support/harness';
 import { createNote, createProduct, errorCode, signUp, type Account } from '../support/factories';
@@ -501,7 +501,7 @@ describe('analytics', () => {
     await app.services.rollup.fold();
     await app.services.rollup.fold();
 
-    const rollups = new AnalyticsRepository(app.database.db);
+    const rollups = new RollupRepository(app.database.db);
     const incremental = normalise(await rollups.snapshot());
     await app.services.rollup.rebuild();
     expect(normalise(await rollups.snapshot())).toEqual(incremental);
