@@ -38,7 +38,9 @@ export const commerceResolvers = {
     refundOrder: (_: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
       asPayload(async () => {
         const refund = await ctx.services.orders.refund(ctx.viewer, args.input);
-        return { refund, order: await ctx.services.orders.explain(ctx.viewer, refund.orderId) };
+        const order = await ctx.services.orders.explain(ctx.viewer, refund.orderId);
+        // A refund row has no currency of its own: its amount is in its order's.
+        return { refund: { ...refund, currency: order.currency }, order };
       }),
     rotateWebhookSecret: (_: unknown, __: unknown, ctx: GraphQLContext) =>
       asPayload(() => ctx.services.orders.rotateWebhookSecret(ctx.viewer)),
