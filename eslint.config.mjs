@@ -11,7 +11,7 @@ const eventsThroughTheLog = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'datasets/', 'bench/results/', 'models/migrations/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'datasets/', 'bench/results/', 'models/migrations/', 'coverage/', 'api/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

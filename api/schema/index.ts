@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import path from 'node:path';
+import type { Resolvers } from '../generated/graphql';
 import { accountsResolvers } from './accounts/accounts.resolvers';
 import { analyticsResolvers } from './analytics/analytics.resolvers';
 import { commerceResolvers } from './commerce/commerce.resolvers';
@@ -30,7 +31,7 @@ const DOMAINS = [
 
 export const typeDefs = DOMAINS.map((domain) => readFileSync(path.join(__dirname, domain, `${domain}.graphql`), 'utf8'));
 
-const parts = [
+const parts: Resolvers[] = [
   commonResolvers,
   accountsResolvers,
   notesResolvers,
@@ -42,11 +43,12 @@ const parts = [
   eventsResolvers,
   commerceResolvers,
   analyticsResolvers,
-] as Record<string, object>[];
+];
 
 /** Merges the per-domain resolver maps; Query and Mutation fields come from several domains. */
 export const resolvers = parts.reduce<Record<string, object>>((merged, part) => {
-  for (const [type, fields] of Object.entries(part)) {
+  for (const [type, fields] of Object.entries<object | undefined>(part)) {
+    if (!fields) continue;
     const plain = Object.getPrototypeOf(fields) === Object.prototype;
     merged[type] = plain ? { ...(merged[type] ?? {}), ...fields } : fields;
   }

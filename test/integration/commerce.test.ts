@@ -287,10 +287,10 @@ describe('orders and attribution', () => {
   });
 
   it('refunds and returns: partial, never beyond what was paid, once per refund id', async () => {
-    const REFUND = `mutation($input: RefundInput!) { refundOrder(input: $input) { refund { amount { amountMinor } kind } order { refunded { amountMinor } } error { code } } }`;
+    const REFUND = `mutation($input: RefundInput!) { refundOrder(input: $input) { refund { amount { amountMinor currency formatted } kind } order { refunded { amountMinor } } error { code } } }`;
     const partial = await app.gql(REFUND, { input: { orderId: checkoutId, amountMinor: 5000, idempotencyKey: 'r1' } }, brandA.token);
     expect(partial.body.data?.refundOrder).toMatchObject({
-      refund: { amount: { amountMinor: 5000 }, kind: 'REFUND' },
+      refund: { amount: { amountMinor: 5000, currency: 'CNY', formatted: '¥50.00' }, kind: 'REFUND' },
       order: { refunded: { amountMinor: 5000 } },
     });
     const retried = await app.gql(REFUND, { input: { orderId: checkoutId, amountMinor: 5000, idempotencyKey: 'r1' } }, brandA.token);

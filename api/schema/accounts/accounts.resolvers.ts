@@ -1,44 +1,39 @@
 import { errors } from '../../../core/errors';
-import type { UserRow } from '../../../models/repositories/users.repository';
-import type { GraphQLContext } from '../../context';
+import type { Resolvers } from '../../generated/graphql';
 import { asPayload } from '../common/common.resolvers';
 import { pageSize, timeConnection, timeCursor } from '../common/connection';
 import { requireId } from '../../../core/validate';
+import { referenced } from '../common/referenced';
 
-interface Page {
-  first?: number | null;
-  after?: string | null;
-}
-
-export const accountsResolvers = {
+export const accountsResolvers: Resolvers = {
   Role: { VIEWER: 'viewer', CREATOR: 'creator', BRAND: 'brand', ADMIN: 'admin' },
   SignUpRole: { VIEWER: 'viewer', CREATOR: 'creator', BRAND: 'brand' },
   Query: {
-    viewer: (_: unknown, __: unknown, ctx: GraphQLContext) => (ctx.viewer ? ctx.loaders.user.load(ctx.viewer.id) : null),
-    user: async (_: unknown, args: { id: string }, ctx: GraphQLContext) => {
+    viewer: (_, __, ctx) => (ctx.viewer ? ctx.loaders.user.load(ctx.viewer.id) : null),
+    user: async (_, args, ctx) => {
       const user = await ctx.loaders.user.load(requireId(args.id));
       if (!user) throw errors.notFound('User', args.id);
       return user;
     },
   },
   Mutation: {
-    signUp: (_: unknown, args: { input: unknown }, ctx: GraphQLContext) => asPayload(() => ctx.services.accounts.signUp(args.input)),
-    logIn: (_: unknown, args: { input: unknown }, ctx: GraphQLContext) => asPayload(() => ctx.services.accounts.logIn(args.input)),
-    becomeCreator: (_: unknown, __: unknown, ctx: GraphQLContext) => ctx.services.accounts.becomeCreator(ctx.viewer),
+    signUp: (_, args, ctx) => asPayload(() => ctx.services.accounts.signUp(args.input)),
+    logIn: (_, args, ctx) => asPayload(() => ctx.services.accounts.logIn(args.input)),
+    becomeCreator: (_, __, ctx) => ctx.services.accounts.becomeCreator(ctx.viewer),
   },
   User: {
-    viewerIsFollowing: (user: UserRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.viewerFollows.load(user.id),
-    brand: (user: UserRow, _: unknown, ctx: GraphQLContext) => (user.role === 'brand' ? ctx.loaders.brandByOwner.load(user.id) : null),
-    notes: async (user: UserRow, args: Page, ctx: GraphQLContext) => {
+    viewerIsFollowing: (user, _, ctx) => ctx.loaders.viewerFollows.load(user.id),
+    brand: (user, _, ctx) => (user.role === 'brand' ? ctx.loaders.brandByOwner.load(user.id) : null),
+    notes: async (user, args, ctx) => {
       const first = pageSize(args.first);
       const rows = await ctx.services.notes.listByUser(ctx.viewer, user.id, first + 1, timeCursor(args.after));
       return timeConnection(rows, first, (n) => n.createdAt);
     },
-    boards: (user: UserRow, _: unknown, ctx: GraphQLContext) => ctx.services.social.boardsOf(user.id),
+    boards: (user, _, ctx) => ctx.services.social.boardsOf(user.id),
   },
   Brand: {
-    owner: (brand: { ownerId: string }, _: unknown, ctx: GraphQLContext) => ctx.loaders.user.load(brand.ownerId),
-    products: async (brand: { id: string }, args: Page, ctx: GraphQLContext) => {
+    owner: (brand, _, ctx) => referenced(ctx.loaders.user, brand.ownerId, 'User'),
+    products: async (brand, args, ctx) => {
       const first = pageSize(args.first);
       const rows = await ctx.services.products.listByBrand(brand.id, first + 1, timeCursor(args.after));
       return timeConnection(rows, first, (p) => p.createdAt);

@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { isAppError } from '../../../core/errors';
+import type { Resolvers } from '../../generated/graphql';
 
 function parseDate(value: unknown): Date {
   const date = typeof value === 'string' ? new Date(value) : new Date(NaN);
@@ -18,20 +19,22 @@ export const DateTime = new GraphQLScalarType({
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
-export const commonResolvers = {
+export const commonResolvers: Resolvers = {
   DateTime,
   Query: { ping: () => true },
   Mutation: { ping: () => true },
 };
 
+type WithError<E> = E & { error: { code: string; message: string; field: string | null } };
+
 /**
  * Runs a mutation whose expected failures the client shows: an AppError becomes `error` data,
  * beside `empty` for the payload's non-null fields.
  */
-export async function asPayload<T extends object>(
-  work: () => Promise<T>,
-  empty: Partial<T> = {},
-): Promise<T | (Partial<T> & { error: { code: string; message: string; field: string | null } })> {
+export function asPayload<T extends object>(work: () => Promise<T>): Promise<T | WithError<Partial<T>>>;
+// A payload with non-null fields besides `error` passes them in `empty`, and its type says they are there.
+export function asPayload<T extends object, E extends Partial<T>>(work: () => Promise<T>, empty: E): Promise<T | WithError<E>>;
+export async function asPayload<T extends object>(work: () => Promise<T>, empty: Partial<T> = {}): Promise<T | WithError<Partial<T>>> {
   try {
     return await work();
   } catch (error) {

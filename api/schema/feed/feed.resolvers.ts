@@ -1,12 +1,11 @@
-import type { FeedKind } from '../../../recommender/feed.service';
 import { authorize } from '../../../accounts/policy';
-import type { GraphQLContext } from '../../context';
+import type { Resolvers } from '../../generated/graphql';
 import { pageSize } from '../common/connection';
 
-export const feedResolvers = {
+export const feedResolvers: Resolvers = {
   FeedKind: { FOR_YOU: 'for_you', FOLLOWING: 'following', TRENDING: 'trending' },
   Query: {
-    feed: async (_: unknown, args: { kind?: FeedKind | null; first?: number | null; after?: string | null }, ctx: GraphQLContext) => {
+    feed: async (_, args, ctx) => {
       const first = pageSize(args.first);
       const page = await ctx.services.feed.page(args.kind ?? 'for_you', ctx.viewer?.id ?? null, first, args.after ?? null);
       // What the page read already is handed to the loaders, so the cards' fields cost no further queries.
@@ -23,7 +22,7 @@ export const feedResolvers = {
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       };
     },
-    feedExperiment: async (_: unknown, __: unknown, ctx: GraphQLContext) => {
+    feedExperiment: async (_, __, ctx) => {
       authorize(await ctx.services.accounts.requireUser(ctx.viewer), 'experiment.see', null);
       return ctx.services.experiments.report();
     },

@@ -1,8 +1,8 @@
 import { errors } from '../../../core/errors';
 import type { MediaRow } from '../../../models/repositories/media.repository';
-import type { NoteMediaRow } from '../../../models/repositories/notes.repository';
 import type { GraphQLContext } from '../../context';
 import { requireId } from '../../../core/validate';
+import type { Resolvers } from '../../generated/graphql';
 
 /** One of the viewer's own uploads; someone else's does not exist, as far as this viewer can tell. */
 async function ownUpload(ctx: GraphQLContext, id: string, read: (id: string) => Promise<MediaRow | undefined>): Promise<MediaRow> {
@@ -40,32 +40,27 @@ async function* followUpload(ctx: GraphQLContext, id: string): AsyncGenerator<Me
   }
 }
 
-export const mediaResolvers = {
+export const mediaResolvers: Resolvers = {
   Subscription: {
     uploadProgress: {
-      subscribe: (_: unknown, args: { id: string }, ctx: GraphQLContext) => followUpload(ctx, args.id),
+      subscribe: (_, args, ctx) => followUpload(ctx, args.id),
       resolve: (row: MediaRow) => row,
     },
   },
   MediaStatus: { PROCESSING: 'processing', READY: 'ready', FAILED: 'failed' },
   Query: {
-    upload: (_: unknown, args: { id: string }, ctx: GraphQLContext) => ownUpload(ctx, args.id, (key) => ctx.loaders.upload.load(key)),
+    upload: (_, args, ctx) => ownUpload(ctx, args.id, (key) => ctx.loaders.upload.load(key)),
   },
   Media: {
-    upload: (media: NoteMediaRow, _: unknown, ctx: GraphQLContext) => (media.mediaId ? ctx.loaders.upload.load(media.mediaId) : null),
+    upload: (media, _, ctx) => (media.mediaId ? ctx.loaders.upload.load(media.mediaId) : null),
   },
   MediaUpload: {
-    failure: (row: MediaRow) =>
+    failure: (row) =>
       row.status === 'failed' ? { reason: row.failureReason ?? 'processing_failed', message: row.failureMessage ?? '' } : null,
-    images: (row: MediaRow, _: unknown, ctx: GraphQLContext) =>
-      (row.variants?.images ?? []).map((v) => ({ ...v, url: ctx.services.media.url(v.key) })),
-    playlistUrl: (row: MediaRow, _: unknown, ctx: GraphQLContext) =>
-      row.variants?.video ? ctx.services.media.url(row.variants.video.master) : null,
-    posterUrl: (row: MediaRow, _: unknown, ctx: GraphQLContext) =>
-      row.variants?.video ? ctx.services.media.url(row.variants.video.poster) : null,
-    previewUrl: (row: MediaRow, _: unknown, ctx: GraphQLContext) =>
-      row.variants?.video ? ctx.services.media.url(row.variants.video.preview) : null,
-    renditions: (row: MediaRow, _: unknown, ctx: GraphQLContext) =>
-      (row.variants?.video?.rungs ?? []).map((r) => ({ ...r, playlistUrl: ctx.services.media.url(r.playlist) })),
+    images: (row, _, ctx) => (row.variants?.images ?? []).map((v) => ({ ...v, url: ctx.services.media.url(v.key) })),
+    playlistUrl: (row, _, ctx) => (row.variants?.video ? ctx.services.media.url(row.variants.video.master) : null),
+    posterUrl: (row, _, ctx) => (row.variants?.video ? ctx.services.media.url(row.variants.video.poster) : null),
+    previewUrl: (row, _, ctx) => (row.variants?.video ? ctx.services.media.url(row.variants.video.preview) : null),
+    renditions: (row, _, ctx) => (row.variants?.video?.rungs ?? []).map((r) => ({ ...r, playlistUrl: ctx.services.media.url(r.playlist) })),
   },
 };

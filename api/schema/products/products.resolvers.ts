@@ -1,6 +1,6 @@
-import type { ProductRow } from '../../../models/repositories/products.repository';
-import type { GraphQLContext } from '../../context';
+import type { Resolvers } from '../../generated/graphql';
 import { asPayload } from '../common/common.resolvers';
+import { referenced } from '../common/referenced';
 
 const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0 };
 const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', JPY: '¥', KRW: '₩', HKD: 'HK$', GBP: '£' };
@@ -16,20 +16,19 @@ export function money(amountMinor: number, currency: string) {
   return { amountMinor: whole, currency, formatted: formatMoney(whole, currency) };
 }
 
-export const productsResolvers = {
+export const productsResolvers: Resolvers = {
   Query: {
-    product: (_: unknown, args: { id: string }, ctx: GraphQLContext) => ctx.services.products.get(args.id),
+    product: (_, args, ctx) => ctx.services.products.get(args.id),
   },
   Mutation: {
-    createProduct: (_: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
-      asPayload(async () => ({ product: await ctx.services.products.create(ctx.viewer, args.input) })),
-    updateProduct: (_: unknown, args: { id: string; input: unknown }, ctx: GraphQLContext) =>
+    createProduct: (_, args, ctx) => asPayload(async () => ({ product: await ctx.services.products.create(ctx.viewer, args.input) })),
+    updateProduct: (_, args, ctx) =>
       asPayload(async () => ({ product: await ctx.services.products.update(ctx.viewer, args.id, args.input) })),
   },
   Product: {
-    brand: (p: ProductRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.brand.load(p.brandId),
-    price: (p: ProductRow) => money(p.priceMinor, p.currency),
-    images: (p: ProductRow) => p.imageUrls,
-    inStock: (p: ProductRow) => p.stock > 0,
+    brand: (p, _, ctx) => referenced(ctx.loaders.brand, p.brandId, 'Brand'),
+    price: (p) => money(p.priceMinor, p.currency),
+    images: (p) => p.imageUrls,
+    inStock: (p) => p.stock > 0,
   },
 };

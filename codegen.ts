@@ -1,0 +1,72 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const repo = (file: string, type: string) => `../../models/repositories/${file}.repository#${type}`;
+
+/**
+ * Resolver types from the SDL: `npm run codegen` writes api/generated/graphql.ts, and CI's
+ * `npm run codegen:check` fails when the checked-in file is not what the schema gives.
+ */
+const config: CodegenConfig = {
+  overwrite: true,
+  schema: 'api/schema/**/*.graphql',
+  generates: {
+    'api/generated/graphql.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        contextType: '../context#GraphQLContext',
+        useTypeImports: true,
+        useIndexSignature: false,
+        // Enums are string unions of the values stored in the database, which the resolver maps of
+        // each enum translate at run time; the union lets rows be returned without conversion.
+        enumsAsTypes: true,
+        enumValues: {
+          Role: { VIEWER: 'viewer', CREATOR: 'creator', BRAND: 'brand', ADMIN: 'admin' },
+          SignUpRole: { VIEWER: 'viewer', CREATOR: 'creator', BRAND: 'brand' },
+          NoteKind: { IMAGE: 'image', VIDEO: 'video' },
+          NoteStatus: { DRAFT: 'draft', PROCESSING: 'processing', PUBLISHED: 'published', FAILED: 'failed', REMOVED: 'removed' },
+          MediaStatus: { PROCESSING: 'processing', READY: 'ready', FAILED: 'failed' },
+          FeedKind: { FOR_YOU: 'for_you', FOLLOWING: 'following', TRENDING: 'trending' },
+          ClientEventType: { IMPRESSION: 'impression', VIEW: 'view', PRODUCT_CLICK: 'product_click' },
+          AttributionKind: { CLICK: 'click', VIEW_THROUGH: 'view_through', ORGANIC: 'organic' },
+          AttributionModel: { LAST_CLICK: 'last_click', VIEW_THROUGH: 'view_through', POSITION: 'position' },
+          RefundKind: { REFUND: 'refund', RETURN: 'return' },
+          AnalyticsScopeKind: { BRAND: 'brand', PRODUCT: 'product', NOTE: 'note', CREATOR: 'creator' },
+          AnalyticsInterval: { DAY: 'day', HOUR: 'hour' },
+          AnalyticsTable: {
+            FUNNEL: 'funnel',
+            SERIES: 'series',
+            TOP_NOTES: 'top_notes',
+            TOP_CREATORS: 'top_creators',
+            AUDIENCE_TOPICS: 'audience_topics',
+          },
+        },
+        scalars: { DateTime: 'Date' },
+        // graphql-js reads undefined as null, and DataLoader answers a missing row with undefined.
+        maybeValue: 'T | null | undefined',
+        mappers: {
+          User: repo('users', 'UserRow'),
+          Brand: repo('users', 'BrandRow'),
+          Note: '../schema/parents#ServedNote',
+          Media: repo('notes', 'NoteMediaRow'),
+          ProductTag: repo('notes', 'NoteProductRow'),
+          Topic: '../schema/parents#TopicParent',
+          MediaUpload: repo('media', 'MediaRow'),
+          Comment: repo('social', 'CommentRow'),
+          Product: repo('products', 'ProductRow'),
+          SearchHit: '../schema/parents#SearchHitParent',
+          Order: repo('commerce', 'OrderRow'),
+          AttributionCredit: repo('commerce', 'AttributionRow'),
+          Refund: '../schema/parents#RefundParent',
+          SponsorDeal: repo('commerce', 'SponsorDealRow'),
+          Funnel: '../../commerce/analytics.service#Funnel as FunnelModel',
+          Sales: '../schema/parents#SalesParent',
+          SponsoredFigures: '../schema/parents#SponsoredParent',
+          TopNote: '../schema/parents#TopParent',
+          TopCreator: '../schema/parents#TopParent',
+        },
+      },
+    },
+  },
+};
+
+export default config;
