@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../generated/graphql';
-import { money } from '../products/products.resolvers';
+import { money } from '../../../catalog/money';
 
 export const analyticsResolvers: Resolvers = {
   AnalyticsScopeKind: { BRAND: 'brand', PRODUCT: 'product', NOTE: 'note', CREATOR: 'creator' },

@@ -3,7 +3,7 @@ import { trackedUrl } from '../../../commerce/tracking';
 import type { Resolvers } from '../../generated/graphql';
 import { asPayload } from '../common/common.resolvers';
 import { pageSize, timeConnection, timeCursor } from '../common/connection';
-import { money } from '../products/products.resolvers';
+import { money } from '../../../catalog/money';
 
 export const commerceResolvers: Resolvers = {
   AttributionKind: { CLICK: 'click', VIEW_THROUGH: 'view_through', ORGANIC: 'organic' },
