@@ -69,6 +69,11 @@ function analyticsRefusal(subject: Subject): string {
   return `You can see analytics of your own ${subject.brandId ? 'brand, its products and the notes that tag them' : 'notes'} only`;
 }
 
+/** Resources only their owner may use (an upload): nobody else is told they exist. */
+export function owns(actor: Actor | null, resource: { ownerId: string }): boolean {
+  return actor !== null && actor.id === resource.ownerId;
+}
+
 export function can<A extends Action>(subject: Subject | null, action: A, resource: Rules[A]): boolean {
   return subject !== null && RULES[action](subject, resource);
 }

@@ -2,7 +2,7 @@ import { errors } from '../core/errors';
 import type { CardExtrasRow, NoteMediaRow, NoteProductRow, NoteRow } from '../models/repositories/notes.repository';
 import type { Repositories, Transact } from '../models/transaction';
 import type { AccountsService } from '../accounts/accounts.service';
-import { authorize, can, type Actor, type Subject } from '../accounts/policy';
+import { authorize, can, owns, type Actor, type Subject } from '../accounts/policy';
 import { requireId, validate } from '../core/validate';
 import { normaliseTopic } from './topics';
 import type { MediaService } from '../media/media.service';
@@ -177,7 +177,7 @@ export class NotesService {
 
   async listByUser(viewer: Actor | null, userId: string, limit: number, after?: { at: Date; id: string }): Promise<NoteRow[]> {
     requireId(userId, 'userId');
-    const own = viewer?.id === userId;
+    const own = owns(viewer, { ownerId: userId });
     return this.repos.notes.listByAuthor(userId, own, limit, after);
   }
 
@@ -233,7 +233,7 @@ export class NotesService {
       }
       const field = `media.${i}.uploadId`;
       const row = rows.get(m.uploadId);
-      if (!row || row.ownerId !== authorId) throw errors.notFound('Upload', m.uploadId);
+      if (!row || !owns({ id: authorId }, row)) throw errors.notFound('Upload', m.uploadId);
       if (row.kind !== kind)
         throw errors.badInput(`${field}: is ${row.kind === 'image' ? 'an image' : 'a video'}, not for a ${kind} note`, field);
       if (row.status === 'failed') throw errors.badInput(`${field}: ${row.failureMessage ?? 'this file could not be processed'}`, field);

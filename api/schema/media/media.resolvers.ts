@@ -1,6 +1,7 @@
 import { errors } from '../../../core/errors';
 import type { MediaRow } from '../../../models/repositories/media.repository';
 import type { GraphQLContext } from '../../context';
+import { owns } from '../../../accounts/policy';
 import { requireId } from '../../../core/validate';
 import type { Resolvers } from '../../generated/graphql';
 
@@ -8,7 +9,7 @@ import type { Resolvers } from '../../generated/graphql';
 async function ownUpload(ctx: GraphQLContext, id: string, read: (id: string) => Promise<MediaRow | undefined>): Promise<MediaRow> {
   if (!ctx.viewer) throw errors.unauthenticated();
   const row = await read(requireId(id));
-  if (!row || row.ownerId !== ctx.viewer.id) throw errors.notFound('Upload', id);
+  if (!row || !owns(ctx.viewer, row)) throw errors.notFound('Upload', id);
   return row;
 }
 
