@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { ENUM_VALUES } from './api/schema/enums';
 
 const repo = (file: string, type: string) => `../../models/repositories/${file}.repository#${type}`;
 
@@ -19,27 +20,7 @@ const config: CodegenConfig = {
         // Enums are string unions of the values stored in the database, which the resolver maps of
         // each enum translate at run time; the union lets rows be returned without conversion.
         enumsAsTypes: true,
-        enumValues: {
-          Role: { VIEWER: 'viewer', CREATOR: 'creator', BRAND: 'brand', ADMIN: 'admin' },
-          SignUpRole: { VIEWER: 'viewer', CREATOR: 'creator', BRAND: 'brand' },
-          NoteKind: { IMAGE: 'image', VIDEO: 'video' },
-          NoteStatus: { DRAFT: 'draft', PROCESSING: 'processing', PUBLISHED: 'published', FAILED: 'failed', REMOVED: 'removed' },
-          MediaStatus: { PROCESSING: 'processing', READY: 'ready', FAILED: 'failed' },
-          FeedKind: { FOR_YOU: 'for_you', FOLLOWING: 'following', TRENDING: 'trending' },
-          ClientEventType: { IMPRESSION: 'impression', VIEW: 'view', PRODUCT_CLICK: 'product_click' },
-          AttributionKind: { CLICK: 'click', VIEW_THROUGH: 'view_through', ORGANIC: 'organic' },
-          AttributionModel: { LAST_CLICK: 'last_click', VIEW_THROUGH: 'view_through', POSITION: 'position' },
-          RefundKind: { REFUND: 'refund', RETURN: 'return' },
-          AnalyticsScopeKind: { BRAND: 'brand', PRODUCT: 'product', NOTE: 'note', CREATOR: 'creator' },
-          AnalyticsInterval: { DAY: 'day', HOUR: 'hour' },
-          AnalyticsTable: {
-            FUNNEL: 'funnel',
-            SERIES: 'series',
-            TOP_NOTES: 'top_notes',
-            TOP_CREATORS: 'top_creators',
-            AUDIENCE_TOPICS: 'audience_topics',
-          },
-        },
+        enumValues: ENUM_VALUES,
         scalars: { DateTime: 'Date' },
         // graphql-js reads undefined as null, and DataLoader answers a missing row with undefined.
         maybeValue: 'T | null | undefined',

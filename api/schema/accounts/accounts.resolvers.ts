@@ -1,13 +1,14 @@
 import { errors } from '../../../core/errors';
 import type { Resolvers } from '../../generated/graphql';
+import { ENUM_VALUES } from '../enums';
 import { asPayload } from '../common/common.resolvers';
 import { pageSize, timeConnection, timeCursor } from '../common/connection';
 import { requireId } from '../../../core/validate';
 import { referenced } from '../common/referenced';
 
 export const accountsResolvers: Resolvers = {
-  Role: { VIEWER: 'viewer', CREATOR: 'creator', BRAND: 'brand', ADMIN: 'admin' },
-  SignUpRole: { VIEWER: 'viewer', CREATOR: 'creator', BRAND: 'brand' },
+  Role: ENUM_VALUES.Role,
+  SignUpRole: ENUM_VALUES.SignUpRole,
   Query: {
     viewer: (_, __, ctx) => (ctx.viewer ? ctx.loaders.user.load(ctx.viewer.id) : null),
     user: async (_, args, ctx) => {

@@ -1,16 +1,11 @@
 import type { Resolvers } from '../../generated/graphql';
+import { ENUM_VALUES } from '../enums';
 import { money } from '../../../catalog/money';
 
 export const analyticsResolvers: Resolvers = {
-  AnalyticsScopeKind: { BRAND: 'brand', PRODUCT: 'product', NOTE: 'note', CREATOR: 'creator' },
-  AnalyticsInterval: { DAY: 'day', HOUR: 'hour' },
-  AnalyticsTable: {
-    FUNNEL: 'funnel',
-    SERIES: 'series',
-    TOP_NOTES: 'top_notes',
-    TOP_CREATORS: 'top_creators',
-    AUDIENCE_TOPICS: 'audience_topics',
-  },
+  AnalyticsScopeKind: ENUM_VALUES.AnalyticsScopeKind,
+  AnalyticsInterval: ENUM_VALUES.AnalyticsInterval,
+  AnalyticsTable: ENUM_VALUES.AnalyticsTable,
   Query: {
     analyticsFunnel: (_, a, ctx) => ctx.services.analytics.funnel(ctx.viewer, a.scope, a.range, a.currency),
     analyticsSeries: async (_, a, ctx) =>

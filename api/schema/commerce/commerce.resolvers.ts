@@ -1,14 +1,15 @@
 import { AppError, errors } from '../../../core/errors';
 import { trackedUrl } from '../../../commerce/tracking';
 import type { Resolvers } from '../../generated/graphql';
+import { ENUM_VALUES } from '../enums';
 import { asPayload } from '../common/common.resolvers';
 import { pageSize, timeConnection, timeCursor } from '../common/connection';
 import { money } from '../../../catalog/money';
 
 export const commerceResolvers: Resolvers = {
-  AttributionKind: { CLICK: 'click', VIEW_THROUGH: 'view_through', ORGANIC: 'organic' },
-  AttributionModel: { LAST_CLICK: 'last_click', VIEW_THROUGH: 'view_through', POSITION: 'position' },
-  RefundKind: { REFUND: 'refund', RETURN: 'return' },
+  AttributionKind: ENUM_VALUES.AttributionKind,
+  AttributionModel: ENUM_VALUES.AttributionModel,
+  RefundKind: ENUM_VALUES.RefundKind,
   Query: {
     order: (_, args, ctx) => ctx.services.orders.explain(ctx.viewer, args.id),
     brandOrders: async (_, args, ctx) => {

@@ -1,8 +1,9 @@
 import type { Resolvers } from '../../generated/graphql';
+import { ENUM_VALUES } from '../enums';
 import { asPayload } from '../common/common.resolvers';
 
 export const eventsResolvers: Resolvers = {
-  ClientEventType: { IMPRESSION: 'impression', VIEW: 'view', PRODUCT_CLICK: 'product_click' },
+  ClientEventType: ENUM_VALUES.ClientEventType,
   Mutation: {
     recordEvents: (_, args, ctx) =>
       asPayload(() => ctx.services.events.record(ctx.viewer, args.events), { accepted: 0, duplicates: 0, rejected: [] }),

@@ -1,9 +1,10 @@
 import { authorize } from '../../../accounts/policy';
 import type { Resolvers } from '../../generated/graphql';
+import { ENUM_VALUES } from '../enums';
 import { pageSize } from '../common/connection';
 
 export const feedResolvers: Resolvers = {
-  FeedKind: { FOR_YOU: 'for_you', FOLLOWING: 'following', TRENDING: 'trending' },
+  FeedKind: ENUM_VALUES.FeedKind,
   Query: {
     feed: async (_, args, ctx) => {
       const first = pageSize(args.first);

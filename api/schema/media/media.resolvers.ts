@@ -4,6 +4,7 @@ import type { GraphQLContext } from '../../context';
 import { owns } from '../../../accounts/policy';
 import { requireId } from '../../../core/validate';
 import type { Resolvers } from '../../generated/graphql';
+import { ENUM_VALUES } from '../enums';
 
 /** One of the viewer's own uploads; someone else's does not exist, as far as this viewer can tell. */
 async function ownUpload(ctx: GraphQLContext, id: string, read: (id: string) => Promise<MediaRow | undefined>): Promise<MediaRow> {
@@ -48,7 +49,7 @@ export const mediaResolvers: Resolvers = {
       resolve: (row: MediaRow) => row,
     },
   },
-  MediaStatus: { PROCESSING: 'processing', READY: 'ready', FAILED: 'failed' },
+  MediaStatus: ENUM_VALUES.MediaStatus,
   Query: {
     upload: (_, args, ctx) => ownUpload(ctx, args.id, (key) => ctx.loaders.upload.load(key)),
   },

@@ -1,12 +1,13 @@
 import type { Resolvers } from '../../generated/graphql';
+import { ENUM_VALUES } from '../enums';
 import { asPayload } from '../common/common.resolvers';
 import { pageSize, timeConnection, timeCursor } from '../common/connection';
 import { normaliseTopic } from '../../../notes/topics';
 import { referenced } from '../common/referenced';
 
 export const notesResolvers: Resolvers = {
-  NoteKind: { IMAGE: 'image', VIDEO: 'video' },
-  NoteStatus: { DRAFT: 'draft', PROCESSING: 'processing', PUBLISHED: 'published', FAILED: 'failed', REMOVED: 'removed' },
+  NoteKind: ENUM_VALUES.NoteKind,
+  NoteStatus: ENUM_VALUES.NoteStatus,
   Query: {
     note: (_, args, ctx) => ctx.services.notes.get(ctx.viewer, args.id),
     notesByUser: async (_, args, ctx) => {
