@@ -13,6 +13,7 @@ import type { Storage } from './media/storage';
 import type { CandidateRow, NoteCard } from './models/repositories/notes.repository';
 import { only, repositoriesFor, transactor } from './models/transaction';
 import { AccountsService } from './accounts/accounts.service';
+import { ProfileService } from './accounts/profile.service';
 import { EventsService } from './events/events.service';
 import { NoteLifecycle } from './notes/lifecycle';
 import { NoteCaches } from './notes/note-caches';
@@ -95,6 +96,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     storage,
     media,
     accounts,
+    profiles: new ProfileService({ users: repos.users, accounts, uploads: media, feedState: sessions }),
     notes,
     social: new SocialService({ repos: only(repos, 'notes', 'social', 'users'), transact, accounts, noteCards, feedState: sessions }),
     products,

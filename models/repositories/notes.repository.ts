@@ -250,6 +250,17 @@ export class NotesRepository {
     return row?.n ?? 0;
   }
 
+  /** Likes and collects each author's published notes have received, from the notes' counters rather than the like rows. */
+  async likesAndCollectsReceived(authorIds: readonly string[]): Promise<Map<string, number>> {
+    if (authorIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ authorId: notes.authorId, n: sql<number>`sum(${notes.likeCount} + ${notes.collectCount})::int` })
+      .from(notes)
+      .where(and(published, anyUuid(notes.authorId, authorIds)))
+      .groupBy(notes.authorId);
+    return new Map(rows.map((r) => [r.authorId, r.n]));
+  }
+
   /** Newest published notes of the creators `viewerId` follows, minus what the viewer hid. */
   async listFollowing(viewerId: string, limit: number, after?: { at: Date; id: string }): Promise<NoteRow[]> {
     return this.db
