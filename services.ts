@@ -25,6 +25,7 @@ import { FeedService } from './recommender/feed.service';
 import { parseRecallQuotas } from './recommender/recall-quotas';
 import { configuredFreshness } from './recommender/serving/freshness';
 import { createModelServing } from './recommender/serving/model-serving';
+import { RelatedService } from './recommender/related.service';
 import { ServedLogService } from './recommender/served-log.service';
 import { FeedSessionStore } from './recommender/serving/session-store';
 import { ExperimentService, parseExperiment } from './recommender/experiment';
@@ -116,6 +117,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
       hideSoldOut: config.FEED_HIDE_SOLD_OUT,
       quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
     }),
+    related: new RelatedService({ notes: repos.notes, model }),
     servedLog: new ServedLogService(sessions, repos.events),
     orders: new OrdersService({
       repos: only(repos, 'commerce', 'products', 'users', 'notes'),

@@ -802,6 +802,8 @@ export type Query = {
   productTopCreators: Array<TopCreator>;
   /** The notes that drove a product's sales, best first (by GMV, then orders, then clicks). */
   productTopNotes: Array<TopNote>;
+  /** Notes like this one, for the waterfall below it: the model's item-to-item and embedding neighbours, then notes sharing its topics by engagement. Never the note itself, nor what the viewer hid or wrote. */
+  relatedNotes: NoteConnection;
   /** Published notes and products matching every word (Chinese by characters), best first. */
   search: SearchConnection;
   topic: Topic;
@@ -897,6 +899,13 @@ export type QueryProductTopNotesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   productId: Scalars['ID']['input'];
   range: DateRange;
+};
+
+
+export type QueryRelatedNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  noteId: Scalars['ID']['input'];
 };
 
 
@@ -1841,6 +1850,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   productTopCreators?: Resolver<Array<ResolversTypes['TopCreator']>, ParentType, ContextType, RequireFields<QueryProductTopCreatorsArgs, 'currency' | 'first' | 'productId' | 'range'>>;
   productTopNotes?: Resolver<Array<ResolversTypes['TopNote']>, ParentType, ContextType, RequireFields<QueryProductTopNotesArgs, 'currency' | 'first' | 'productId' | 'range'>>;
+  relatedNotes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<QueryRelatedNotesArgs, 'first' | 'noteId'>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType, RequireFields<QueryTopicArgs, 'name'>>;
   upload?: Resolver<Maybe<ResolversTypes['MediaUpload']>, ParentType, ContextType, RequireFields<QueryUploadArgs, 'id'>>;

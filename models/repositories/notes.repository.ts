@@ -337,6 +337,38 @@ export class NotesRepository {
       .limit(limit);
   }
 
+  /** Which of these notes a viewer may be shown beside another: published, and (signed in) neither hidden nor their own. */
+  async visibleAmong(ids: readonly string[], viewerId: string | null): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .select({ id: notes.id })
+      .from(notes)
+      .where(and(published, anyUuid(notes.id, ids), viewerId ? notHiddenBy(viewerId) : undefined));
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * Ids of published notes sharing a topic with the note, by trending score (the trending index's
+   * order, so a popular topic costs no sort), minus the note and, signed in, what the viewer hid or wrote.
+   */
+  async relatedByTopics(note: Pick<NoteRow, 'id' | 'topics'>, limit: number, viewerId: string | null): Promise<string[]> {
+    if (note.topics.length === 0) return [];
+    const rows = await this.db
+      .select({ id: notes.id })
+      .from(notes)
+      .where(
+        and(
+          published,
+          sql`${notes.topics} && ${toPgArray(note.topics)}::text[]`,
+          ne(notes.id, note.id),
+          viewerId ? notHiddenBy(viewerId) : undefined,
+        ),
+      )
+      .orderBy(desc(notes.trendingScore), desc(notes.id))
+      .limit(limit);
+    return rows.map((r) => r.id);
+  }
+
   reconcileCounters(): Promise<number> {
     return reconcileNoteCounters(this.db);
   }
