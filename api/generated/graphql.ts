@@ -1118,7 +1118,7 @@ export type UpdateProductInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Changes to the signed-in account's profile; omitted (or null) fields stay as they are. */
+/** Changes to the signed-in account's profile: omitted fields stay as they are, and so do a null display name or bio. */
 export type UpdateProfileInput = {
   /** An image upload of the viewer's own (POST /uploads) that upload(id) says is READY; null removes the avatar. */
   avatarUploadId?: InputMaybe<Scalars['ID']['input']>;
