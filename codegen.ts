@@ -33,6 +33,7 @@ const config: CodegenConfig = {
           Topic: '../schema/parents#TopicParent',
           MediaUpload: repo('media', 'MediaRow'),
           Comment: repo('social', 'CommentRow'),
+          Board: repo('social', 'BoardWithCount'),
           Product: repo('products', 'ProductRow'),
           SearchHit: '../schema/parents#SearchHitParent',
           Order: repo('commerce', 'OrderRow'),

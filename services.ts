@@ -13,6 +13,7 @@ import type { Storage } from './media/storage';
 import type { CandidateRow, NoteCard } from './models/repositories/notes.repository';
 import { only, repositoriesFor, transactor } from './models/transaction';
 import { AccountsService } from './accounts/accounts.service';
+import { ProfileService } from './accounts/profile.service';
 import { EventsService } from './events/events.service';
 import { NoteLifecycle } from './notes/lifecycle';
 import { NoteCaches } from './notes/note-caches';
@@ -24,6 +25,7 @@ import { FeedService } from './recommender/feed.service';
 import { parseRecallQuotas } from './recommender/recall-quotas';
 import { configuredFreshness } from './recommender/serving/freshness';
 import { createModelServing } from './recommender/serving/model-serving';
+import { RelatedService } from './recommender/related.service';
 import { ServedLogService } from './recommender/served-log.service';
 import { FeedSessionStore } from './recommender/serving/session-store';
 import { ExperimentService, parseExperiment } from './recommender/experiment';
@@ -95,6 +97,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     storage,
     media,
     accounts,
+    profiles: new ProfileService({ users: repos.users, accounts, uploads: media, feedState: sessions }),
     notes,
     social: new SocialService({ repos: only(repos, 'notes', 'social', 'users'), transact, accounts, noteCards, feedState: sessions }),
     products,
@@ -114,6 +117,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
       hideSoldOut: config.FEED_HIDE_SOLD_OUT,
       quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
     }),
+    related: new RelatedService({ notes: repos.notes, model }),
     servedLog: new ServedLogService(sessions, repos.events),
     orders: new OrdersService({
       repos: only(repos, 'commerce', 'products', 'users', 'notes'),

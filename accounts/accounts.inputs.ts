@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../catalog/categories';
+import { uuid } from '../core/validate';
+
+const displayName = z.string().trim().min(1, 'must not be empty').max(60, 'use at most 60 characters');
+// A topic chosen twice is one interest.
+const interests = z
+  .array(z.enum(CATEGORIES))
+  .max(CATEGORIES.length)
+  .transform((list) => [...new Set(list)]);
 
 export const signUpInput = z.object({
   handle: z
@@ -8,10 +16,10 @@ export const signUpInput = z.object({
     .toLowerCase()
     .regex(/^[a-z0-9_]{3,30}$/, 'use 3–30 letters, digits or underscores'),
   password: z.string().min(8, 'use at least 8 characters').max(128, 'use at most 128 characters'),
-  displayName: z.string().trim().min(1, 'must not be empty').max(60, 'use at most 60 characters'),
+  displayName,
   email: z.string().trim().toLowerCase().email('is not an email address').max(254).nullish(),
   role: z.enum(['viewer', 'creator', 'brand']).default('viewer'),
-  interests: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).default([]),
+  interests: interests.default([]),
   brandName: z.string().trim().min(1).max(80).nullish(),
 });
 export type SignUpInput = z.infer<typeof signUpInput>;
@@ -20,3 +28,12 @@ export const logInInput = z.object({
   login: z.string().trim().min(1, 'must not be empty').max(254),
   password: z.string().min(1, 'must not be empty').max(128),
 });
+
+// Omitted (or null) display name and bio stay as they are; an avatar upload id of null removes the avatar.
+export const updateProfileInput = z.object({
+  displayName: displayName.nullish(),
+  bio: z.string().trim().max(200, 'use at most 200 characters').nullish(),
+  avatarUploadId: uuid.nullish(),
+});
+
+export const updateInterestsInput = z.object({ interests });

@@ -55,6 +55,10 @@ export function createLoaders(services: Services, viewerId: string | null) {
     productTags: new DataLoader<string, NoteProductRow[]>((noteIds) => services.notes.productTagsOf(noteIds)),
     orderCredits: grouped<AttributionRow>((ids) => services.orders.attributionsOf(ids)),
     orderRefunds: grouped<RefundRow>((ids) => services.orders.refundsOf(ids)),
+    likesAndCollectsReceived: new DataLoader<string, number>(async (authorIds) => {
+      const received = await services.notes.likesAndCollectsReceived(authorIds);
+      return authorIds.map((id) => received.get(id) ?? 0);
+    }),
     viewerLiked: membership(viewerId, (v, ids) => services.social.likedAmong(v, ids)),
     viewerCollected: membership(viewerId, (v, ids) => services.social.collectedAmong(v, ids)),
     viewerFollows: membership(viewerId, (v, ids) => services.social.followedAmong(v, ids)),

@@ -111,6 +111,13 @@ export class MediaService {
     return row.variants?.video ? this.url(row.variants.video.master) : null;
   }
 
+  /** What an avatar shows: a ready image's medium variant (540 px wide is plenty for a round badge), else its large one. */
+  avatarUrl(row: Pick<MediaRow, 'variants'>): string | null {
+    const images = row.variants?.images?.filter((v) => v.format === 'webp') ?? [];
+    const variant = images.find((v) => v.name === 'medium') ?? images.find((v) => v.name === 'large');
+    return variant ? this.url(variant.key) : null;
+  }
+
   async processImage(mediaId: string): Promise<MediaJobOutcome> {
     const row = await this.processing(mediaId);
     if (!row) return { status: 'skipped', reason: 'not processing' };

@@ -185,6 +185,10 @@ export class NotesService {
     return this.repos.notes.listByTopic(normaliseTopic(topic), limit, after);
   }
 
+  likesAndCollectsReceived(authorIds: readonly string[]): Promise<Map<string, number>> {
+    return this.repos.notes.likesAndCollectsReceived(authorIds);
+  }
+
   countByTopic(topic: string): Promise<number> {
     return this.repos.notes.countByTopic(normaliseTopic(topic));
   }

@@ -1,7 +1,7 @@
 import { errors } from '../core/errors';
 import type { ReadCache } from '../core/read-cache';
 import type { NoteCard } from '../models/repositories/notes.repository';
-import type { BoardRow, CommentRow } from '../models/repositories/social.repository';
+import type { BoardRow, BoardWithCount, CommentRow, MarkedRow, Page } from '../models/repositories/social.repository';
 import type { Repositories, Transact } from '../models/transaction';
 import type { FeedSessionStore } from '../recommender/serving/session-store';
 import type { AccountsService, Actor } from '../accounts/accounts.service';
@@ -128,8 +128,31 @@ export class SocialService {
     return board;
   }
 
+  // Boards and their notes are public, like the likes and follows below: a profile shows them to everyone.
   boardsOf(userId: string) {
     return this.repos.social.boardsOf(requireId(userId, 'userId'));
+  }
+
+  async board(id: string): Promise<BoardWithCount> {
+    const board = await this.repos.social.findBoardWithCount(requireId(id));
+    if (!board) throw errors.notFound('Board', id);
+    return board;
+  }
+
+  boardNotes(boardId: string, limit: number, after: Page): Promise<MarkedRow[]> {
+    return this.repos.social.boardNotes(boardId, limit, after);
+  }
+
+  likedNotes(userId: string, limit: number, after: Page): Promise<MarkedRow[]> {
+    return this.repos.social.likedNotes(userId, limit, after);
+  }
+
+  followers(userId: string, limit: number, after: Page): Promise<MarkedRow[]> {
+    return this.repos.social.followers(userId, limit, after);
+  }
+
+  following(userId: string, limit: number, after: Page): Promise<MarkedRow[]> {
+    return this.repos.social.following(userId, limit, after);
   }
 
   async comment(viewer: Actor | null, raw: unknown): Promise<CommentRow> {

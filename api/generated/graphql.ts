@@ -3,7 +3,7 @@ import type { UserRow, BrandRow } from '../../models/repositories/users.reposito
 import type { ServedNote, TopicParent, SearchHitParent, RefundParent, SalesParent, SponsoredParent, TopParent } from '../schema/parents';
 import type { NoteMediaRow, NoteProductRow } from '../../models/repositories/notes.repository';
 import type { MediaRow } from '../../models/repositories/media.repository';
-import type { CommentRow } from '../../models/repositories/social.repository';
+import type { CommentRow, BoardWithCount } from '../../models/repositories/social.repository';
 import type { ProductRow } from '../../models/repositories/products.repository';
 import type { OrderRow, AttributionRow, SponsorDealRow } from '../../models/repositories/commerce.repository';
 import type { Funnel as FunnelModel } from '../../commerce/analytics.service';
@@ -88,12 +88,24 @@ export type AuthPayload = {
   user?: Maybe<User>;
 };
 
+/** A user's collection of notes (收藏专辑); visible to everyone. */
 export type Board = {
   __typename?: 'Board';
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** Published notes collected into the board. */
   noteCount: Scalars['Int']['output'];
+  /** Published notes collected into the board, newest collect first. */
+  notes: NoteConnection;
+  owner: User;
+};
+
+
+/** A user's collection of notes (收藏专辑); visible to everyone. */
+export type BoardNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Brand = {
@@ -445,9 +457,12 @@ export type Mutation = {
   uncollect: Note;
   unfollow: User;
   unlike: Note;
+  /** Replaces the topics chosen at sign-up (beauty, fashion, food, travel, home, tech), which the For-You feed starts from. */
+  updateInterests: UserPayload;
   updateNote: NotePayload;
   /** Only the owning brand. */
   updateProduct: ProductPayload;
+  updateProfile: UserPayload;
 };
 
 
@@ -564,6 +579,11 @@ export type MutationUnlikeArgs = {
 };
 
 
+export type MutationUpdateInterestsArgs = {
+  interests: Array<Scalars['String']['input']>;
+};
+
+
 export type MutationUpdateNoteArgs = {
   id: Scalars['ID']['input'];
   input: UpdateNoteInput;
@@ -573,6 +593,11 @@ export type MutationUpdateNoteArgs = {
 export type MutationUpdateProductArgs = {
   id: Scalars['ID']['input'];
   input: UpdateProductInput;
+};
+
+
+export type MutationUpdateProfileArgs = {
+  input: UpdateProfileInput;
 };
 
 export type Note = {
@@ -761,6 +786,7 @@ export type Query = {
   analyticsSeries: Array<FunnelPoint>;
   /** The topics the scope's readers chose at sign-up, weighted by their reads. */
   audienceTopics: Array<TopicShare>;
+  board?: Maybe<Board>;
   /** The signed-in brand's orders, newest first. */
   brandOrders: OrderConnection;
   feed: NoteConnection;
@@ -776,6 +802,8 @@ export type Query = {
   productTopCreators: Array<TopCreator>;
   /** The notes that drove a product's sales, best first (by GMV, then orders, then clicks). */
   productTopNotes: Array<TopNote>;
+  /** Notes like this one, for the waterfall below it: the model's item-to-item and embedding neighbours, then notes sharing its topics by engagement. Never the note itself, nor what the viewer hid or wrote. */
+  relatedNotes: NoteConnection;
   /** Published notes and products matching every word (Chinese by characters), best first. */
   search: SearchConnection;
   topic: Topic;
@@ -815,6 +843,11 @@ export type QueryAnalyticsSeriesArgs = {
 export type QueryAudienceTopicsArgs = {
   range: DateRange;
   scope: AnalyticsScope;
+};
+
+
+export type QueryBoardArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -866,6 +899,13 @@ export type QueryProductTopNotesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   productId: Scalars['ID']['input'];
   range: DateRange;
+};
+
+
+export type QueryRelatedNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  noteId: Scalars['ID']['input'];
 };
 
 
@@ -1078,21 +1118,40 @@ export type UpdateProductInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to the signed-in account's profile: omitted fields stay as they are, and so do a null display name or bio. */
+export type UpdateProfileInput = {
+  /** An image upload of the viewer's own (POST /uploads) that upload(id) says is READY; null removes the avatar. */
+  avatarUploadId?: InputMaybe<Scalars['ID']['input']>;
+  /** At most 200 characters; an empty string clears it. */
+  bio?: InputMaybe<Scalars['String']['input']>;
+  /** 1–60 characters. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type User = {
   __typename?: 'User';
   avatarUrl?: Maybe<Scalars['String']['output']>;
   bio: Scalars['String']['output'];
+  /** Boards of collected notes, oldest first; boards are public, like the notes collected into them. */
   boards: Array<Board>;
   /** The brand a brand account owns. */
   brand?: Maybe<Brand>;
   createdAt: Scalars['DateTime']['output'];
   displayName: Scalars['String']['output'];
   followerCount: Scalars['Int']['output'];
+  /** Who follows this user, newest follow first. */
+  followers: UserConnection;
+  /** Whom this user follows, newest follow first. */
+  following: UserConnection;
   followingCount: Scalars['Int']['output'];
   handle: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** Topics chosen at sign-up. */
   interests: Array<Scalars['String']['output']>;
+  /** Published notes this user liked, newest like first; likes are public, as on the profile's liked tab. */
+  likedNotes: NoteConnection;
+  /** Likes and collects received by this user's published notes (获赞与收藏). */
+  likesAndCollectsReceived: Scalars['Int']['output'];
   /** Published notes. */
   noteCount: Scalars['Int']['output'];
   /** Notes newest first; the user themself also sees their drafts. */
@@ -1103,9 +1162,39 @@ export type User = {
 };
 
 
+export type UserFollowersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type UserFollowingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type UserLikedNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type UserNotesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  edges: Array<UserEdge>;
+  pageInfo: PageInfo;
+};
+
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  cursor: Scalars['String']['output'];
+  node: User;
 };
 
 /** A refusal the client should show next to the field it names. */
@@ -1116,6 +1205,12 @@ export type UserError = {
   /** Dotted path of the offending input field, when one is to blame. */
   field?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
+};
+
+export type UserPayload = {
+  __typename?: 'UserPayload';
+  error?: Maybe<UserError>;
+  user?: Maybe<User>;
 };
 
 export type VideoRendition = {
@@ -1217,7 +1312,7 @@ export type ResolversTypes = {
   AttributionKind: null;
   AttributionModel: null;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
-  Board: ResolverTypeWrapper<Board>;
+  Board: ResolverTypeWrapper<BoardWithCount>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Brand: ResolverTypeWrapper<BrandRow>;
   CheckoutInput: CheckoutInput;
@@ -1296,8 +1391,12 @@ export type ResolversTypes = {
   TopicShare: ResolverTypeWrapper<TopicShare>;
   UpdateNoteInput: UpdateNoteInput;
   UpdateProductInput: UpdateProductInput;
+  UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserRow>;
+  UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
+  UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
   UserError: ResolverTypeWrapper<UserError>;
+  UserPayload: ResolverTypeWrapper<Omit<UserPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   VideoRendition: ResolverTypeWrapper<VideoRendition>;
   WebhookSecretPayload: ResolverTypeWrapper<WebhookSecretPayload>;
 };
@@ -1307,7 +1406,7 @@ export type ResolversParentTypes = {
   AnalyticsScope: AnalyticsScope;
   AttributionCredit: AttributionRow;
   AuthPayload: Omit<AuthPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
-  Board: Board;
+  Board: BoardWithCount;
   Boolean: Scalars['Boolean']['output'];
   Brand: BrandRow;
   CheckoutInput: CheckoutInput;
@@ -1378,8 +1477,12 @@ export type ResolversParentTypes = {
   TopicShare: TopicShare;
   UpdateNoteInput: UpdateNoteInput;
   UpdateProductInput: UpdateProductInput;
+  UpdateProfileInput: UpdateProfileInput;
   User: UserRow;
+  UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
+  UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
   UserError: UserError;
+  UserPayload: Omit<UserPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   VideoRendition: VideoRendition;
   WebhookSecretPayload: WebhookSecretPayload;
 };
@@ -1417,6 +1520,8 @@ export type BoardResolvers<ContextType = GraphQLContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   noteCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<BoardNotesArgs, 'first'>>;
+  owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
 export type BrandResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Brand'] = ResolversParentTypes['Brand']> = {
@@ -1597,8 +1702,10 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   uncollect?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationUncollectArgs, 'noteId'>>;
   unfollow?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUnfollowArgs, 'userId'>>;
   unlike?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationUnlikeArgs, 'noteId'>>;
+  updateInterests?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationUpdateInterestsArgs, 'interests'>>;
   updateNote?: Resolver<ResolversTypes['NotePayload'], ParentType, ContextType, RequireFields<MutationUpdateNoteArgs, 'id' | 'input'>>;
   updateProduct?: Resolver<ResolversTypes['ProductPayload'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'id' | 'input'>>;
+  updateProfile?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
 };
 
 export type NoteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Note'] = ResolversParentTypes['Note']> = {
@@ -1732,6 +1839,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   analyticsFunnel?: Resolver<ResolversTypes['Funnel'], ParentType, ContextType, RequireFields<QueryAnalyticsFunnelArgs, 'currency' | 'range' | 'scope'>>;
   analyticsSeries?: Resolver<Array<ResolversTypes['FunnelPoint']>, ParentType, ContextType, RequireFields<QueryAnalyticsSeriesArgs, 'currency' | 'interval' | 'range' | 'scope'>>;
   audienceTopics?: Resolver<Array<ResolversTypes['TopicShare']>, ParentType, ContextType, RequireFields<QueryAudienceTopicsArgs, 'range' | 'scope'>>;
+  board?: Resolver<Maybe<ResolversTypes['Board']>, ParentType, ContextType, RequireFields<QueryBoardArgs, 'id'>>;
   brandOrders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryBrandOrdersArgs, 'first'>>;
   feed?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<QueryFeedArgs, 'first' | 'kind'>>;
   feedExperiment?: Resolver<ResolversTypes['FeedExperiment'], ParentType, ContextType>;
@@ -1742,6 +1850,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   productTopCreators?: Resolver<Array<ResolversTypes['TopCreator']>, ParentType, ContextType, RequireFields<QueryProductTopCreatorsArgs, 'currency' | 'first' | 'productId' | 'range'>>;
   productTopNotes?: Resolver<Array<ResolversTypes['TopNote']>, ParentType, ContextType, RequireFields<QueryProductTopNotesArgs, 'currency' | 'first' | 'productId' | 'range'>>;
+  relatedNotes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<QueryRelatedNotesArgs, 'first' | 'noteId'>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType, RequireFields<QueryTopicArgs, 'name'>>;
   upload?: Resolver<Maybe<ResolversTypes['MediaUpload']>, ParentType, ContextType, RequireFields<QueryUploadArgs, 'id'>>;
@@ -1853,20 +1962,39 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   followerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  followers?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<UserFollowersArgs, 'first'>>;
+  following?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<UserFollowingArgs, 'first'>>;
   followingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   interests?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  likedNotes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<UserLikedNotesArgs, 'first'>>;
+  likesAndCollectsReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   noteCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   notes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<UserNotesArgs, 'first'>>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   viewerIsFollowing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type UserConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type UserEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
 export type UserErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UserPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserPayload'] = ResolversParentTypes['UserPayload']> = {
+  error?: Resolver<Maybe<ResolversTypes['UserError']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
 export type VideoRenditionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VideoRendition'] = ResolversParentTypes['VideoRendition']> = {
@@ -1950,7 +2078,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Topic?: TopicResolvers<ContextType>;
   TopicShare?: TopicShareResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserConnection?: UserConnectionResolvers<ContextType>;
+  UserEdge?: UserEdgeResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
+  UserPayload?: UserPayloadResolvers<ContextType>;
   VideoRendition?: VideoRenditionResolvers<ContextType>;
   WebhookSecretPayload?: WebhookSecretPayloadResolvers<ContextType>;
 };

@@ -250,6 +250,17 @@ export class NotesRepository {
     return row?.n ?? 0;
   }
 
+  /** Likes and collects each author's published notes have received, from the notes' counters rather than the like rows. */
+  async likesAndCollectsReceived(authorIds: readonly string[]): Promise<Map<string, number>> {
+    if (authorIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ authorId: notes.authorId, n: sql<number>`sum(${notes.likeCount} + ${notes.collectCount})::int` })
+      .from(notes)
+      .where(and(published, anyUuid(notes.authorId, authorIds)))
+      .groupBy(notes.authorId);
+    return new Map(rows.map((r) => [r.authorId, r.n]));
+  }
+
   /** Newest published notes of the creators `viewerId` follows, minus what the viewer hid. */
   async listFollowing(viewerId: string, limit: number, after?: { at: Date; id: string }): Promise<NoteRow[]> {
     return this.db
@@ -324,6 +335,38 @@ export class NotesRepository {
       .where(and(published, sql`${notes.topics} && ${toPgArray(topics)}::text[]`, notIn(excludeIds)))
       .orderBy(desc(notes.trendingScore), desc(notes.id))
       .limit(limit);
+  }
+
+  /** Which of these notes a viewer may be shown beside another: published, and (signed in) neither hidden nor their own. */
+  async visibleAmong(ids: readonly string[], viewerId: string | null): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .select({ id: notes.id })
+      .from(notes)
+      .where(and(published, anyUuid(notes.id, ids), viewerId ? notHiddenBy(viewerId) : undefined));
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * Ids of published notes sharing a topic with the note, by trending score (the trending index's
+   * order, so a popular topic costs no sort), minus the note and, signed in, what the viewer hid or wrote.
+   */
+  async relatedByTopics(note: Pick<NoteRow, 'id' | 'topics'>, limit: number, viewerId: string | null): Promise<string[]> {
+    if (note.topics.length === 0) return [];
+    const rows = await this.db
+      .select({ id: notes.id })
+      .from(notes)
+      .where(
+        and(
+          published,
+          sql`${notes.topics} && ${toPgArray(note.topics)}::text[]`,
+          ne(notes.id, note.id),
+          viewerId ? notHiddenBy(viewerId) : undefined,
+        ),
+      )
+      .orderBy(desc(notes.trendingScore), desc(notes.id))
+      .limit(limit);
+    return rows.map((r) => r.id);
   }
 
   reconcileCounters(): Promise<number> {

@@ -1,9 +1,16 @@
-import { and, asc, count, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../core/db';
-import { anyUuid } from '../sql';
-import { boards, collects, comments, follows, hiddenCreators, hiddenNotes, likes, users } from '../schema';
+import { anyUuid, keysetBefore } from '../sql';
+import { boards, collects, comments, follows, hiddenCreators, hiddenNotes, likes, notes, users } from '../schema';
 
 export type BoardRow = typeof boards.$inferSelect;
+export type BoardWithCount = BoardRow & { noteCount: number };
+/** One entry of a profile list: whom or what (`id`), and when it was marked (`at`), the list's order and cursor. */
+export interface MarkedRow {
+  id: string;
+  at: Date;
+}
+export type Page = { at: Date; id: string } | undefined;
 export type CommentRow = typeof comments.$inferSelect;
 
 /** Sets where a feed page asks membership: an API process builds them once per cached context, not per page. */
@@ -122,14 +129,82 @@ export class SocialRepository {
     return row;
   }
 
-  async boardsOf(userId: string): Promise<(BoardRow & { noteCount: number })[]> {
+  async boardsOf(userId: string): Promise<BoardWithCount[]> {
+    return this.boardsWithCount(eq(boards.userId, userId)).orderBy(asc(boards.createdAt));
+  }
+
+  async findBoardWithCount(id: string): Promise<BoardWithCount | undefined> {
+    const [row] = await this.boardsWithCount(eq(boards.id, id));
+    return row;
+  }
+
+  /** Boards with how many published notes they hold, the count Board.notes pages through. */
+  private boardsWithCount(where: SQL) {
     return this.db
-      .select({ id: boards.id, userId: boards.userId, name: boards.name, createdAt: boards.createdAt, noteCount: count(collects.noteId) })
+      .select({ id: boards.id, userId: boards.userId, name: boards.name, createdAt: boards.createdAt, noteCount: count(notes.id) })
       .from(boards)
       .leftJoin(collects, eq(collects.boardId, boards.id))
-      .where(eq(boards.userId, userId))
-      .groupBy(boards.id)
-      .orderBy(asc(boards.createdAt));
+      .leftJoin(notes, and(eq(notes.id, collects.noteId), eq(notes.status, 'published')))
+      .where(where)
+      .groupBy(boards.id);
+  }
+
+  /** The published notes a user liked, newest like first. */
+  async likedNotes(userId: string, limit: number, after: Page): Promise<MarkedRow[]> {
+    return this.db
+      .select({ id: likes.noteId, at: likes.createdAt })
+      .from(likes)
+      .innerJoin(notes, eq(notes.id, likes.noteId))
+      .where(
+        and(
+          eq(likes.userId, userId),
+          eq(notes.status, 'published'),
+          keysetBefore(likes.createdAt, likes.noteId, after && { key: after.at, id: after.id }),
+        ),
+      )
+      .orderBy(desc(likes.createdAt), desc(likes.noteId))
+      .limit(limit);
+  }
+
+  /** The published notes collected into a board, newest collect first. */
+  async boardNotes(boardId: string, limit: number, after: Page): Promise<MarkedRow[]> {
+    return this.db
+      .select({ id: collects.noteId, at: collects.createdAt })
+      .from(collects)
+      .innerJoin(notes, eq(notes.id, collects.noteId))
+      .where(
+        and(
+          eq(collects.boardId, boardId),
+          eq(notes.status, 'published'),
+          keysetBefore(collects.createdAt, collects.noteId, after && { key: after.at, id: after.id }),
+        ),
+      )
+      .orderBy(desc(collects.createdAt), desc(collects.noteId))
+      .limit(limit);
+  }
+
+  /** Who follows a user, newest follow first. */
+  async followers(userId: string, limit: number, after: Page): Promise<MarkedRow[]> {
+    return this.db
+      .select({ id: follows.followerId, at: follows.createdAt })
+      .from(follows)
+      .where(
+        and(eq(follows.followeeId, userId), keysetBefore(follows.createdAt, follows.followerId, after && { key: after.at, id: after.id })),
+      )
+      .orderBy(desc(follows.createdAt), desc(follows.followerId))
+      .limit(limit);
+  }
+
+  /** Whom a user follows, newest follow first. */
+  async following(userId: string, limit: number, after: Page): Promise<MarkedRow[]> {
+    return this.db
+      .select({ id: follows.followeeId, at: follows.createdAt })
+      .from(follows)
+      .where(
+        and(eq(follows.followerId, userId), keysetBefore(follows.createdAt, follows.followeeId, after && { key: after.at, id: after.id })),
+      )
+      .orderBy(desc(follows.createdAt), desc(follows.followeeId))
+      .limit(limit);
   }
 
   async insertComment(comment: typeof comments.$inferInsert): Promise<CommentRow> {

@@ -44,6 +44,14 @@ export class UsersRepository {
     return row;
   }
 
+  async update(
+    id: string,
+    changes: Partial<Pick<NewUser, 'displayName' | 'bio' | 'avatarUrl' | 'interests'>>,
+  ): Promise<UserRow | undefined> {
+    const [row] = await this.db.update(users).set(changes).where(eq(users.id, id)).returning();
+    return row;
+  }
+
   async adjustCounts(id: string, delta: { followers?: number; following?: number; notes?: number }): Promise<void> {
     await this.db
       .update(users)

@@ -13,7 +13,12 @@ export const follows = pgTable(
       .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.followerId, t.followeeId] }), index('follows_followee_idx').on(t.followeeId)],
+  // Profile lists page through a user's followers and followees newest first.
+  (t) => [
+    primaryKey({ columns: [t.followerId, t.followeeId] }),
+    index('follows_followee_created_idx').on(t.followeeId, t.createdAt.desc(), t.followerId.desc()),
+    index('follows_follower_created_idx').on(t.followerId, t.createdAt.desc(), t.followeeId.desc()),
+  ],
 );
 
 export const likes = pgTable(
@@ -27,7 +32,12 @@ export const likes = pgTable(
       .references(() => notes.id),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.noteId] }), index('likes_note_idx').on(t.noteId)],
+  // A profile's liked notes page newest like first.
+  (t) => [
+    primaryKey({ columns: [t.userId, t.noteId] }),
+    index('likes_note_idx').on(t.noteId),
+    index('likes_user_created_idx').on(t.userId, t.createdAt.desc(), t.noteId.desc()),
+  ],
 );
 
 export const boards = pgTable(
@@ -55,7 +65,11 @@ export const collects = pgTable(
     boardId: uuid('board_id').references(() => boards.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.noteId] }), index('collects_board_idx').on(t.boardId)],
+  // A board's notes page newest collect first.
+  (t) => [
+    primaryKey({ columns: [t.userId, t.noteId] }),
+    index('collects_board_created_idx').on(t.boardId, t.createdAt.desc(), t.noteId.desc()),
+  ],
 );
 
 export const comments = pgTable(

@@ -117,6 +117,26 @@ describe('the interest model', () => {
     expect((fan ?? []).some((n) => n.reason?.includes('embedding'))).toBe(true);
   });
 
+  it('serves related notes from the model’s neighbours first, never a hidden creator’s', async () => {
+    const note = [...topicOf].find(([, topic]) => topic === 'tech')?.[0] as string;
+    const neighbours = new Set([
+      ...app.services.model.coEngagement.alsoEngaged([note], 100),
+      ...app.services.model.embedding.similarTo([note], 100),
+    ]);
+    const reader = await signUp(app, 'VIEWER');
+    const hidden = creatorsOf.tech[1] as Account;
+    await app.gql(`mutation($id: ID!) { hideCreator(userId: $id) }`, { id: hidden.id }, reader.token);
+    const res = await app.gql(
+      `query($id: ID!) { relatedNotes(noteId: $id, first: 10) { edges { node { id author { id } } } } }`,
+      { id: note },
+      reader.token,
+    );
+    const related = (res.body.data?.relatedNotes.edges as { node: Served }[]).map((e) => e.node);
+    expect(related).toHaveLength(10);
+    expect(related.every((n) => neighbours.has(n.id) && n.id !== note && n.author.id !== hidden.id)).toBe(true);
+    expect(related.filter((n) => topicOf.get(n.id) === 'tech').length).toBeGreaterThanOrEqual(7);
+  });
+
   it('shows a new creator’s first note through an exploration slot', async () => {
     // A viewer new to the feed: the others may have been served the note already, and a new session avoids that.
     const [page] = await pages(await signUp(app, 'VIEWER', { interests: ['beauty'] }), 1, 20);

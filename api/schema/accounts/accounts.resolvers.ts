@@ -2,7 +2,7 @@ import { errors } from '../../../core/errors';
 import type { Resolvers } from '../../generated/graphql';
 import { ENUM_VALUES } from '../enums';
 import { asPayload } from '../common/common.resolvers';
-import { pageSize, timeConnection, timeCursor } from '../common/connection';
+import { markedConnection, pageSize, timeConnection, timeCursor } from '../common/connection';
 import { requireId } from '../../../core/validate';
 import { referenced } from '../common/referenced';
 
@@ -21,6 +21,8 @@ export const accountsResolvers: Resolvers = {
     signUp: (_, args, ctx) => asPayload(() => ctx.services.accounts.signUp(args.input)),
     logIn: (_, args, ctx) => asPayload(() => ctx.services.accounts.logIn(args.input)),
     becomeCreator: (_, __, ctx) => ctx.services.accounts.becomeCreator(ctx.viewer),
+    updateProfile: (_, args, ctx) => asPayload(async () => ({ user: await ctx.services.profiles.updateProfile(ctx.viewer, args.input) })),
+    updateInterests: (_, args, ctx) => asPayload(async () => ({ user: await ctx.services.profiles.updateInterests(ctx.viewer, args) })),
   },
   User: {
     viewerIsFollowing: (user, _, ctx) => ctx.loaders.viewerFollows.load(user.id),
@@ -30,7 +32,20 @@ export const accountsResolvers: Resolvers = {
       const rows = await ctx.services.notes.listByUser(ctx.viewer, user.id, first + 1, timeCursor(args.after));
       return timeConnection(rows, first, (n) => n.createdAt);
     },
+    likedNotes: async (user, args, ctx) => {
+      const first = pageSize(args.first);
+      return markedConnection(await ctx.services.social.likedNotes(user.id, first + 1, timeCursor(args.after)), first, ctx.loaders.note);
+    },
     boards: (user, _, ctx) => ctx.services.social.boardsOf(user.id),
+    followers: async (user, args, ctx) => {
+      const first = pageSize(args.first);
+      return markedConnection(await ctx.services.social.followers(user.id, first + 1, timeCursor(args.after)), first, ctx.loaders.user);
+    },
+    following: async (user, args, ctx) => {
+      const first = pageSize(args.first);
+      return markedConnection(await ctx.services.social.following(user.id, first + 1, timeCursor(args.after)), first, ctx.loaders.user);
+    },
+    likesAndCollectsReceived: (user, _, ctx) => ctx.loaders.likesAndCollectsReceived.load(user.id),
   },
   Brand: {
     owner: (brand, _, ctx) => referenced(ctx.loaders.user, brand.ownerId, 'User'),

@@ -1,5 +1,6 @@
 import { decodeCursor, encodeCursor } from '../../../core/cursor';
 import { errors } from '../../../core/errors';
+import type { MarkedRow } from '../../../models/repositories/social.repository';
 
 export const MAX_PAGE_SIZE = 50;
 
@@ -27,4 +28,15 @@ export function timeCursor(after: string | null | undefined): { at: Date; id: st
 export function timeConnection<T extends { id: string }>(rows: readonly T[], first: number, timeOf: (row: T) => Date): Connection<T> {
   const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor([timeOf(node).getTime(), node.id]), node }));
   return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+/** A connection over a profile list, whose rows name their nodes by id: the nodes are read in one batch through a loader. */
+export async function markedConnection<N>(
+  rows: readonly MarkedRow[],
+  first: number,
+  loader: { load(id: string): Promise<N | undefined> },
+): Promise<Connection<N>> {
+  const { edges, pageInfo } = timeConnection(rows, first, (row) => row.at);
+  const nodes = await Promise.all(edges.map((edge) => loader.load(edge.node.id)));
+  return { edges: edges.flatMap((edge, i) => (nodes[i] === undefined ? [] : [{ cursor: edge.cursor, node: nodes[i] }])), pageInfo };
 }

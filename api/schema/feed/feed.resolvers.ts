@@ -23,6 +23,15 @@ export const feedResolvers: Resolvers = {
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       };
     },
+    relatedNotes: async (_, args, ctx) => {
+      const first = pageSize(args.first);
+      const { items, hasNextPage } = await ctx.services.related.page(ctx.viewer?.id ?? null, args.noteId, first, args.after ?? null);
+      for (const { note } of items) ctx.loaders.note.prime(note.id, note);
+      return {
+        edges: items.map(({ note, cursor }) => ({ cursor, node: note })),
+        pageInfo: { hasNextPage, endCursor: items.at(-1)?.cursor ?? null },
+      };
+    },
     feedExperiment: async (_, __, ctx) => {
       authorize(await ctx.services.accounts.requireUser(ctx.viewer), 'experiment.see', null);
       return ctx.services.experiments.report();

@@ -1,7 +1,7 @@
 import type { GraphQLContext } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
 import { asPayload } from '../common/common.resolvers';
-import { pageSize, timeConnection, timeCursor } from '../common/connection';
+import { markedConnection, pageSize, timeConnection, timeCursor } from '../common/connection';
 import { referenced } from '../common/referenced';
 
 // Toggles answer with the fresh object, so the client can redraw counters and buttons at once.
@@ -9,6 +9,9 @@ const note = (ctx: GraphQLContext, id: string) => ctx.services.notes.get(ctx.vie
 const user = (ctx: GraphQLContext, id: string) => referenced(ctx.loaders.user, id, 'User');
 
 export const socialResolvers: Resolvers = {
+  Query: {
+    board: (_, a, ctx) => ctx.services.social.board(a.id),
+  },
   Mutation: {
     follow: async (_, a, ctx) => user(ctx, await ctx.services.social.follow(ctx.viewer, a.userId)),
     unfollow: async (_, a, ctx) => user(ctx, await ctx.services.social.unfollow(ctx.viewer, a.userId)),
@@ -24,6 +27,13 @@ export const socialResolvers: Resolvers = {
     share: async (_, a, ctx) => note(ctx, await ctx.services.social.share(ctx.viewer, a.noteId, a.channel)),
     hideNote: (_, a, ctx) => ctx.services.social.hideNote(ctx.viewer, a.noteId, a.reason),
     hideCreator: (_, a, ctx) => ctx.services.social.hideCreator(ctx.viewer, a.userId),
+  },
+  Board: {
+    owner: (board, _, ctx) => user(ctx, board.userId),
+    notes: async (board, args, ctx) => {
+      const first = pageSize(args.first);
+      return markedConnection(await ctx.services.social.boardNotes(board.id, first + 1, timeCursor(args.after)), first, ctx.loaders.note);
+    },
   },
   Comment: {
     author: (c, _, ctx) => referenced(ctx.loaders.user, c.authorId, 'User'),
