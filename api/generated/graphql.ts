@@ -776,7 +776,7 @@ export type Query = {
   productTopCreators: Array<TopCreator>;
   /** The notes that drove a product's sales, best first (by GMV, then orders, then clicks). */
   productTopNotes: Array<TopNote>;
-  /** Published notes and products matching every word (Chinese by characters), best first. */
+  /** Published notes and products matching the query's words (Chinese segmented into words), those with every word first, then by relevance and engagement. */
   search: SearchConnection;
   topic: Topic;
   /** One of the viewer's own uploads, for polling its status and progress. */
