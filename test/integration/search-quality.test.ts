@@ -1,3 +1,6 @@
+import { sql } from 'drizzle-orm';
+import { indexUnindexed } from '../../catalog/search-index';
+import { transactor } from '../../models/transaction';
 import { JUDGEMENTS, NOTES, PRODUCTS } from '../fixtures/search-judgements';
 import { createNote, createProduct, signUp, type Account } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
@@ -62,5 +65,14 @@ describe('search quality on the judged set', () => {
       const top = await search(query);
       expect(top.slice(0, 3)).toEqual(expect.arrayContaining(['n-lip-rec', 'n-lip-cheap']));
     }
+  });
+
+  it('indexes rows without a search document, as a database migrated from the bigram index has, at start', async () => {
+    await app.database.db.execute(sql`UPDATE notes SET search = NULL`);
+    await app.database.db.execute(sql`UPDATE products SET search = NULL`);
+    expect(await search('口红')).toEqual([]);
+    expect(await indexUnindexed(transactor(app.database.db))).toBe(NOTES.length + PRODUCTS.length);
+    expect(await search('口红推荐')).toEqual(expect.arrayContaining(['n-lip-rec', 'n-lip-cheap']));
+    expect(await indexUnindexed(transactor(app.database.db))).toBe(0);
   });
 });
