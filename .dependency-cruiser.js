@@ -64,6 +64,7 @@ module.exports = {
     side('file-type', 'node_modules/file-type/', 'media/sniff\\.ts'),
     side('busboy', 'node_modules/busboy/', 'api/uploads\\.ts'),
     side('tensorflow', 'node_modules/@tensorflow/', 'recommender/rank/interest-model\\.ts'),
+    side('jieba', 'node_modules/@node-rs/jieba/', 'catalog/segment\\.ts'),
     {
       name: 'child-processes-have-two-homes',
       comment: 'ffmpeg runs only from media/ffmpeg.ts; the private redis-server only from core/redis.ts',

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { createApi } from './api/app';
+import { indexUnindexed } from './catalog/search-index';
 import { attributionWindows } from './commerce/attribution';
 import type { Config } from './core/config';
 import { openDatabase, type Database } from './core/db';
@@ -9,6 +10,7 @@ import { terminalProgress } from './core/progress';
 import { createRedisClient, resolveRedis, type RedisEndpoint } from './core/redis';
 import { createJobFailureHandlers, createJobHandlers } from './jobs/handlers';
 import { createJobQueue, startJobRuntime, type JobRuntime } from './jobs/runtime';
+import { transactor } from './models/transaction';
 import { isDatabaseEmpty, seedDatabase } from './seed/load';
 import { createServices } from './services';
 
@@ -50,6 +52,8 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
     progress.stop();
     logger.info(summary, 'demo data seeded');
   }
+  const indexed = await indexUnindexed(transactor(database.db));
+  if (indexed > 0) logger.info({ rows: indexed }, 'search: indexed the notes and products that had no search document');
   return database;
 }
 

@@ -83,7 +83,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     lifecycle,
     caches: noteCaches,
   });
-  const products = new ProductsService(only(repos, 'products', 'users'), accounts, cache);
+  const products = new ProductsService(only(repos, 'products', 'users', 'search'), accounts, cache);
   const model = createModelServing({
     repo: repos.recommender,
     logger: deps.logger,

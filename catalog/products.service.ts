@@ -7,6 +7,7 @@ import type { AccountsService } from '../accounts/accounts.service';
 import { authorize, type Actor } from '../accounts/policy';
 import { requireId, validate } from '../core/validate';
 import { createProductInput, updateProductInput } from './products.inputs';
+import { productDocument } from './search-index';
 
 export class ProductsService {
   // Product cards and brand names on notes; a price change shows in every process at once (ReadCache's bus).
@@ -14,7 +15,7 @@ export class ProductsService {
   private readonly brands: ReadCache<BrandRow>;
 
   constructor(
-    private readonly repos: Pick<Repositories, 'products' | 'users'>,
+    private readonly repos: Pick<Repositories, 'products' | 'users' | 'search'>,
     private readonly accounts: AccountsService,
     cache: ReadCacheOptions,
   ) {
@@ -49,7 +50,7 @@ export class ProductsService {
   async create(viewer: Actor | null, raw: unknown): Promise<ProductRow> {
     const brand = await this.requireOwnBrand(viewer);
     const input = validate(createProductInput, raw);
-    return this.repos.products.insert({
+    const product = await this.repos.products.insert({
       brandId: brand.id,
       title: input.title,
       description: input.description,
@@ -60,6 +61,9 @@ export class ProductsService {
       stock: input.stock,
       buyUrl: input.buyUrl,
     });
+    // Not in the insert's transaction: should this fail, the product is indexed at the next start.
+    await this.index(product, brand.name);
+    return product;
   }
 
   async update(viewer: Actor | null, id: string, raw: unknown): Promise<ProductRow> {
@@ -73,7 +77,12 @@ export class ProductsService {
     const updated = await this.repos.products.update(product.id, changes);
     this.products.forget(product.id);
     if (!updated) throw errors.notFound('Product', id);
+    if (input.title !== undefined || input.description !== undefined) await this.index(updated, brand.name);
     return updated;
+  }
+
+  private async index(product: ProductRow, brand: string): Promise<void> {
+    await this.repos.search.setProductDocuments([{ id: product.id, document: await productDocument({ ...product, brand }) }]);
   }
 
   /** Called after something else changed these products (a checkout took stock), so every process shows it at once. */

@@ -4,6 +4,7 @@ import type { Repositories, Transact } from '../models/transaction';
 import type { AccountsService } from '../accounts/accounts.service';
 import { authorize, can, owns, type Actor, type Subject } from '../accounts/policy';
 import { requireId, validate } from '../core/validate';
+import { noteDocument } from '../catalog/search-index';
 import { normaliseTopic } from './topics';
 import type { MediaService } from '../media/media.service';
 import type { NoteLifecycle } from './lifecycle';
@@ -96,6 +97,7 @@ export class NotesService {
     await this.checkReferences(input.productTags, input.sponsorBrandId);
     const waiting = resolved.some((m) => m.status !== 'ready');
     const state = this.deps.lifecycle.startingState(input.publish, waiting, new Date());
+    const document = await noteDocument(input);
     const note = await this.deps
       .transact(async (tx) => {
         const note = await tx.notes.insert({
@@ -108,6 +110,7 @@ export class NotesService {
           sponsorBrandId: input.sponsorBrandId ?? null,
           ...state,
         });
+        await tx.search.setNoteDocuments([{ id: note.id, document }]);
         await tx.notes.replaceMedia(note.id, toMediaRows(input.kind, resolved));
         await tx.notes.replaceProductTags(note.id, toTagRows(input.productTags));
         await this.deps.lifecycle.created(tx, note);
@@ -135,6 +138,10 @@ export class NotesService {
       if (kindProblem) throw errors.badInput(kindProblem.message, kindProblem.field);
     }
     await this.checkReferences(input.productTags ?? [], input.sponsorBrandId);
+    const textChanged = input.title !== undefined || input.body !== undefined || input.topics !== undefined;
+    const document = textChanged
+      ? await noteDocument({ title: input.title ?? note.title, body: input.body ?? note.body, topics: input.topics ?? note.topics })
+      : null;
     return this.deps
       .transact(async (tx) => {
         const sponsorChange =
@@ -145,6 +152,7 @@ export class NotesService {
           ...(input.topics !== undefined ? { topics: input.topics } : {}),
           ...sponsorChange,
         });
+        if (document) await tx.search.setNoteDocuments([{ id: note.id, document }]);
         if (resolved) await tx.notes.replaceMedia(note.id, toMediaRows(note.kind, resolved));
         if (input.productTags) await tx.notes.replaceProductTags(note.id, toTagRows(input.productTags));
         if (!updated) throw errors.notFound('Note', id);

@@ -4,7 +4,7 @@ import type { Lang, Topic } from './phrases';
 import type { Random } from './random';
 
 // Rows are typed from the Drizzle tables so a schema change breaks the seeder at compile time.
-// Generated columns (`search`) are left out: the database computes them.
+// The search document (`search`) is left out: the seed indexes it after the copy.
 export type UserRow = InferSelectModel<typeof schema.users>;
 export type BrandRow = InferSelectModel<typeof schema.brands>;
 export type ProductRow = Omit<InferSelectModel<typeof schema.products>, 'search'>;

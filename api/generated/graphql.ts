@@ -804,7 +804,7 @@ export type Query = {
   productTopNotes: Array<TopNote>;
   /** Notes like this one, for the waterfall below it: the model's item-to-item and embedding neighbours, then notes sharing its topics by engagement. Never the note itself, nor what the viewer hid or wrote. */
   relatedNotes: NoteConnection;
-  /** Published notes and products matching every word (Chinese by characters), best first. */
+  /** Published notes and products matching the query's words (Chinese segmented into words), those with every word first, then by relevance and engagement. */
   search: SearchConnection;
   topic: Topic;
   /** One of the viewer's own uploads, for polling its status and progress. */

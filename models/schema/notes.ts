@@ -31,7 +31,8 @@ export const notes = pgTable(
     viewCount: integer('view_count').notNull().default(0),
     // Time-decayed engagement, recomputed by the trending.refresh job; the heuristic For-You order weighs it.
     trendingScore: real('trending_score').notNull().default(0),
-    search: tsvector('search').generatedAlwaysAs(sql`search_document(ARRAY[title, body] || topics)`),
+    // Written by catalog/search-index.ts from segmented words; NULL until then.
+    search: tsvector('search'),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true, precision: 3 }),

@@ -22,7 +22,8 @@ export const products = pgTable(
     category: text('category').notNull(),
     stock: integer('stock').notNull().default(0),
     buyUrl: text('buy_url').notNull(),
-    search: tsvector('search').generatedAlwaysAs(sql`search_document(ARRAY[title, description])`),
+    // Written by catalog/search-index.ts from segmented words; NULL until then.
+    search: tsvector('search'),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

@@ -146,7 +146,7 @@ describe('search', () => {
   const SEARCH = `query($q: String!, $first: Int, $after: String) { search(query: $q, first: $first, after: $after) {
     edges { node { __typename ... on Note { id title } ... on Product { id title } } } pageInfo { hasNextPage endCursor } } }`;
 
-  it('finds Chinese by characters and English by words, across notes and products', async () => {
+  it('finds Chinese and English by words, and a single Chinese character, across notes and products', async () => {
     const hotpot = await app.gql(SEARCH, { q: '火锅', first: 50 });
     const titles = hotpot.body.data?.search.edges.map((e: { node: { title: string } }) => e.node.title);
     expect(titles).toHaveLength(30);
@@ -165,7 +165,8 @@ describe('search', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const hostile = await app.gql(SEARCH, { q: "'; DROP TABLE notes; -- & | !" });
     expect(hostile.body.errors).toBeUndefined();
-    expect(hostile.body.data?.search.edges).toEqual([]);
+    // Matched as the words drop, table and notes, any of which may find something.
+    for (const e of hostile.body.data?.search.edges ?? []) expect(e.node.title).toMatch(/drop|table|note/i);
     expect(errorCode(await app.gql(SEARCH, { q: '   ' }))).toBe('BAD_USER_INPUT');
   });
 });
