@@ -56,7 +56,7 @@ describe('EventTracker', () => {
     const attempts: string[][] = [];
     let fail = true;
     const tracker = setup(async (events) => {
-      attempts.push(events.map((e) => e.eventId));
+      attempts.push(events.map((e) => String(e.eventId)));
       if (fail) throw new Error('offline');
     });
     tracker.impression('a');
@@ -98,7 +98,7 @@ describe('EventTracker', () => {
     const tracker = setup(
       (events) =>
         new Promise<void>((resolve) => {
-          batches.push(events.map((e) => e.noteId ?? ''));
+          batches.push(events.map((e) => String(e.noteId)));
           release = resolve;
         }),
     );

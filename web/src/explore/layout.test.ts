@@ -8,7 +8,7 @@ describe('waterfall layout', () => {
 
   it('keeps real proportions within bounds', () => {
     expect(coverAspect(1080, 1440)).toBeCloseTo(4 / 3);
-    expect(coverAspect(1920, 1080)).toBeCloseTo(0.5625 > 0.6 ? 0.5625 : 0.6);
+    expect(coverAspect(1920, 1080)).toBe(0.6);
     expect(coverAspect(1000, 5000)).toBe(1.8);
     expect(coverAspect(0, 0)).toBeCloseTo(4 / 3);
   });
