@@ -72,12 +72,26 @@ module.exports = {
       from: { pathNot: '^(media/ffmpeg\\.ts|core/redis\\.ts|test/|bench/)' },
       to: { path: '^(node:)?child_process$', dependencyTypes: ['core'] },
     },
+    {
+      name: 'web-imports-only-web',
+      comment: 'the web app talks to the API over HTTP only: it imports its own files and npm packages, nothing of the server',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { pathNot: '^web/', dependencyTypes: ['local'] },
+    },
+    {
+      name: 'web-app-imports-no-node-builtins',
+      comment: 'the app is bundled for browsers; only the Vite config (run by Node) uses Node built-ins',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { dependencyTypes: ['core'] },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '^(data|bench/results)' },
+    exclude: { path: '^(data|bench/results|web/dist)' },
   },
 };

@@ -11,7 +11,19 @@ const eventsThroughTheLog = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'datasets/', 'bench/results/', 'models/migrations/', 'coverage/', 'api/generated/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'data/',
+      'datasets/',
+      'bench/results/',
+      'models/migrations/',
+      'coverage/',
+      'api/generated/',
+      'web/dist/',
+      'web/src/gql/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -41,6 +53,41 @@ export default tseslint.config(
   {
     files: ['test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-unsafe-optional-chaining': 'off' },
+  },
+  {
+    // The web app runs in browsers: their globals, not Node's; the Vite config reads API_URL.
+    files: ['web/**'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        location: 'readonly',
+        localStorage: 'readonly',
+        fetch: 'readonly',
+        crypto: 'readonly',
+        performance: 'readonly',
+        requestAnimationFrame: 'readonly',
+        cancelAnimationFrame: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        IntersectionObserver: 'readonly',
+        ResizeObserver: 'readonly',
+        AbortSignal: 'readonly',
+        URL: 'readonly',
+        console: 'readonly',
+        process: 'off',
+        require: 'off',
+        module: 'off',
+        Buffer: 'off',
+        __dirname: 'off',
+      },
+    },
+  },
+  {
+    files: ['web/vite.config.ts'],
+    languageOptions: { globals: { process: 'readonly', __dirname: 'readonly' } },
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['**/*.js'],

@@ -1,0 +1,146 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { BrowserRouter, Link, Route, Routes, useLocation, type Location } from 'react-router';
+import { AuthProvider, useAuth } from './account/auth';
+import { LogInPage, SignUpPage } from './account/AccountPages';
+import { EventsProvider } from './events/context';
+import { Explore } from './explore/Explore';
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { Avatar } from './ui/Avatar';
+import { HiddenProvider } from './ui/hidden';
+import { ToastProvider } from './ui/toast';
+
+// The note's code (video player, comments) is fetched when a note is first opened, not with the feed.
+const NoteModal = lazy(() => import('./note/NoteModal').then((m) => ({ default: m.NoteModal })));
+const NotePage = lazy(() => import('./note/NotePage').then((m) => ({ default: m.NotePage })));
+
+export function App() {
+  return (
+    <I18nProvider>
+      <BrowserRouter>
+        <AuthProvider>
+          <ToastProvider>
+            <HiddenProvider>
+              <EventsProvider>
+                <Shell />
+              </EventsProvider>
+            </HiddenProvider>
+          </ToastProvider>
+        </AuthProvider>
+      </BrowserRouter>
+    </I18nProvider>
+  );
+}
+
+function Shell() {
+  const location = useLocation();
+  // Opened from a feed, a note is a dialog over the feed (the "background" location), which stays mounted.
+  const background = (location.state as { background?: Location } | null)?.background;
+  const { t } = useI18n();
+
+  // Once the feed is on screen, fetch the note's code while idle, so the first opened note shows at once.
+  useEffect(() => {
+    const id = window.setTimeout(() => void import('./note/NoteModal'), 2_000);
+    return () => window.clearTimeout(id);
+  }, []);
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <Header />
+      <Suspense fallback={null}>
+        <Routes location={background ?? location}>
+          <Route
+            path="/"
+            element={
+              <main id="main" className="page">
+                <Explore />
+              </main>
+            }
+          />
+          <Route
+            path="/note/:id"
+            element={
+              <main id="main" className="page">
+                <NotePage />
+              </main>
+            }
+          />
+          <Route path="/login" element={<LogInPage />} />
+          <Route path="/signup" element={<SignUpPage />} />
+          <Route
+            path="*"
+            element={
+              <main id="main" className="page">
+                <p className="feed-status">
+                  <Link to="/">{t('nav.home')}</Link>
+                </p>
+              </main>
+            }
+          />
+        </Routes>
+        {background && (
+          <Routes>
+            <Route path="/note/:id" element={<NoteModal />} />
+          </Routes>
+        )}
+      </Suspense>
+    </>
+  );
+}
+
+function Header() {
+  const { t, lang, setLang } = useI18n();
+  const { viewer, signedIn, signOut, notice, clearNotice } = useAuth();
+  return (
+    <header className="top-bar">
+      <Link to="/" className="logo" aria-label={t('nav.home')}>
+        {t('app.name')}
+      </Link>
+      <div className="top-bar-actions">
+        <button
+          type="button"
+          className="text-button"
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          aria-label={t('nav.languageLabel')}
+        >
+          {t('nav.language')}
+        </button>
+        {signedIn ? (
+          <>
+            {viewer && (
+              <span className="viewer-chip">
+                <Avatar user={viewer} size={28} />
+                <span className="viewer-name">{viewer.displayName}</span>
+              </span>
+            )}
+            <button type="button" className="text-button" onClick={() => signOut()}>
+              {t('nav.logout')}
+            </button>
+          </>
+        ) : (
+          <>
+            <Link to="/login" className="button small">
+              {t('nav.login')}
+            </Link>
+            <Link to="/signup" className="text-button">
+              {t('nav.signup')}
+            </Link>
+          </>
+        )}
+      </div>
+      {notice && (
+        <div className="banner" role="alert">
+          {t(notice)}{' '}
+          <Link to="/login" onClick={clearNotice}>
+            {t('nav.login')}
+          </Link>
+          <button type="button" className="icon-button" aria-label={t('note.dismiss')} onClick={clearNotice}>
+            ×
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

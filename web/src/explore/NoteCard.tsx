@@ -1,0 +1,86 @@
+import { memo, useEffect, useRef, useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useEvents } from '../events/context';
+import type { NoteCardFieldsFragment } from '../gql/graphql';
+import { useI18n } from '../i18n/i18n';
+import { Avatar } from '../ui/Avatar';
+import { HeartIcon } from '../ui/icons';
+import { useLike } from '../ui/useLike';
+import { coverOf } from './cover';
+import type { Box } from './layout';
+
+/** The fixed height of a card's text: two lines of title and the author row. */
+export const CARD_FOOTER_HEIGHT = 84;
+
+export const NoteCard = memo(function NoteCard({ note, box }: { note: NoteCardFieldsFragment; box: Box }) {
+  const { t, count } = useI18n();
+  const location = useLocation();
+  const { impressions } = useEvents();
+  const root = useRef<HTMLElement>(null);
+  const [loaded, setLoaded] = useState(false);
+  const toggleLike = useLike(note);
+  const cover = coverOf(note);
+
+  useEffect(() => {
+    const element = root.current;
+    return element ? impressions.observe(element, note.id) : undefined;
+  }, [impressions, note.id]);
+
+  return (
+    <article
+      ref={root}
+      className="note-card"
+      data-testid="note-card"
+      data-note-id={note.id}
+      style={{ transform: `translate(${box.left}px, ${box.top}px)`, width: box.width, height: box.height }}
+    >
+      <Link
+        to={`/note/${note.id}`}
+        state={{ background: location, reason: note.reason }}
+        className="note-card-link"
+        aria-label={t('card.open', { title: note.title })}
+      >
+        <div className="note-cover" style={{ height: box.coverHeight, background: cover.placeholder }}>
+          {cover.src && (
+            <img
+              data-testid="note-cover"
+              src={cover.src}
+              srcSet={cover.srcSet}
+              sizes={`${Math.round(box.width)}px`}
+              width={cover.width}
+              height={cover.height}
+              alt=""
+              loading="lazy"
+              decoding="async"
+              className={loaded ? 'loaded' : undefined}
+              onLoad={() => setLoaded(true)}
+            />
+          )}
+          {note.kind === 'VIDEO' && (
+            <span className="video-badge" aria-label={t('card.video')}>
+              ▶
+            </span>
+          )}
+        </div>
+        <h3 className="note-card-title">{note.title}</h3>
+      </Link>
+      <div className="note-card-meta">
+        <span className="note-card-author">
+          <Avatar user={note.author} size={20} />
+          <span className="note-card-author-name">{note.author.displayName}</span>
+        </span>
+        <button
+          type="button"
+          className={`like-toggle${note.viewerHasLiked ? ' liked' : ''}`}
+          data-testid="like-toggle"
+          aria-pressed={note.viewerHasLiked}
+          aria-label={`${t(note.viewerHasLiked ? 'card.unlike' : 'card.like')} · ${t('card.likes', { count: note.likeCount })}`}
+          onClick={toggleLike}
+        >
+          <HeartIcon filled={note.viewerHasLiked} />
+          <span data-testid="like-count">{count(note.likeCount)}</span>
+        </button>
+      </div>
+    </article>
+  );
+});

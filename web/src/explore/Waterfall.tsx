@@ -1,0 +1,98 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { NoteCardFieldsFragment } from '../gql/graphql';
+import { boxesWithin, coverAspect, layoutWaterfall } from './layout';
+import { CARD_FOOTER_HEIGHT, NoteCard } from './NoteCard';
+
+/** Cards within this many screens above and below the viewport are kept in the DOM; the rest are not. */
+const OVERSCAN_SCREENS = 1.5;
+/** The next page is asked for this far before the shortest column ends. */
+const PREFETCH_PX = 1200;
+
+interface Viewport {
+  from: number;
+  to: number;
+}
+
+/**
+ * A virtualised waterfall: every card's position is computed from the covers' aspect ratios, so
+ * only the cards near the viewport are rendered, and an image arriving never moves anything.
+ */
+export function Waterfall({ notes, onEndReached }: { notes: NoteCardFieldsFragment[]; onEndReached(): void }) {
+  const container = useRef<HTMLDivElement>(null);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  const [viewport, setViewport] = useState<Viewport>({ from: 0, to: 0 });
+
+  useLayoutEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    setWidth(element.clientWidth);
+    const observer = new ResizeObserver(([entry]) => entry && setWidth(entry.contentRect.width));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const element = container.current;
+      if (!element) return;
+      const top = element.getBoundingClientRect().top;
+      const screen = window.innerHeight;
+      const from = Math.floor(-top - screen * OVERSCAN_SCREENS);
+      const to = Math.ceil(-top + screen * (1 + OVERSCAN_SCREENS));
+      // Re-render only when the window moved by a meaningful amount.
+      setViewport((before) => (Math.abs(before.from - from) < 100 && Math.abs(before.to - to) < 100 ? before : { from, to }));
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    measure();
+    window.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+    };
+  }, []);
+
+  const layout = useMemo(
+    () =>
+      layoutWaterfall(
+        notes.map((note) => coverAspect(note.media[0]?.width ?? 0, note.media[0]?.height ?? 0)),
+        width,
+        CARD_FOOTER_HEIGHT,
+      ),
+    [notes, width],
+  );
+  const visible = width > 0 ? boxesWithin(layout.boxes, viewport.from, viewport.to) : [];
+
+  const endReached = useRef(onEndReached);
+  endReached.current = onEndReached;
+  // Re-created for each list length, so a sentinel still in view after a page arrives reports again.
+  useEffect(() => {
+    const element = sentinel.current;
+    if (!element) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) endReached.current();
+      },
+      { rootMargin: `0px 0px ${PREFETCH_PX}px 0px` },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [notes.length]);
+
+  return (
+    <div ref={container} className="waterfall" style={{ height: layout.height }}>
+      {visible.map((index) => {
+        const note = notes[index];
+        const box = layout.boxes[index];
+        return note && box ? <NoteCard key={note.id} note={note} box={box} /> : null;
+      })}
+      <div ref={sentinel} className="waterfall-sentinel" style={{ top: layout.shortest }} aria-hidden="true" />
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation RecordEvents($events: [EventInput!]!) {\n    recordEvents(events: $events) {\n      accepted\n      duplicates\n      rejected {\n        index\n        code\n      }\n    }\n  }\n": typeof types.RecordEventsDocument,
+    "\n  fragment NoteCardFields on Note {\n    id\n    kind\n    title\n    likeCount\n    viewerHasLiked\n    reason\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n    media {\n      url\n      width\n      height\n      upload {\n        id\n        dominantColor\n        thumbhash\n        posterUrl\n        images {\n          name\n          url\n          width\n        }\n      }\n    }\n  }\n": typeof types.NoteCardFieldsFragmentDoc,
+    "\n  query Feed($kind: FeedKind!, $first: Int!, $after: String) {\n    feed(kind: $kind, first: $first, after: $after) {\n      edges {\n        node {\n          ...NoteCardFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.FeedDocument,
+    "\n  query TopicFeed($name: String!, $first: Int!, $after: String) {\n    topic(name: $name) {\n      name\n      notes(first: $first, after: $after) {\n        edges {\n          node {\n            ...NoteCardFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.TopicFeedDocument,
+    "\n  query Note($id: ID!) {\n    note(id: $id) {\n      id\n      kind\n      title\n      body\n      topics\n      likeCount\n      collectCount\n      commentCount\n      viewerHasLiked\n      viewerHasCollected\n      publishedAt\n      author {\n        id\n        displayName\n        avatarUrl\n        viewerIsFollowing\n        followerCount\n      }\n      media {\n        kind\n        url\n        width\n        height\n        durationMs\n        upload {\n          id\n          dominantColor\n          thumbhash\n          posterUrl\n          playlistUrl\n          images {\n            name\n            url\n            width\n          }\n        }\n      }\n      productTags {\n        position\n        imageIndex\n        x\n        y\n        atMs\n        product {\n          id\n          title\n          images\n          price {\n            formatted\n          }\n        }\n      }\n    }\n  }\n": typeof types.NoteDocument,
+    "\n  query Comments($noteId: ID!) {\n    note(id: $noteId) {\n      id\n      commentCount\n      comments(first: 20) {\n        edges {\n          node {\n            ...CommentFields\n            replies(first: 10) {\n              edges {\n                node {\n                  ...CommentFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.CommentsDocument,
+    "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n    replyTo {\n      id\n      displayName\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n      avatarUrl\n      interests\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation Like($noteId: ID!) {\n    like(noteId: $noteId) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": typeof types.LikeDocument,
+    "\n  mutation Unlike($noteId: ID!) {\n    unlike(noteId: $noteId) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": typeof types.UnlikeDocument,
+    "\n  mutation Collect($noteId: ID!) {\n    collect(noteId: $noteId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n": typeof types.CollectDocument,
+    "\n  mutation Uncollect($noteId: ID!) {\n    uncollect(noteId: $noteId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n": typeof types.UncollectDocument,
+    "\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      id\n      viewerIsFollowing\n      followerCount\n    }\n  }\n": typeof types.FollowDocument,
+    "\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      id\n      viewerIsFollowing\n      followerCount\n    }\n  }\n": typeof types.UnfollowDocument,
+    "\n  mutation Share($noteId: ID!, $channel: String) {\n    share(noteId: $noteId, channel: $channel) {\n      id\n    }\n  }\n": typeof types.ShareDocument,
+    "\n  mutation Comment($input: CommentInput!) {\n    comment(input: $input) {\n      comment {\n        id\n      }\n      error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.CommentDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      token\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.LogInDocument,
+    "\n  mutation HideNote($noteId: ID!) {\n    hideNote(noteId: $noteId, reason: \"not_interested\")\n  }\n": typeof types.HideNoteDocument,
+    "\n  mutation HideCreator($userId: ID!) {\n    hideCreator(userId: $userId)\n  }\n": typeof types.HideCreatorDocument,
+};
+const documents: Documents = {
+    "\n  mutation RecordEvents($events: [EventInput!]!) {\n    recordEvents(events: $events) {\n      accepted\n      duplicates\n      rejected {\n        index\n        code\n      }\n    }\n  }\n": types.RecordEventsDocument,
+    "\n  fragment NoteCardFields on Note {\n    id\n    kind\n    title\n    likeCount\n    viewerHasLiked\n    reason\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n    media {\n      url\n      width\n      height\n      upload {\n        id\n        dominantColor\n        thumbhash\n        posterUrl\n        images {\n          name\n          url\n          width\n        }\n      }\n    }\n  }\n": types.NoteCardFieldsFragmentDoc,
+    "\n  query Feed($kind: FeedKind!, $first: Int!, $after: String) {\n    feed(kind: $kind, first: $first, after: $after) {\n      edges {\n        node {\n          ...NoteCardFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.FeedDocument,
+    "\n  query TopicFeed($name: String!, $first: Int!, $after: String) {\n    topic(name: $name) {\n      name\n      notes(first: $first, after: $after) {\n        edges {\n          node {\n            ...NoteCardFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.TopicFeedDocument,
+    "\n  query Note($id: ID!) {\n    note(id: $id) {\n      id\n      kind\n      title\n      body\n      topics\n      likeCount\n      collectCount\n      commentCount\n      viewerHasLiked\n      viewerHasCollected\n      publishedAt\n      author {\n        id\n        displayName\n        avatarUrl\n        viewerIsFollowing\n        followerCount\n      }\n      media {\n        kind\n        url\n        width\n        height\n        durationMs\n        upload {\n          id\n          dominantColor\n          thumbhash\n          posterUrl\n          playlistUrl\n          images {\n            name\n            url\n            width\n          }\n        }\n      }\n      productTags {\n        position\n        imageIndex\n        x\n        y\n        atMs\n        product {\n          id\n          title\n          images\n          price {\n            formatted\n          }\n        }\n      }\n    }\n  }\n": types.NoteDocument,
+    "\n  query Comments($noteId: ID!) {\n    note(id: $noteId) {\n      id\n      commentCount\n      comments(first: 20) {\n        edges {\n          node {\n            ...CommentFields\n            replies(first: 10) {\n              edges {\n                node {\n                  ...CommentFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.CommentsDocument,
+    "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n    replyTo {\n      id\n      displayName\n    }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n      avatarUrl\n      interests\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation Like($noteId: ID!) {\n    like(noteId: $noteId) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": types.LikeDocument,
+    "\n  mutation Unlike($noteId: ID!) {\n    unlike(noteId: $noteId) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": types.UnlikeDocument,
+    "\n  mutation Collect($noteId: ID!) {\n    collect(noteId: $noteId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n": types.CollectDocument,
+    "\n  mutation Uncollect($noteId: ID!) {\n    uncollect(noteId: $noteId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n": types.UncollectDocument,
+    "\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      id\n      viewerIsFollowing\n      followerCount\n    }\n  }\n": types.FollowDocument,
+    "\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      id\n      viewerIsFollowing\n      followerCount\n    }\n  }\n": types.UnfollowDocument,
+    "\n  mutation Share($noteId: ID!, $channel: String) {\n    share(noteId: $noteId, channel: $channel) {\n      id\n    }\n  }\n": types.ShareDocument,
+    "\n  mutation Comment($input: CommentInput!) {\n    comment(input: $input) {\n      comment {\n        id\n      }\n      error {\n        code\n        message\n      }\n    }\n  }\n": types.CommentDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      token\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.LogInDocument,
+    "\n  mutation HideNote($noteId: ID!) {\n    hideNote(noteId: $noteId, reason: \"not_interested\")\n  }\n": types.HideNoteDocument,
+    "\n  mutation HideCreator($userId: ID!) {\n    hideCreator(userId: $userId)\n  }\n": types.HideCreatorDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordEvents($events: [EventInput!]!) {\n    recordEvents(events: $events) {\n      accepted\n      duplicates\n      rejected {\n        index\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordEvents($events: [EventInput!]!) {\n    recordEvents(events: $events) {\n      accepted\n      duplicates\n      rejected {\n        index\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NoteCardFields on Note {\n    id\n    kind\n    title\n    likeCount\n    viewerHasLiked\n    reason\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n    media {\n      url\n      width\n      height\n      upload {\n        id\n        dominantColor\n        thumbhash\n        posterUrl\n        images {\n          name\n          url\n          width\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment NoteCardFields on Note {\n    id\n    kind\n    title\n    likeCount\n    viewerHasLiked\n    reason\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n    media {\n      url\n      width\n      height\n      upload {\n        id\n        dominantColor\n        thumbhash\n        posterUrl\n        images {\n          name\n          url\n          width\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Feed($kind: FeedKind!, $first: Int!, $after: String) {\n    feed(kind: $kind, first: $first, after: $after) {\n      edges {\n        node {\n          ...NoteCardFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Feed($kind: FeedKind!, $first: Int!, $after: String) {\n    feed(kind: $kind, first: $first, after: $after) {\n      edges {\n        node {\n          ...NoteCardFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TopicFeed($name: String!, $first: Int!, $after: String) {\n    topic(name: $name) {\n      name\n      notes(first: $first, after: $after) {\n        edges {\n          node {\n            ...NoteCardFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TopicFeed($name: String!, $first: Int!, $after: String) {\n    topic(name: $name) {\n      name\n      notes(first: $first, after: $after) {\n        edges {\n          node {\n            ...NoteCardFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Note($id: ID!) {\n    note(id: $id) {\n      id\n      kind\n      title\n      body\n      topics\n      likeCount\n      collectCount\n      commentCount\n      viewerHasLiked\n      viewerHasCollected\n      publishedAt\n      author {\n        id\n        displayName\n        avatarUrl\n        viewerIsFollowing\n        followerCount\n      }\n      media {\n        kind\n        url\n        width\n        height\n        durationMs\n        upload {\n          id\n          dominantColor\n          thumbhash\n          posterUrl\n          playlistUrl\n          images {\n            name\n            url\n            width\n          }\n        }\n      }\n      productTags {\n        position\n        imageIndex\n        x\n        y\n        atMs\n        product {\n          id\n          title\n          images\n          price {\n            formatted\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Note($id: ID!) {\n    note(id: $id) {\n      id\n      kind\n      title\n      body\n      topics\n      likeCount\n      collectCount\n      commentCount\n      viewerHasLiked\n      viewerHasCollected\n      publishedAt\n      author {\n        id\n        displayName\n        avatarUrl\n        viewerIsFollowing\n        followerCount\n      }\n      media {\n        kind\n        url\n        width\n        height\n        durationMs\n        upload {\n          id\n          dominantColor\n          thumbhash\n          posterUrl\n          playlistUrl\n          images {\n            name\n            url\n            width\n          }\n        }\n      }\n      productTags {\n        position\n        imageIndex\n        x\n        y\n        atMs\n        product {\n          id\n          title\n          images\n          price {\n            formatted\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Comments($noteId: ID!) {\n    note(id: $noteId) {\n      id\n      commentCount\n      comments(first: 20) {\n        edges {\n          node {\n            ...CommentFields\n            replies(first: 10) {\n              edges {\n                node {\n                  ...CommentFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Comments($noteId: ID!) {\n    note(id: $noteId) {\n      id\n      commentCount\n      comments(first: 20) {\n        edges {\n          node {\n            ...CommentFields\n            replies(first: 10) {\n              edges {\n                node {\n                  ...CommentFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n    replyTo {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n    replyTo {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n      avatarUrl\n      interests\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n      avatarUrl\n      interests\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Like($noteId: ID!) {\n    like(noteId: $noteId) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n"): (typeof documents)["\n  mutation Like($noteId: ID!) {\n    like(noteId: $noteId) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unlike($noteId: ID!) {\n    unlike(noteId: $noteId) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n"): (typeof documents)["\n  mutation Unlike($noteId: ID!) {\n    unlike(noteId: $noteId) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Collect($noteId: ID!) {\n    collect(noteId: $noteId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n"): (typeof documents)["\n  mutation Collect($noteId: ID!) {\n    collect(noteId: $noteId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Uncollect($noteId: ID!) {\n    uncollect(noteId: $noteId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n"): (typeof documents)["\n  mutation Uncollect($noteId: ID!) {\n    uncollect(noteId: $noteId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      id\n      viewerIsFollowing\n      followerCount\n    }\n  }\n"): (typeof documents)["\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      id\n      viewerIsFollowing\n      followerCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      id\n      viewerIsFollowing\n      followerCount\n    }\n  }\n"): (typeof documents)["\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      id\n      viewerIsFollowing\n      followerCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Share($noteId: ID!, $channel: String) {\n    share(noteId: $noteId, channel: $channel) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation Share($noteId: ID!, $channel: String) {\n    share(noteId: $noteId, channel: $channel) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Comment($input: CommentInput!) {\n    comment(input: $input) {\n      comment {\n        id\n      }\n      error {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Comment($input: CommentInput!) {\n    comment(input: $input) {\n      comment {\n        id\n      }\n      error {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      token\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      token\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HideNote($noteId: ID!) {\n    hideNote(noteId: $noteId, reason: \"not_interested\")\n  }\n"): (typeof documents)["\n  mutation HideNote($noteId: ID!) {\n    hideNote(noteId: $noteId, reason: \"not_interested\")\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HideCreator($userId: ID!) {\n    hideCreator(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation HideCreator($userId: ID!) {\n    hideCreator(userId: $userId)\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

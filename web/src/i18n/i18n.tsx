@@ -1,0 +1,60 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { en } from './en';
+import { format, type MessageKey, type MessageParams, type Messages } from './messages';
+import { zh } from './zh';
+
+export type Lang = 'zh' | 'en';
+const LANG_KEY = 'seedfeed.lang';
+const CATALOGS: Record<Lang, Messages> = { zh, en };
+const LOCALES: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+
+export type Translate = <K extends MessageKey>(key: K, ...params: MessageParams<K>) => string;
+
+interface I18n {
+  lang: Lang;
+  setLang(lang: Lang): void;
+  t: Translate;
+  /** 12345 → 1.2万 in Chinese, 12K in English. */
+  count(value: number): string;
+}
+
+export function storedLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+export function translator(lang: Lang): Translate {
+  const catalog = CATALOGS[lang];
+  return (key, ...params) => format(catalog[key], params[0]);
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(() => initial ?? storedLang());
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      localStorage.setItem(LANG_KEY, next);
+    } catch {
+      // Without storage the choice lasts for this tab only.
+    }
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = LOCALES[lang];
+  }, [lang]);
+  const value = useMemo<I18n>(() => {
+    const compact = new Intl.NumberFormat(LOCALES[lang], { notation: 'compact', maximumFractionDigits: 1 });
+    return { lang, setLang, t: translator(lang), count: (n) => compact.format(n) };
+  }, [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}

@@ -1,0 +1,227 @@
+import { Fragment, useState, type ReactNode } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { useAuth } from '../account/auth';
+import { useI18n } from '../i18n/i18n';
+import { CollectMutation, FollowMutation, NoteQuery, ShareMutation, UncollectMutation, UnfollowMutation } from '../queries';
+import { Avatar } from '../ui/Avatar';
+import { ErrorRetry } from '../ui/ErrorRetry';
+import { useHidden } from '../ui/hidden';
+import { HeartIcon, ShareIcon, StarIcon } from '../ui/icons';
+import { useToast } from '../ui/toast';
+import { useLike } from '../ui/useLike';
+import { Carousel } from './Carousel';
+import { Comments } from './Comments';
+import { useViewReport } from './useViewReport';
+import { VideoPlayer } from './VideoPlayer';
+
+/** #topics in the body become links to their topic feed. */
+function withTopicLinks(body: string, label: (topic: string) => string): ReactNode[] {
+  return body.split(/(#[\p{L}\p{N}_]+)/u).map((part, i) =>
+    part.startsWith('#') && part.length > 1 ? (
+      <Link key={i} to={`/?topic=${encodeURIComponent(part.slice(1))}`} aria-label={label(part.slice(1))}>
+        {part}
+      </Link>
+    ) : (
+      <Fragment key={i}>{part}</Fragment>
+    ),
+  );
+}
+
+export function NoteView({ id, reason, onClose }: { id: string; reason?: string | null; onClose?: () => void }) {
+  const { t, count, lang } = useI18n();
+  const [{ data, error, fetching }, refetch] = useQuery({ query: NoteQuery, variables: { id } });
+  const note = data?.note;
+  const reportWatched = useViewReport(id, note?.kind);
+
+  if (error) return <ErrorRetry error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (!note) {
+    return fetching ? (
+      <p className="feed-status">
+        <span className="spinner" aria-hidden="true" /> {t('feed.loading')}
+      </p>
+    ) : (
+      <p className="feed-status">{t('error.notFound')}</p>
+    );
+  }
+  const published = note.publishedAt ? new Date(note.publishedAt).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en') : null;
+  return (
+    <article className="note-page" data-testid="note-page" aria-labelledby={`note-title-${note.id}`}>
+      <div className="note-media">
+        {note.kind === 'VIDEO' ? <VideoPlayer note={note} onWatched={reportWatched} /> : <Carousel note={note} />}
+      </div>
+      <div className="note-side">
+        <header className="note-author">
+          <Avatar user={note.author} size={36} />
+          <span className="note-author-name">{note.author.displayName}</span>
+          <FollowButton author={note.author} />
+          {onClose && (
+            <button type="button" className="icon-button note-close" aria-label={t('note.close')} onClick={onClose}>
+              ×
+            </button>
+          )}
+        </header>
+        <div className="note-content">
+          <h1 id={`note-title-${note.id}`} className="note-title">
+            {note.title}
+          </h1>
+          <p className="note-body">{withTopicLinks(note.body, (topic) => t('note.topicLink', { topic }))}</p>
+          <p className="note-topics">
+            {note.topics.map((topic) => (
+              <Link key={topic} to={`/?topic=${encodeURIComponent(topic)}`} className="topic-link">
+                #{topic}
+              </Link>
+            ))}
+          </p>
+          {published && <p className="muted small">{published}</p>}
+          {note.productTags.length > 0 && (
+            <section className="note-products" aria-label={t('note.products')}>
+              {note.productTags.map((tag) => (
+                <div key={tag.position} className="product-chip">
+                  <span className="product-title">{tag.product.title}</span>
+                  <span className="price">{tag.product.price.formatted}</span>
+                </div>
+              ))}
+            </section>
+          )}
+          <WhyAmISeeingThis reason={reason} />
+          <Comments noteId={note.id} />
+        </div>
+        <NoteActions note={note} count={count} onClose={onClose} />
+      </div>
+    </article>
+  );
+}
+
+function WhyAmISeeingThis({ reason }: { reason?: string | null }) {
+  const { t } = useI18n();
+  // The API's reason is "sources: words"; the words are what a person reads.
+  const words = reason?.includes(':') ? reason.slice(reason.indexOf(':') + 1).trim() : reason;
+  return (
+    <details className="why">
+      <summary>{t('note.why')}</summary>
+      <p>{words || t('note.whyUnknown')}</p>
+    </details>
+  );
+}
+
+function FollowButton({ author }: { author: { id: string; viewerIsFollowing: boolean } }) {
+  const { t } = useI18n();
+  const { viewer, signedIn } = useAuth();
+  const navigate = useNavigate();
+  const [, follow] = useMutation(FollowMutation);
+  const [, unfollow] = useMutation(UnfollowMutation);
+  if (viewer?.id === author.id) return null;
+  return (
+    <button
+      type="button"
+      className={`follow-button${author.viewerIsFollowing ? ' following' : ''}`}
+      aria-pressed={author.viewerIsFollowing}
+      onClick={() => {
+        if (!signedIn) navigate('/login');
+        else void (author.viewerIsFollowing ? unfollow : follow)({ userId: author.id });
+      }}
+    >
+      {author.viewerIsFollowing ? t('note.following') : t('note.follow')}
+    </button>
+  );
+}
+
+interface ActionNote {
+  id: string;
+  likeCount: number;
+  collectCount: number;
+  viewerHasLiked: boolean;
+  viewerHasCollected: boolean;
+  author: { id: string };
+}
+
+function NoteActions({ note, count, onClose }: { note: ActionNote; count(n: number): string; onClose?: () => void }) {
+  const { t } = useI18n();
+  const { signedIn } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const show = useToast();
+  const { hide } = useHidden();
+  const toggleLike = useLike(note);
+  const [, collect] = useMutation(CollectMutation);
+  const [, uncollect] = useMutation(UncollectMutation);
+  const [, share] = useMutation(ShareMutation);
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  const requireSignIn = (): boolean => {
+    if (signedIn) return true;
+    navigate('/login', { state: { from: location.pathname } });
+    return false;
+  };
+  const onShare = async () => {
+    const url = `${window.location.origin}/note/${note.id}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      show(t('note.linkCopied'));
+      if (signedIn) void share({ noteId: note.id, channel: 'copy_link' });
+    } catch {
+      show(t('note.copyFailed'));
+    }
+  };
+  const notInterested = (what: 'note' | 'creator') => {
+    if (!requireSignIn()) return;
+    setMenuOpen(false);
+    hide(what, note);
+    if (onClose) onClose();
+    else navigate('/');
+  };
+
+  return (
+    <footer className="note-actions" aria-label={t('note.actions')}>
+      <button
+        type="button"
+        className={`action${note.viewerHasLiked ? ' active' : ''}`}
+        data-testid="like-button"
+        aria-pressed={note.viewerHasLiked}
+        onClick={toggleLike}
+      >
+        <HeartIcon filled={note.viewerHasLiked} />
+        <span>{note.viewerHasLiked ? t('note.liked') : t('note.like')}</span>
+        <span data-testid="like-count">{count(note.likeCount)}</span>
+      </button>
+      <button
+        type="button"
+        className={`action${note.viewerHasCollected ? ' active-gold' : ''}`}
+        aria-pressed={note.viewerHasCollected}
+        onClick={() => requireSignIn() && void (note.viewerHasCollected ? uncollect : collect)({ noteId: note.id })}
+      >
+        <StarIcon filled={note.viewerHasCollected} />
+        <span>{note.viewerHasCollected ? t('note.collected') : t('note.collect')}</span>
+        <span>{count(note.collectCount)}</span>
+      </button>
+      <button type="button" className="action" onClick={() => void onShare()}>
+        <ShareIcon />
+        <span>{t('note.share')}</span>
+      </button>
+      <div className="menu-anchor">
+        <button
+          type="button"
+          className="action"
+          data-testid="not-interested"
+          aria-haspopup="menu"
+          aria-expanded={menuOpen}
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          <span aria-hidden="true">⊘</span>
+          <span>{t('note.notInterested')}</span>
+        </button>
+        {menuOpen && (
+          <div className="menu" role="menu">
+            <button type="button" role="menuitem" data-testid="hide-note" onClick={() => notInterested('note')}>
+              {t('note.hideNote')}
+            </button>
+            <button type="button" role="menuitem" data-testid="hide-creator" onClick={() => notInterested('creator')}>
+              {t('note.hideCreator')}
+            </button>
+          </div>
+        )}
+      </div>
+    </footer>
+  );
+}
