@@ -1,4 +1,4 @@
-/** Integration tests run twice: against the PostgreSQL server and against embedded PGlite. */
+/** Integration tests run twice: against the PostgreSQL server and against embedded PGlite; end-to-end tests drive Chromium. */
 const shared = {
   // thumbhash ships only ES modules: it is transpiled like the project's own code.
   transform: { '^.+\\.ts$': ['@swc/jest'], '/node_modules/thumbhash/.+\\.js$': ['@swc/jest'] },
@@ -17,6 +17,15 @@ module.exports = {
       displayName: 'pglite',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/support/use-pglite.ts'],
+    },
+    // Chromium against the API on embedded PGlite, the database a fresh clone runs on.
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/use-pglite.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/e2e-timeout.ts'],
+      globalSetup: '<rootDir>/test/support/build-web.ts',
     },
   ],
 };

@@ -16,6 +16,7 @@ import { buildSchema } from './schema';
 import { attachSubscriptions } from './subscriptions';
 import { webhooksRouter } from './webhooks';
 import { uploadsRouter } from './uploads';
+import { webRouter } from './web';
 
 export interface ApiDeps {
   services: Services;
@@ -47,9 +48,6 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
     next();
   });
 
-  app.get('/', (_req, res) => {
-    res.type('text/plain').send('seedfeed API: POST /graphql (GET for the explorer), /healthz, /readyz, /metrics\n');
-  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -88,6 +86,8 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
   app.use('/graphql', countQueries, express.json({ limit: config.HTTP_BODY_LIMIT_BYTES }), (req, res, next) =>
     inFlight.track(Promise.resolve(graphql(req, res, next))),
   );
+  // Last, so that no file of the build and no page of the app can stand in front of an API route.
+  app.use(webRouter(config.WEB_DIST_DIR));
 
   // Body-parser refusals (oversized or malformed JSON) answer in GraphQL's error shape.
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {

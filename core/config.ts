@@ -197,6 +197,12 @@ export const envSchema = z.object({
     .describe(
       "How long a worker holds a job without renewing its lock, in milliseconds; a worker that dies gives its jobs back to the others after about this long. Unset: BullMQ's default of 30 s, or 5 minutes with the embedded database, whose long queries hold up the lock's renewal.",
     ),
+  WEB_DIST_DIR: z
+    .string()
+    .default(path.join(__dirname, '..', 'web', 'dist'))
+    .describe(
+      'Directory of the built web app (npm run build:web), served by the api role at / beside the API. Without an index.html there, / answers a page asking for the build.',
+    ),
   SHUTDOWN_GRACE_MS: z.coerce
     .number()
     .int()

@@ -49,6 +49,7 @@ export const GROUPS: readonly { title: string; variables: readonly string[] }[] 
     ],
   },
   { title: 'Background jobs', variables: ['JOB_LOCK_MS'] },
+  { title: 'Web app', variables: ['WEB_DIST_DIR'] },
 ];
 
 export interface Variable {
@@ -108,7 +109,10 @@ function listed(items: string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
-/** DATA_DIR's default is resolved against the working directory at start; shown as such, the documents are the same on every machine. */
+/**
+ * Path defaults are absolute at start (DATA_DIR under the working directory, WEB_DIST_DIR under the repository, which
+ * is where the documents are generated from); shown relative to it, the documents are the same on every machine.
+ */
 function fallback(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const text = String(value);

@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import type { Result as AxeResult } from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+// Debian's Chromium (.ci/run installs it): playwright-core never downloads a browser of its own.
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * Headless Chromium for end-to-end tests and the web benchmark. Each launch gets a fresh profile: Playwright makes a
+ * temporary user data directory itself (and refuses a --user-data-dir argument), and removes it on close.
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      // Containers run as root, where Chromium's sandbox cannot start.
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      // Nothing but the page under test touches the network: no update checks, component downloads or sync.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Everything a page reports as wrong from now on: console errors (a failed request among them) and uncaught
+ * exceptions. The array fills as the page runs; a test ends with `expect(problems).toEqual([])`.
+ */
+export function pageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url, lineNumber } = message.location();
+    problems.push(`console error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.stack ?? error.message}`));
+  return problems;
+}
+
+const SEVERE = new Set(['serious', 'critical']);
+
+/** axe-core's serious and critical accessibility violations on the page as it is now. */
+export async function axeViolations(page: Page): Promise<AxeResult[]> {
+  await page.addScriptTag({ content: await readFile(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  // A string, not a function: test transpilers add helpers to functions that do not exist in the page.
+  const results = await page.evaluate<{ violations: AxeResult[] }>('axe.run(document, { resultTypes: ["violations"] })');
+  return results.violations.filter((violation) => SEVERE.has(violation.impact ?? ''));
+}
+
+/** One line per violation and element, for an assertion message worth reading. */
+export function describeViolations(violations: AxeResult[]): string[] {
+  return violations.flatMap((v) => v.nodes.map((node) => `${v.impact} ${v.id}: ${v.help} at ${node.target.join(' ')}`));
+}
