@@ -1,11 +1,13 @@
 /**
- * Resolves once `check` holds, trying every 20 ms for up to 2 s, for what arrives asynchronously
- * through Redis (a published message, a subscriber's reconnect); throws when it never does.
+ * Resolves once `check` holds, trying every 20 ms for up to `withinMs` (2 s unless told), for what
+ * arrives asynchronously: a message through Redis, a subscriber's reconnect, a media job's outcome.
+ * Throws when it never does.
  */
-export async function eventually(check: () => Promise<boolean> | boolean): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
+export async function eventually(check: () => Promise<boolean> | boolean, withinMs = 2_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  do {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('not within 2 s');
+  } while (Date.now() < deadline);
+  throw new Error(`not within ${withinMs / 1000} s`);
 }

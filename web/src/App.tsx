@@ -95,16 +95,11 @@ function Header() {
   const { viewer, signedIn, signOut, notice, clearNotice } = useAuth();
   return (
     <header className="top-bar">
-      <Link to="/" className="logo" aria-label={t('nav.home')}>
+      <Link to="/" className="logo" title={t('nav.home')}>
         {t('app.name')}
       </Link>
       <div className="top-bar-actions">
-        <button
-          type="button"
-          className="text-button"
-          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-          aria-label={t('nav.languageLabel')}
-        >
+        <button type="button" className="text-button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} title={t('nav.languageLabel')}>
           {t('nav.language')}
         </button>
         {signedIn ? (
