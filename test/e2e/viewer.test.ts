@@ -4,11 +4,11 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { JobRuntime } from '../../jobs/runtime';
 import { runFfmpeg, SYSTEM_BINARIES } from '../../media/ffmpeg';
-import { axeViolations, describeViolations, launchBrowser, pageProblems } from '../support/browser';
+import { axeViolations, describeViolations, launchBrowser, pageProblems, screenshot, screenshots } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { signUp, type Account } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
-import { writePng } from '../support/image-fixtures';
+import { writeCover } from '../support/image-fixtures';
 import { startTestWorker } from '../support/worker';
 
 // A viewer's web app in Chromium against the real API on PGlite: a world of image notes whose
@@ -51,7 +51,7 @@ beforeAll(async () => {
   for (let c = 0; c < CREATORS; c += 1) {
     const creator = await signUp(app, 'CREATOR');
     const cover = path.join(dir, `cover-${c}.png`);
-    await writePng(cover, 600, 800 + c * 40);
+    await writeCover(cover, 600, 800 + c * 40, c);
     const uploadId = await uploadReady(creator, cover);
     const topic = TOPICS[c % TOPICS.length] as string;
     for (let n = 0; n < NOTES_PER_CREATOR; n += 1) {
@@ -138,6 +138,7 @@ it('shows a visitor five pages of the feed without repeating a note, with no con
   await page.goto(base);
   await page.getByTestId('note-card').first().waitFor();
   expect(describeViolations(await axeViolations(page))).toEqual([]);
+  await screenshots(page, 'explore');
   const seen = await scrollThrough(page, 100);
   expect(seen.length).toBeGreaterThanOrEqual(100);
   // The waterfall keeps only the cards near the screen in the DOM.
@@ -177,6 +178,7 @@ it('plays a video note', async () => {
   await video.waitFor();
   await page.waitForFunction('document.querySelector(\'[data-testid="note-video"]\').currentTime > 0.5', undefined, { timeout: 20_000 });
   expect(describeViolations(await axeViolations(page))).toEqual([]);
+  await screenshots(page, 'note-video');
   expect(problems).toEqual([]);
   await context.close();
 });
@@ -214,6 +216,7 @@ it('returns from a note to the same place in the grid', async () => {
   await page.getByTestId('note-page').waitFor();
   expect(page.url()).toBe(`${base}/note/${visible.id}`);
   expect(describeViolations(await axeViolations(page))).toEqual([]);
+  await screenshot(page, 'note-over-grid-desktop');
   await page.goBack();
   await page.getByTestId('note-page').waitFor({ state: 'detached' });
   expect(await scrollY(page)).toBe(scrolled);

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Result as AxeResult } from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -54,4 +55,28 @@ export async function axeViolations(page: Page): Promise<AxeResult[]> {
 /** One line per violation and element, for an assertion message worth reading. */
 export function describeViolations(violations: AxeResult[]): string[] {
   return violations.flatMap((v) => v.nodes.map((node) => `${v.impact} ${v.id}: ${v.help} at ${node.target.join(' ')}`));
+}
+
+/**
+ * Saves what the page shows as SCREENSHOTS_DIR/<name>.png when that is set (`npm run screenshots` sets it to
+ * docs/screenshots, for the README); an ordinary test run leaves the repository as it was.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOTS_DIR;
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
+/** A screenshot at a phone's size (390×844) and at a laptop's (1280×800), the page re-laid out for each. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  if (!process.env.SCREENSHOTS_DIR) return;
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300);
+  await screenshot(page, `${name}-mobile`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForTimeout(300);
+  await screenshot(page, `${name}-desktop`);
+  if (size) await page.setViewportSize(size);
 }

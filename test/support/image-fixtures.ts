@@ -32,6 +32,19 @@ export async function writePng(file: string, width: number, height: number): Pro
     .toFile(file);
 }
 
+/** A cover that looks like something: a diagonal gradient between two hues picked by `seed`, with a sun, as a PNG. */
+export async function writeCover(file: string, width: number, height: number, seed: number): Promise<void> {
+  const hue = (seed * 47) % 360;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
+      <stop offset="0" stop-color="hsl(${hue},70%,72%)"/><stop offset="1" stop-color="hsl(${(hue + 60) % 360},65%,45%)"/>
+    </linearGradient></defs>
+    <rect width="100%" height="100%" fill="url(#g)"/>
+    <circle cx="${width * 0.7}" cy="${height * 0.3}" r="${Math.min(width, height) * 0.15}" fill="hsl(${(hue + 180) % 360},80%,85%)"/>
+  </svg>`;
+  await sharp(Buffer.from(svg)).png().toFile(file);
+}
+
 /** Two frames of 200x100, red then blue, stacked the way sharp represents animation. */
 /** Random pixels do not compress: width × height × 3 bytes of PNG, near enough. */
 export async function writeNoisePng(file: string, width: number, height: number): Promise<void> {
