@@ -157,3 +157,26 @@ it('sends a signed-out visitor to log in before buying, and back afterwards', as
   expect(problems).toEqual([]);
   await context.close();
 });
+
+it('collects a note into a new board, and says a sold-out product is sold out', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  await context.addInitScript(`localStorage.setItem('seedfeed.token', ${JSON.stringify(viewer.token)})`);
+  const page = await context.newPage();
+  const problems = pageProblems(page);
+
+  await page.goto(`${base}/note/${noteId}`);
+  await page.getByTestId('collect-button').click();
+  await page.getByTestId('collect-new-board').click();
+  await page.getByTestId('collect-menu').locator('input').fill('口红合集');
+  await page.getByTestId('collect-menu').locator('button[type="submit"]').click();
+  await page.locator('[data-testid="collect-button"][aria-pressed="true"]').waitFor();
+  const boards = await app.gql(`query { viewer { boards { name notes { edges { node { id } } } } } }`, {}, viewer.token);
+  expect(boards.body.data?.viewer.boards).toEqual([{ name: '口红合集', notes: { edges: [{ node: { id: noteId } }] } }]);
+
+  const soldOut = await createProduct(app, brand, { title: '限量色号', stock: 0 });
+  await page.goto(`${base}/product/${soldOut}`);
+  await page.getByTestId('product-stock').filter({ hasText: '已售罄' }).waitFor();
+  expect(await page.getByTestId('buy-button').isDisabled()).toBe(true);
+  expect(problems).toEqual([]);
+  await context.close();
+});
