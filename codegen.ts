@@ -38,6 +38,7 @@ const config: CodegenConfig = {
           Product: repo('products', 'ProductRow'),
           SearchHit: '../schema/parents#SearchHitParent',
           Order: repo('commerce', 'OrderRow'),
+          AttributionKind: '../schema/parents#AttributionKindValue',
           AttributionCredit: repo('commerce', 'AttributionRow'),
           Refund: '../schema/parents#RefundParent',
           SponsorDeal: repo('commerce', 'SponsorDealRow'),

@@ -27,6 +27,8 @@ interface Rules {
   'sponsorDeal.record': Pick<NoteRow, 'sponsorBrandId'>;
   'experiment.see': null;
   'analytics.brand': { brandId: string };
+  /** Which notes and creators an order is credited to: the selling brand's analytics, not its buyer's. */
+  'order.attribution': { brandId: string };
   'analytics.creator': { creatorId: string };
   /** A note's figures: its author's, and those of every brand whose products it tags. */
   'analytics.note': { authorId: string; taggedBrandIds: readonly string[] };
@@ -47,6 +49,7 @@ const RULES: { [A in Action]: (subject: Subject, resource: Rules[A]) => boolean 
   'sponsorDeal.record': (s, note) => ownBrand(s, note.sponsorBrandId),
   'experiment.see': admin,
   'analytics.brand': (s, target) => admin(s) || ownBrand(s, target.brandId),
+  'order.attribution': (s, order) => admin(s) || ownBrand(s, order.brandId),
   'analytics.creator': (s, target) => admin(s) || s.id === target.creatorId,
   'analytics.note': (s, note) => admin(s) || s.id === note.authorId || note.taggedBrandIds.some((b) => ownBrand(s, b)),
 };
@@ -61,6 +64,7 @@ const REFUSALS: Record<Action, (subject: Subject) => string> = {
   'sponsorDeal.record': () => 'Only the brand that sponsors this note can record its deal',
   'experiment.see': () => 'Only admins see experiment results',
   'analytics.brand': analyticsRefusal,
+  'order.attribution': analyticsRefusal,
   'analytics.creator': analyticsRefusal,
   'analytics.note': analyticsRefusal,
 };

@@ -181,6 +181,12 @@ export class OrdersService {
     return this.repos.commerce.listBrandOrders(brandId, limit, after);
   }
 
+  /** The actor's own purchases; nobody lists another account's. */
+  listBuyerOrders(actor: Actor | null, limit: number, after?: { at: Date; id: string }): Promise<OrderRow[]> {
+    if (!actor) throw errors.unauthenticated('Sign in to see your orders');
+    return this.repos.commerce.listBuyerOrders(actor.id, limit, after);
+  }
+
   attributionsOf(orderIds: readonly string[]) {
     return this.repos.commerce.attributionsOf(orderIds);
   }

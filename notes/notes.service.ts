@@ -193,6 +193,11 @@ export class NotesService {
     return this.repos.notes.listByTopic(normaliseTopic(topic), limit, after);
   }
 
+  listTaggingProduct(productId: string, limit: number, after?: { at: Date; id: string }): Promise<NoteRow[]> {
+    requireId(productId, 'productId');
+    return this.repos.notes.listTaggingProduct(productId, limit, after);
+  }
+
   likesAndCollectsReceived(authorIds: readonly string[]): Promise<Map<string, number>> {
     return this.repos.notes.likesAndCollectsReceived(authorIds);
   }

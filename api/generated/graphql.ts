@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { UserRow, BrandRow } from '../../models/repositories/users.repository';
-import type { ServedNote, TopicParent, SearchHitParent, RefundParent, SalesParent, SponsoredParent, TopParent } from '../schema/parents';
+import type { ServedNote, TopicParent, SearchHitParent, AttributionKindValue, RefundParent, SalesParent, SponsoredParent, TopParent } from '../schema/parents';
 import type { NoteMediaRow, NoteProductRow } from '../../models/repositories/notes.repository';
 import type { MediaRow } from '../../models/repositories/media.repository';
 import type { CommentRow, BoardWithCount } from '../../models/repositories/social.repository';
@@ -669,8 +669,9 @@ export type Order = {
   __typename?: 'Order';
   /** The amount paid, at the price of the moment of purchase. */
   amount: Money;
-  attribution: AttributionKind;
-  /** Every credit under every model, oldest touch first: why the order counts where it does. */
+  /** The selling brand's analytics: null for anyone but that brand or an admin (a buyer included). */
+  attribution?: Maybe<AttributionKind>;
+  /** Every credit under every model, oldest touch first: why the order counts where it does. Empty for anyone but the selling brand or an admin. */
   credits: Array<AttributionCredit>;
   /** The brand's order id, for webhook orders. */
   externalId: Scalars['String']['output'];
@@ -719,9 +720,17 @@ export type Product = {
   id: Scalars['ID']['output'];
   images: Array<Scalars['String']['output']>;
   inStock: Scalars['Boolean']['output'];
+  /** Published notes that tag the product, newest first. */
+  notes: NoteConnection;
   price: Money;
   stock: Scalars['Int']['output'];
   title: Scalars['String']['output'];
+};
+
+
+export type ProductNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ProductClickInput = {
@@ -812,6 +821,8 @@ export type Query = {
   user?: Maybe<User>;
   /** The signed-in account, or null when anonymous. */
   viewer?: Maybe<User>;
+  /** The signed-in account's own purchases, newest first. */
+  viewerOrders: OrderConnection;
 };
 
 
@@ -928,6 +939,12 @@ export type QueryUploadArgs = {
 
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryViewerOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RecordEventsPayload = {
@@ -1309,7 +1326,7 @@ export type ResolversTypes = {
   AnalyticsScopeKind: null;
   AnalyticsTable: null;
   AttributionCredit: ResolverTypeWrapper<AttributionRow>;
-  AttributionKind: null;
+  AttributionKind: ResolverTypeWrapper<AttributionKindValue>;
   AttributionModel: null;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   Board: ResolverTypeWrapper<BoardWithCount>;
@@ -1756,7 +1773,7 @@ export type NoteStatusResolvers = { DRAFT: 'draft', FAILED: 'failed', PROCESSING
 
 export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  attribution?: Resolver<ResolversTypes['AttributionKind'], ParentType, ContextType>;
+  attribution?: Resolver<Maybe<ResolversTypes['AttributionKind']>, ParentType, ContextType>;
   credits?: Resolver<Array<ResolversTypes['AttributionCredit']>, ParentType, ContextType>;
   externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1797,6 +1814,7 @@ export type ProductResolvers<ContextType = GraphQLContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   images?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   inStock?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  notes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<ProductNotesArgs, 'first'>>;
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   stock?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1856,6 +1874,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   upload?: Resolver<Maybe<ResolversTypes['MediaUpload']>, ParentType, ContextType, RequireFields<QueryUploadArgs, 'id'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   viewer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  viewerOrders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryViewerOrdersArgs, 'first'>>;
 };
 
 export type RecordEventsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordEventsPayload'] = ResolversParentTypes['RecordEventsPayload']> = {

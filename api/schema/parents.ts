@@ -4,12 +4,18 @@
  */
 import type { Funnel, Sponsored } from '../../commerce/analytics.service';
 import type { SalesRow } from '../../models/repositories/analytics.repository';
-import type { RefundRow } from '../../models/repositories/commerce.repository';
+import type { OrderRow, RefundRow } from '../../models/repositories/commerce.repository';
 import type { NoteRow } from '../../models/repositories/notes.repository';
 import type { ProductRow } from '../../models/repositories/products.repository';
 
 /** A note as served by a feed carries the sources that proposed it. */
 export type ServedNote = NoteRow & { reason?: string | null };
+
+/**
+ * The stored attribution value, for the one resolver that returns the enum itself: without a mapper
+ * codegen types a mapped enum's resolver result as null.
+ */
+export type AttributionKindValue = OrderRow['attribution'];
 
 /** A topic is only its normalised name; its counts and notes are read when asked for. */
 export interface TopicParent {

@@ -63,6 +63,16 @@ export class CommerceRepository {
       .limit(limit);
   }
 
+  async listBuyerOrders(userId: string, limit: number, after?: { at: Date; id: string }): Promise<OrderRow[]> {
+    const page = keysetBefore(orders.occurredAt, orders.id, after && { key: after.at, id: after.id });
+    return this.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.userId, userId), page))
+      .orderBy(desc(orders.occurredAt), desc(orders.id))
+      .limit(limit);
+  }
+
   /**
    * Inserts a refund and adds it to the order's refunded amount. Callers hold the order's row lock and
    * have checked the refund id is new; the unique key still refuses a second one.

@@ -242,6 +242,16 @@ export class NotesRepository {
       .limit(limit);
   }
 
+  async listTaggingProduct(productId: string, limit: number, after?: { at: Date; id: string }): Promise<NoteRow[]> {
+    const tagged = sql`EXISTS (SELECT 1 FROM ${noteProducts} t WHERE t.note_id = ${notes.id} AND t.product_id = ${productId})`;
+    return this.db
+      .select(noteColumns)
+      .from(notes)
+      .where(and(published, tagged, before(notes.publishedAt, after)))
+      .orderBy(desc(notes.publishedAt), desc(notes.id))
+      .limit(limit);
+  }
+
   async countByTopic(topic: string): Promise<number> {
     const [row] = await this.db
       .select({ n: count() })

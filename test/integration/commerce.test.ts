@@ -145,9 +145,17 @@ describe('orders and attribution', () => {
       ).find((t) => t.product.id === pA)?.product.stock;
     expect(await cardStock()).toBe(5);
     const res = await app.gql(CHECKOUT, { input }, v1.token);
-    const order = res.body.data?.checkout.order;
-    checkoutId = order.id;
-    expect(order).toMatchObject({ quantity: 2, amount: { amountMinor: 20000, currency: 'CNY' }, attribution: 'CLICK' });
+    const receipt = res.body.data?.checkout.order;
+    checkoutId = receipt.id;
+    // The credits are the selling brand's analytics: the buyer's receipt leaves them out.
+    expect(receipt).toMatchObject({ quantity: 2, amount: { amountMinor: 20000, currency: 'CNY' }, attribution: null, credits: [] });
+    const explained = await app.gql(
+      `query($id: ID!) { order(id: $id) { attribution credits { model note { id } credit touchType touchEventId impressionEventId } } }`,
+      { id: checkoutId },
+      brandA.token,
+    );
+    const order = explained.body.data?.order;
+    expect(order).toMatchObject({ attribution: 'CLICK' });
     const lastClick = order.credits.filter((c: { model: string }) => c.model === 'LAST_CLICK');
     expect(lastClick).toEqual([
       {

@@ -12,6 +12,9 @@ import { ToastProvider } from './ui/toast';
 // The note's code (video player, comments) is fetched when a note is first opened, not with the feed.
 const NoteModal = lazy(() => import('./note/NoteModal').then((m) => ({ default: m.NoteModal })));
 const NotePage = lazy(() => import('./note/NotePage').then((m) => ({ default: m.NotePage })));
+const ProductPage = lazy(() => import('./product/ProductPage').then((m) => ({ default: m.ProductPage })));
+const CheckoutPage = lazy(() => import('./product/CheckoutPage').then((m) => ({ default: m.CheckoutPage })));
+const OrdersPage = lazy(() => import('./orders/OrdersPage').then((m) => ({ default: m.OrdersPage })));
 
 export function App() {
   return (
@@ -67,6 +70,31 @@ function Shell() {
               </main>
             }
           />
+          {/* Shopping: a product, its checkout, the buyer's orders. */}
+          <Route
+            path="/product/:id"
+            element={
+              <main id="main" className="page">
+                <ProductPage />
+              </main>
+            }
+          />
+          <Route
+            path="/product/:id/buy"
+            element={
+              <main id="main" className="page">
+                <CheckoutPage />
+              </main>
+            }
+          />
+          <Route
+            path="/orders"
+            element={
+              <main id="main" className="page">
+                <OrdersPage />
+              </main>
+            }
+          />
           <Route path="/login" element={<LogInPage />} />
           <Route path="/signup" element={<SignUpPage />} />
           <Route
@@ -104,6 +132,9 @@ function Header() {
         </button>
         {signedIn ? (
           <>
+            <Link to="/orders" className="text-button" data-testid="nav-orders">
+              {t('shop.myOrders')}
+            </Link>
             {viewer && (
               <span className="viewer-chip">
                 <Avatar user={viewer} size={28} />

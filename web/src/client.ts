@@ -29,6 +29,10 @@ const EMBEDDED_TYPES = [
   'CommentPayload',
   'RecordEventsPayload',
   'EventRejection',
+  'OrderEdge',
+  'OrderConnection',
+  'OrderPayload',
+  'ProductClickPayload',
 ];
 
 function countOf(cache: Cache, typename: string, id: string | number, field: string): number {
@@ -78,8 +82,9 @@ export function createClient(options: { onUnauthenticated: () => void; url?: str
           Topic: (topic) => (typeof topic.name === 'string' ? topic.name : null),
         },
         resolvers: {
-          Query: { feed: relayPagination() },
+          Query: { feed: relayPagination(), relatedNotes: relayPagination(), viewerOrders: relayPagination() },
           Topic: { notes: relayPagination() },
+          Product: { notes: relayPagination() },
         },
         optimistic: {
           like: (args, cache) => {

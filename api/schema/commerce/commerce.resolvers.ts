@@ -1,4 +1,7 @@
+import { can } from '../../../accounts/policy';
 import { AppError, errors } from '../../../core/errors';
+import type { OrderRow } from '../../../models/repositories/commerce.repository';
+import type { GraphQLContext } from '../../context';
 import { trackedUrl } from '../../../commerce/tracking';
 import type { Resolvers } from '../../generated/graphql';
 import { ENUM_VALUES } from '../enums';
@@ -16,6 +19,11 @@ export const commerceResolvers: Resolvers = {
       const first = pageSize(args.first);
       const brand = await ctx.services.orders.requireBrand(ctx.viewer);
       const rows = await ctx.services.orders.listBrandOrders(brand.id, first + 1, timeCursor(args.after));
+      return timeConnection(rows, first, (o) => o.occurredAt);
+    },
+    viewerOrders: async (_, args, ctx) => {
+      const first = pageSize(args.first);
+      const rows = await ctx.services.orders.listBuyerOrders(ctx.viewer, first + 1, timeCursor(args.after));
       return timeConnection(rows, first, (o) => o.occurredAt);
     },
   },
@@ -45,7 +53,8 @@ export const commerceResolvers: Resolvers = {
     amount: (o) => money(o.amountMinor, o.currency),
     refunded: (o) => money(o.refundedMinor, o.currency),
     source: (o) => o.source.toUpperCase(),
-    credits: (o, _, ctx) => ctx.loaders.orderCredits.load(o.id),
+    attribution: async (o, _, ctx) => ((await seesAttribution(o, ctx)) ? o.attribution : null),
+    credits: async (o, _, ctx) => ((await seesAttribution(o, ctx)) ? ctx.loaders.orderCredits.load(o.id) : []),
     refunds: async (o, _, ctx) => (await ctx.loaders.orderRefunds.load(o.id)).map((r) => ({ ...r, currency: o.currency })),
   },
   AttributionCredit: {
@@ -61,3 +70,10 @@ export const commerceResolvers: Resolvers = {
     cost: (d) => money(d.costMinor, d.currency),
   },
 };
+
+/** The buyer reaches an order too (checkout, viewerOrders), but its attribution is the selling brand's business. */
+async function seesAttribution(order: Pick<OrderRow, 'brandId'>, ctx: GraphQLContext): Promise<boolean> {
+  if (!ctx.viewer) return false;
+  const [user, brand] = await Promise.all([ctx.loaders.user.load(ctx.viewer.id), ctx.loaders.brandByOwner.load(ctx.viewer.id)]);
+  return user !== undefined && can({ id: user.id, role: user.role, brandId: brand?.id ?? null }, 'order.attribution', order);
+}

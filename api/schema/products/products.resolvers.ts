@@ -2,6 +2,7 @@ import type { Resolvers } from '../../generated/graphql';
 import { asPayload } from '../common/common.resolvers';
 import { money } from '../../../catalog/money';
 import { referenced } from '../common/referenced';
+import { pageSize, timeConnection, timeCursor } from '../common/connection';
 
 export const productsResolvers: Resolvers = {
   Query: {
@@ -17,5 +18,11 @@ export const productsResolvers: Resolvers = {
     price: (p) => money(p.priceMinor, p.currency),
     images: (p) => p.imageUrls,
     inStock: (p) => p.stock > 0,
+    notes: async (p, args, ctx) => {
+      const first = pageSize(args.first);
+      const rows = await ctx.services.notes.listTaggingProduct(p.id, first + 1, timeCursor(args.after));
+      // Published notes always have a publish time; createdAt only satisfies the type.
+      return timeConnection(rows, first, (n) => n.publishedAt ?? n.createdAt);
+    },
   },
 };

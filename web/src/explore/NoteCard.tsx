@@ -36,7 +36,8 @@ export const NoteCard = memo(function NoteCard({ note, box }: { note: NoteCardFi
     >
       <Link
         to={`/note/${note.id}`}
-        state={{ background: location, reason: note.reason }}
+        // From a note's dialog (its related notes), the feed underneath stays the background.
+        state={{ background: (location.state as { background?: unknown } | null)?.background ?? location, reason: note.reason }}
         className="note-card-link"
         aria-label={t('card.open', { title: note.title })}
       >

@@ -49,11 +49,12 @@ export function Waterfall({ notes, onEndReached }: { notes: NoteCardFieldsFragme
       if (!frame) frame = requestAnimationFrame(measure);
     };
     measure();
-    window.addEventListener('scroll', schedule, { passive: true });
+    // Capturing, so that a scrolling dialog (the related notes below a note) moves the window too.
+    window.addEventListener('scroll', schedule, { passive: true, capture: true });
     window.addEventListener('resize', schedule);
     return () => {
       cancelAnimationFrame(frame);
-      window.removeEventListener('scroll', schedule);
+      window.removeEventListener('scroll', schedule, { capture: true });
       window.removeEventListener('resize', schedule);
     };
   }, []);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { NoteQuery } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
+import { useOpenProduct } from '../product/useOpenProduct';
 import { coverOf } from '../explore/cover';
 import { coverAspect } from '../explore/layout';
 
@@ -20,6 +21,7 @@ function variantUrl(media: NoteData['media'][number]): { src: string; srcSet?: s
 /** The note's images: swipe, arrow keys (when no text field has focus), arrows and dots; product hotspots on each. */
 export function Carousel({ note }: { note: NoteData }) {
   const { t } = useI18n();
+  const openProduct = useOpenProduct(note.id);
   const [index, setIndex] = useState(0);
   const [openTag, setOpenTag] = useState<number | null>(null);
   const swipeStart = useRef<number | null>(null);
@@ -87,10 +89,10 @@ export function Carousel({ note }: { note: NoteData }) {
               onClick={() => setOpenTag(openTag === tag.position ? null : tag.position)}
             />
             {openTag === tag.position && (
-              <div className="hotspot-card">
+              <button type="button" className="hotspot-card" data-testid="hotspot-card" onClick={() => openProduct(tag.product.id)}>
                 <strong>{tag.product.title}</strong>
                 <span className="price">{tag.product.price.formatted}</span>
-              </div>
+              </button>
             )}
           </div>
         ))}

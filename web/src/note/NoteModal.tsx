@@ -31,6 +31,11 @@ export function NoteModal() {
     };
   }, [navigate]);
 
+  // A related note opens in the same dialog: it starts at its top, not where the last one was left.
+  useEffect(() => {
+    if (dialog.current) dialog.current.scrollTop = 0;
+  }, [id]);
+
   return (
     <div className="modal-backdrop" onClick={(event) => event.target === event.currentTarget && close()}>
       <div ref={dialog} className="modal" role="dialog" aria-modal="true" aria-labelledby={`note-title-${id}`} tabIndex={-1}>

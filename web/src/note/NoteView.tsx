@@ -3,15 +3,18 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useAuth } from '../account/auth';
 import { useI18n } from '../i18n/i18n';
-import { CollectMutation, FollowMutation, NoteQuery, ShareMutation, UncollectMutation, UnfollowMutation } from '../queries';
+import { useOpenProduct } from '../product/useOpenProduct';
+import { FollowMutation, NoteQuery, ShareMutation, UnfollowMutation } from '../queries';
 import { Avatar } from '../ui/Avatar';
 import { ErrorRetry } from '../ui/ErrorRetry';
 import { useHidden } from '../ui/hidden';
-import { HeartIcon, ShareIcon, StarIcon } from '../ui/icons';
+import { HeartIcon, ShareIcon } from '../ui/icons';
 import { useToast } from '../ui/toast';
 import { useLike } from '../ui/useLike';
 import { Carousel } from './Carousel';
+import { CollectButton } from './CollectButton';
 import { Comments } from './Comments';
+import { RelatedNotes } from './RelatedNotes';
 import { useViewReport } from './useViewReport';
 import { VideoPlayer } from './VideoPlayer';
 
@@ -33,6 +36,7 @@ export function NoteView({ id, reason, onClose }: { id: string; reason?: string 
   const [{ data, error, fetching }, refetch] = useQuery({ query: NoteQuery, variables: { id } });
   const note = data?.note;
   const reportWatched = useViewReport(id, note?.kind);
+  const openProduct = useOpenProduct(id);
 
   if (error) return <ErrorRetry error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!note) {
@@ -46,50 +50,60 @@ export function NoteView({ id, reason, onClose }: { id: string; reason?: string 
   }
   const published = note.publishedAt ? new Date(note.publishedAt).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en') : null;
   return (
-    <article className="note-page" data-testid="note-page" aria-labelledby={`note-title-${note.id}`}>
-      <div className="note-media">
-        {note.kind === 'VIDEO' ? <VideoPlayer note={note} onWatched={reportWatched} /> : <Carousel note={note} />}
-      </div>
-      <div className="note-side">
-        <header className="note-author">
-          <Avatar user={note.author} size={36} />
-          <span className="note-author-name">{note.author.displayName}</span>
-          <FollowButton author={note.author} />
-          {onClose && (
-            <button type="button" className="icon-button note-close" aria-label={t('note.close')} onClick={onClose}>
-              ×
-            </button>
-          )}
-        </header>
-        <div className="note-content">
-          <h1 id={`note-title-${note.id}`} className="note-title">
-            {note.title}
-          </h1>
-          <p className="note-body">{withTopicLinks(note.body, (topic) => t('note.topicLink', { topic }))}</p>
-          <p className="note-topics">
-            {note.topics.map((topic) => (
-              <Link key={topic} to={`/?topic=${encodeURIComponent(topic)}`} className="topic-link">
-                #{topic}
-              </Link>
-            ))}
-          </p>
-          {published && <p className="muted small">{published}</p>}
-          {note.productTags.length > 0 && (
-            <section className="note-products" aria-label={t('note.products')}>
-              {note.productTags.map((tag) => (
-                <div key={tag.position} className="product-chip">
-                  <span className="product-title">{tag.product.title}</span>
-                  <span className="price">{tag.product.price.formatted}</span>
-                </div>
-              ))}
-            </section>
-          )}
-          <WhyAmISeeingThis reason={reason} />
-          <Comments noteId={note.id} />
+    <>
+      <article className="note-page" data-testid="note-page" aria-labelledby={`note-title-${note.id}`}>
+        <div className="note-media">
+          {note.kind === 'VIDEO' ? <VideoPlayer note={note} onWatched={reportWatched} /> : <Carousel note={note} />}
         </div>
-        <NoteActions note={note} count={count} onClose={onClose} />
-      </div>
-    </article>
+        <div className="note-side">
+          <header className="note-author">
+            <Avatar user={note.author} size={36} />
+            <span className="note-author-name">{note.author.displayName}</span>
+            <FollowButton author={note.author} />
+            {onClose && (
+              <button type="button" className="icon-button note-close" aria-label={t('note.close')} onClick={onClose}>
+                ×
+              </button>
+            )}
+          </header>
+          <div className="note-content">
+            <h1 id={`note-title-${note.id}`} className="note-title">
+              {note.title}
+            </h1>
+            <p className="note-body">{withTopicLinks(note.body, (topic) => t('note.topicLink', { topic }))}</p>
+            <p className="note-topics">
+              {note.topics.map((topic) => (
+                <Link key={topic} to={`/?topic=${encodeURIComponent(topic)}`} className="topic-link">
+                  #{topic}
+                </Link>
+              ))}
+            </p>
+            {published && <p className="muted small">{published}</p>}
+            {note.productTags.length > 0 && (
+              <section className="note-products" aria-label={t('note.products')}>
+                {note.productTags.map((tag) => (
+                  <button
+                    key={tag.position}
+                    type="button"
+                    className="product-chip"
+                    data-testid="product-card"
+                    data-product-id={tag.product.id}
+                    onClick={() => openProduct(tag.product.id)}
+                  >
+                    <span className="product-title">{tag.product.title}</span>
+                    <span className="price">{tag.product.price.formatted}</span>
+                  </button>
+                ))}
+              </section>
+            )}
+            <WhyAmISeeingThis reason={reason} />
+            <Comments noteId={note.id} />
+          </div>
+          <NoteActions note={note} count={count} onClose={onClose} />
+        </div>
+      </article>
+      <RelatedNotes noteId={note.id} />
+    </>
   );
 }
 
@@ -144,8 +158,6 @@ function NoteActions({ note, count, onClose }: { note: ActionNote; count(n: numb
   const show = useToast();
   const { hide } = useHidden();
   const toggleLike = useLike(note);
-  const [, collect] = useMutation(CollectMutation);
-  const [, uncollect] = useMutation(UncollectMutation);
   const [, share] = useMutation(ShareMutation);
   const [menuOpen, setMenuOpen] = useState(false);
 
@@ -185,16 +197,7 @@ function NoteActions({ note, count, onClose }: { note: ActionNote; count(n: numb
         <span>{note.viewerHasLiked ? t('note.liked') : t('note.like')}</span>
         <span data-testid="like-count">{count(note.likeCount)}</span>
       </button>
-      <button
-        type="button"
-        className={`action${note.viewerHasCollected ? ' active-gold' : ''}`}
-        aria-pressed={note.viewerHasCollected}
-        onClick={() => requireSignIn() && void (note.viewerHasCollected ? uncollect : collect)({ noteId: note.id })}
-      >
-        <StarIcon filled={note.viewerHasCollected} />
-        <span>{note.viewerHasCollected ? t('note.collected') : t('note.collect')}</span>
-        <span>{count(note.collectCount)}</span>
-      </button>
+      <CollectButton note={note} count={count} requireSignIn={requireSignIn} />
       <button type="button" className="action" onClick={() => void onShare()}>
         <ShareIcon />
         <span>{t('note.share')}</span>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { NoteQuery } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
+import { useOpenProduct } from '../product/useOpenProduct';
 import { coverAspect } from '../explore/layout';
 
 type NoteData = NonNullable<NoteQuery['note']>;
@@ -17,6 +18,7 @@ const MAX_TICK_S = 1.5;
  */
 export function VideoPlayer({ note, onWatched }: { note: NoteData; onWatched(ratio: number): void }) {
   const { t } = useI18n();
+  const openProduct = useOpenProduct(note.id);
   const video = useRef<HTMLVideoElement>(null);
   const [muted, setMuted] = useState(true);
   const [playing, setPlaying] = useState(false);
@@ -134,10 +136,10 @@ export function VideoPlayer({ note, onWatched }: { note: NoteData; onWatched(rat
         </div>
       </div>
       {timedTags.map((tag) => (
-        <div key={tag.position} className="timed-product">
+        <button key={tag.position} type="button" className="timed-product" onClick={() => openProduct(tag.product.id)}>
           <strong>{tag.product.title}</strong>
           <span className="price">{tag.product.price.formatted}</span>
-        </div>
+        </button>
       ))}
     </div>
   );

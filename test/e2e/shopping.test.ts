@@ -1,0 +1,182 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { JobRuntime } from '../../jobs/runtime';
+import { axeViolations, describeViolations, launchBrowser, pageProblems } from '../support/browser';
+import { eventually } from '../support/eventually';
+import { createProduct, signUp, type Account } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { writePng } from '../support/image-fixtures';
+import { startTestWorker } from '../support/worker';
+
+// A viewer buys in the web app, in Chromium against the real API on PGlite: a brand's product with
+// a real uploaded image, a creator's note tagging it with a hotspot, and a few notes like it.
+const UPLOAD = `query($id: ID!) { upload(id: $id) { status images { url } } }`;
+const CREATE = `mutation($input: CreateNoteInput!) { createNote(input: $input) { note { id } error { code message } } }`;
+const STOCK = `query($id: ID!) { product(id: $id) { stock } }`;
+
+let dir: string;
+let app: TestApp;
+let base: string;
+let worker: JobRuntime;
+let browser: Browser;
+let brand: Account;
+let viewer: Account;
+let productId: string;
+let noteId: string;
+
+async function uploadImage(account: Account, name: string, height: number): Promise<{ id: string; url: string }> {
+  const file = path.join(dir, name);
+  await writePng(file, 600, height);
+  const res = await app.http.post('/uploads').set('authorization', `Bearer ${account.token}`).attach('file', file);
+  if (res.status !== 201) throw new Error(`upload refused: ${JSON.stringify(res.body)}`);
+  const id = res.body.id as string;
+  let url = '';
+  await eventually(async () => {
+    const upload = (await app.gql(UPLOAD, { id }, account.token)).body.data?.upload;
+    url = upload?.images?.[0]?.url ?? '';
+    return upload?.status === 'READY';
+  }, 60_000);
+  return { id, url };
+}
+
+async function createNote(creator: Account, input: Record<string, unknown>): Promise<string> {
+  const res = await app.gql(
+    CREATE,
+    { input: { kind: 'IMAGE', body: 'Seen in the app', topics: ['beauty'], publish: true, ...input } },
+    creator.token,
+  );
+  const id = res.body.data?.createNote?.note?.id as string | undefined;
+  if (!id) throw new Error(`createNote failed: ${JSON.stringify(res.body)}`);
+  return id;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'seedfeed-e2e-shopping-'));
+  app = await startTestApp();
+  base = await app.listen();
+  worker = await startTestWorker(app);
+  let creator: Account;
+  [brand, creator, viewer] = await Promise.all([
+    signUp(app, 'BRAND'),
+    signUp(app, 'CREATOR'),
+    signUp(app, 'VIEWER', { interests: ['beauty'] }),
+  ]);
+  const productImage = await uploadImage(brand, 'product.png', 600);
+  productId = await createProduct(app, brand, {
+    title: '丝绒雾面口红',
+    description: 'A velvet matte lipstick.',
+    priceMinor: 19900,
+    stock: 5,
+    images: [`${base}${productImage.url}`],
+  });
+  const cover = await uploadImage(creator, 'cover.png', 800);
+  noteId = await createNote(creator, {
+    title: '秋冬口红分享',
+    media: [{ uploadId: cover.id }],
+    productTags: [{ productId, imageIndex: 0, x: 0.5, y: 0.5 }],
+  });
+  for (let n = 0; n < 4; n += 1) await createNote(creator, { title: `beauty note ${n}`, media: [{ uploadId: cover.id }] });
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await worker?.stop();
+  await app?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('a signed-in viewer taps a product on a note, buys two, and finds the order under my orders', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  await context.addInitScript(`localStorage.setItem('seedfeed.token', ${JSON.stringify(viewer.token)})`);
+  const page = await context.newPage();
+  const problems = pageProblems(page);
+
+  await page.goto(`${base}/note/${noteId}`);
+  await page.getByTestId('note-page').waitFor();
+  // Notes like this one load below it.
+  await page.getByTestId('related-notes').getByTestId('note-card').first().waitFor();
+  expect(await page.getByTestId('related-notes').locator(`[data-note-id="${noteId}"]`).count()).toBe(0);
+
+  await page.locator('.hotspot-dot').click();
+  await page.getByTestId('hotspot-card').click();
+  await page.waitForURL(`${base}/product/${productId}`);
+  await page.getByTestId('product-page').waitFor();
+  expect(await page.getByTestId('product-price').textContent()).toBe('¥199.00');
+  expect(await page.getByTestId('product-stock').textContent()).toContain('5');
+  await page.getByTestId('product-page').locator(`[data-note-id="${noteId}"]`).waitFor();
+  await eventually(
+    () =>
+      page.evaluate<boolean>(`[...document.querySelectorAll('.product-images img')].every((img) => img.complete && img.naturalWidth > 0)`),
+    10_000,
+  );
+  expect(describeViolations(await axeViolations(page))).toEqual([]);
+
+  await page.getByTestId('buy-button').click();
+  await page.waitForURL(`${base}/product/${productId}/buy`);
+  await page.getByRole('button', { name: '增加数量' }).click();
+  await page.getByTestId('quantity').filter({ hasText: '2' }).waitFor();
+  expect(await page.getByTestId('total').textContent()).toBe('¥398.00');
+  await page.getByTestId('checkout-next').click();
+  // A double click on the confirm step still places one order.
+  await page.getByTestId('confirm-order').dblclick();
+  await page.getByTestId('order-confirmation').waitFor();
+  expect(await page.getByTestId('order-quantity').textContent()).toBe('2');
+  expect(await page.getByTestId('order-amount').textContent()).toBe('¥398.00');
+  const orderId = (await page.getByTestId('order-id').textContent())?.trim() ?? '';
+
+  await page.getByTestId('my-orders-link').click();
+  await page.waitForURL(`${base}/orders`);
+  await page.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`).waitFor();
+  expect(await page.getByTestId('order-row').count()).toBe(1);
+  expect(describeViolations(await axeViolations(page))).toEqual([]);
+
+  expect((await app.gql(STOCK, { id: productId })).body.data?.product.stock).toBe(3);
+  // The tap on the product card is what the brand sees credited.
+  const explained = await app.gql(`query($id: ID!) { order(id: $id) { attribution } }`, { id: orderId }, brand.token);
+  expect(explained.body.data?.order).toEqual({ attribution: 'CLICK' });
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('sends a signed-out visitor to log in before buying, and back afterwards', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const problems = pageProblems(page);
+  await page.goto(`${base}/product/${productId}`);
+  await page.getByTestId('buy-button').click();
+  await page.waitForURL(`${base}/login`);
+  const buyer = await signUp(app);
+  await page.locator('input[name="login"]').fill(buyer.handle);
+  await page.locator('input[name="password"]').fill('correct horse');
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL(`${base}/product/${productId}/buy`);
+  await page.getByTestId('checkout').waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('collects a note into a new board, and says a sold-out product is sold out', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  await context.addInitScript(`localStorage.setItem('seedfeed.token', ${JSON.stringify(viewer.token)})`);
+  const page = await context.newPage();
+  const problems = pageProblems(page);
+
+  await page.goto(`${base}/note/${noteId}`);
+  await page.getByTestId('collect-button').click();
+  await page.getByTestId('collect-new-board').click();
+  await page.getByTestId('collect-menu').locator('input').fill('口红合集');
+  await page.getByTestId('collect-menu').locator('button[type="submit"]').click();
+  await page.locator('[data-testid="collect-button"][aria-pressed="true"]').waitFor();
+  const boards = await app.gql(`query { viewer { boards { name notes { edges { node { id } } } } } }`, {}, viewer.token);
+  expect(boards.body.data?.viewer.boards).toEqual([{ name: '口红合集', notes: { edges: [{ node: { id: noteId } }] } }]);
+
+  const soldOut = await createProduct(app, brand, { title: '限量色号', stock: 0 });
+  await page.goto(`${base}/product/${soldOut}`);
+  await page.getByTestId('product-stock').filter({ hasText: '已售罄' }).waitFor();
+  expect(await page.getByTestId('buy-button').isDisabled()).toBe(true);
+  expect(problems).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { useAuth } from '../account/auth';
+import type { OrderFieldsFragment } from '../gql/graphql';
+import { useI18n } from '../i18n/i18n';
+import { ErrorRetry } from '../ui/ErrorRetry';
+import { clampQuantity, formatMoney, maxQuantity, totalMinor } from './checkout';
+import { CheckoutMutation, ProductSummaryQuery } from './queries';
+import { lastClickOf } from './useOpenProduct';
+
+/** Buying in the app: how many, then a confirm step, then the order. Signed-out visitors log in first and come back. */
+export function CheckoutPage() {
+  const { id = '' } = useParams();
+  const { signedIn } = useAuth();
+  const location = useLocation();
+  if (!signedIn) return <Navigate to="/login" replace state={{ from: location.pathname, notice: 'error.signInRequired' }} />;
+  return <Checkout key={id} productId={id} />;
+}
+
+function Checkout({ productId }: { productId: string }) {
+  const { t, lang } = useI18n();
+  const [{ data, error, fetching }, refetch] = useQuery({ query: ProductSummaryQuery, variables: { id: productId } });
+  const [placing, checkout] = useMutation(CheckoutMutation);
+  const [wanted, setWanted] = useState(1);
+  const [confirming, setConfirming] = useState(false);
+  // One key per order being placed: a double click or a retry after a lost answer is the same order.
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [order, setOrder] = useState<OrderFieldsFragment | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const product = data?.product;
+
+  if (order) return <Confirmation order={order} />;
+  if (error && !product) return <ErrorRetry error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (!product) {
+    return (
+      <p className="feed-status" role="status">
+        {fetching ? t('feed.loading') : t('error.notFound')}
+      </p>
+    );
+  }
+
+  const most = maxQuantity(product.stock);
+  const quantity = clampQuantity(wanted, product.stock);
+  const total = formatMoney(totalMinor(product.price.amountMinor, quantity), product.price.currency, lang === 'zh' ? 'zh-CN' : 'en');
+  const place = async () => {
+    setRefusal(null);
+    const result = await checkout({
+      input: { productId: product.id, quantity, idempotencyKey, clickEventId: lastClickOf(product.id) },
+    });
+    const payload = result.data?.checkout;
+    if (payload?.order) {
+      setOrder(payload.order);
+    } else if (payload?.error) {
+      // A refused order was not placed: the next try is a new one, against the stock as it is now.
+      setRefusal(payload.error.message);
+      setIdempotencyKey(crypto.randomUUID());
+      setConfirming(false);
+      refetch({ requestPolicy: 'network-only' });
+    }
+  };
+
+  return (
+    <section className="checkout" data-testid="checkout" aria-labelledby="checkout-title">
+      <Link to={`/product/${product.id}`} className="back-link">
+        ‹ {product.title}
+      </Link>
+      <h1 id="checkout-title" className="section-title">
+        {confirming ? t('shop.confirmTitle') : t('shop.checkoutTitle')}
+      </h1>
+      <div className="checkout-product">
+        {product.images[0] && <img src={product.images[0]} alt="" width={72} height={72} />}
+        <div>
+          <p className="product-title">{product.title}</p>
+          <p className="muted small">{product.brand.name}</p>
+          <p className="price">{product.price.formatted}</p>
+        </div>
+      </div>
+      {most === 0 ? (
+        <p className="sold-out" role="status">
+          {t('shop.soldOut')}
+        </p>
+      ) : (
+        <>
+          <div className="stepper" role="group" aria-labelledby="quantity-label">
+            <span id="quantity-label">{t('shop.quantity')}</span>
+            <button
+              type="button"
+              className="stepper-button"
+              aria-label={t('shop.less')}
+              disabled={confirming || quantity <= 1}
+              onClick={() => setWanted(quantity - 1)}
+            >
+              −
+            </button>
+            <output data-testid="quantity" aria-live="polite">
+              {quantity}
+            </output>
+            <button
+              type="button"
+              className="stepper-button"
+              aria-label={t('shop.more')}
+              disabled={confirming || quantity >= most}
+              onClick={() => setWanted(quantity + 1)}
+            >
+              +
+            </button>
+            <span className="muted small">{t('shop.stock', { count: product.stock })}</span>
+          </div>
+          <p className="checkout-total">
+            {t('shop.total')} <strong data-testid="total">{total}</strong>
+          </p>
+          {refusal && (
+            <p className="form-error" role="alert">
+              {t('shop.refused', { message: refusal })}
+            </p>
+          )}
+          {placing.error && <ErrorRetry error={placing.error} onRetry={() => void place()} />}
+          {confirming ? (
+            <div className="checkout-actions">
+              <button type="button" className="button" disabled={placing.fetching} onClick={() => setConfirming(false)}>
+                {t('shop.change')}
+              </button>
+              <button
+                type="button"
+                className="button primary"
+                data-testid="confirm-order"
+                disabled={placing.fetching}
+                onClick={() => void place()}
+              >
+                {placing.fetching ? t('auth.busy') : t('shop.confirm', { total })}
+              </button>
+            </div>
+          ) : (
+            <button type="button" className="button primary" data-testid="checkout-next" onClick={() => setConfirming(true)}>
+              {t('shop.next')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Confirmation({ order }: { order: OrderFieldsFragment }) {
+  const { t } = useI18n();
+  return (
+    <section className="checkout" data-testid="order-confirmation" aria-labelledby="confirmation-title">
+      <h1 id="confirmation-title" className="section-title" tabIndex={-1}>
+        {t('shop.ordered')}
+      </h1>
+      <dl className="order-facts">
+        <dt>{t('shop.product')}</dt>
+        <dd>{order.product?.title ?? '—'}</dd>
+        <dt>{t('shop.quantity')}</dt>
+        <dd data-testid="order-quantity">{order.quantity}</dd>
+        <dt>{t('shop.paid')}</dt>
+        <dd data-testid="order-amount">{order.amount.formatted}</dd>
+        <dt>{t('shop.orderId')}</dt>
+        <dd className="small" data-testid="order-id">
+          {order.id}
+        </dd>
+      </dl>
+      <p className="checkout-actions">
+        <Link to="/orders" className="button primary" data-testid="my-orders-link">
+          {t('shop.myOrders')}
+        </Link>
+        {order.product && (
+          <Link to={`/product/${order.product.id}`} className="button">
+            {t('shop.backToProduct')}
+          </Link>
+        )}
+      </p>
+    </section>
+  );
+}

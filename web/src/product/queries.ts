@@ -1,0 +1,107 @@
+import { graphql } from '../gql';
+
+export const ProductQuery = graphql(`
+  query Product($id: ID!, $first: Int!, $after: String) {
+    product(id: $id) {
+      id
+      title
+      description
+      images
+      stock
+      inStock
+      price {
+        amountMinor
+        currency
+        formatted
+      }
+      brand {
+        id
+        name
+      }
+      notes(first: $first, after: $after) {
+        edges {
+          node {
+            ...NoteCardFields
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+export const ClickProductMutation = graphql(`
+  mutation ClickProduct($input: ProductClickInput!) {
+    clickProduct(input: $input) {
+      clickId
+      error {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const CheckoutMutation = graphql(`
+  mutation Checkout($input: CheckoutInput!) {
+    checkout(input: $input) {
+      order {
+        ...OrderFields
+        product {
+          id
+          stock
+          inStock
+        }
+      }
+      error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+export const OrderFields = graphql(`
+  fragment OrderFields on Order {
+    id
+    quantity
+    occurredAt
+    amount {
+      formatted
+    }
+    refunded {
+      amountMinor
+      formatted
+    }
+    product {
+      id
+      title
+      images
+    }
+  }
+`);
+
+export const ProductSummaryQuery = graphql(`
+  query ProductSummary($id: ID!) {
+    product(id: $id) {
+      id
+      title
+      images
+      stock
+      inStock
+      price {
+        amountMinor
+        currency
+        formatted
+      }
+      brand {
+        id
+        name
+      }
+    }
+  }
+`);
