@@ -25,6 +25,9 @@ const EMBEDDED_TYPES = [
   'SearchEdge',
   'SearchConnection',
   'UserError',
+  'UserEdge',
+  'UserConnection',
+  'UserPayload',
   'AuthPayload',
   'CommentPayload',
   'RecordEventsPayload',
@@ -80,6 +83,8 @@ export function createClient(options: { onUnauthenticated: () => void; url?: str
         resolvers: {
           Query: { feed: relayPagination() },
           Topic: { notes: relayPagination() },
+          User: { notes: relayPagination(), likedNotes: relayPagination(), followers: relayPagination(), following: relayPagination() },
+          Board: { notes: relayPagination() },
         },
         optimistic: {
           like: (args, cache) => {
