@@ -15,7 +15,6 @@ export const en: Messages = {
   'search.noProducts': 'No products found',
   'search.enterQuery': 'Type a word to search',
   'search.loadMore': 'Load more',
-  'profile.title': "{name}'s profile",
   'profile.handle': 'ID: {handle}',
   'profile.noBio': 'No bio yet',
   'profile.followers': 'Followers',

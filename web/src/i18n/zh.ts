@@ -14,7 +14,6 @@ export const zh = {
   'search.noProducts': '没有找到相关商品',
   'search.enterQuery': '输入关键词开始搜索',
   'search.loadMore': '加载更多',
-  'profile.title': '{name}的主页',
   'profile.handle': '小红书号：{handle}',
   'profile.noBio': '还没有简介',
   'profile.followers': '粉丝',

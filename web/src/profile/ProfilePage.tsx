@@ -23,10 +23,10 @@ function Loading() {
 }
 
 /** /me: the signed-in person's own profile, or signing in first. */
-export function MeRedirect({ to = '' }: { to?: string }) {
+export function MeRedirect() {
   const { signedIn, viewer } = useAuth();
   if (!signedIn) return <Navigate to="/login" replace />;
-  return viewer ? <Navigate to={`/user/${viewer.id}${to}`} replace /> : <Loading />;
+  return viewer ? <Navigate to={`/user/${viewer.id}`} replace /> : <Loading />;
 }
 
 export function ProfilePage() {

@@ -34,7 +34,9 @@ export function useSearch(query: string): SearchResults {
   const { notes, products } = useMemo(() => {
     const seen = new Set<string>();
     const found = { notes: [] as NoteCardFieldsFragment[], products: [] as SearchProductFieldsFragment[] };
-    for (const { node } of pages.flatMap((p) => p.page.edges)) {
+    // The page just answered counts at once, not one render later when the effect has stored it.
+    const all = page ? [...pages.filter((p) => p.after !== after), { after, page }] : pages;
+    for (const { node } of all.flatMap((p) => p.page.edges)) {
       const key = `${node.__typename}:${node.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -42,9 +44,9 @@ export function useSearch(query: string): SearchResults {
       else found.products.push(node);
     }
     return found;
-  }, [pages]);
+  }, [pages, page, after]);
 
-  const last = pages.at(-1)?.page.pageInfo;
+  const last = (page ?? pages.at(-1)?.page)?.pageInfo;
   const endCursor = last?.endCursor ?? null;
   const hasMore = Boolean(last?.hasNextPage && endCursor);
   const fetching = result.fetching;
