@@ -128,7 +128,7 @@ async function signUpInBrowser(page: Page, interests: readonly string[]): Promis
   await page.locator('input[name="displayName"]').fill('E2E Viewer');
   await page.locator('input[name="password"]').fill('correct horse battery');
   for (const topic of interests) await page.getByTestId(`interest-${topic}`).click();
-  await page.locator('form button[type="submit"]').click();
+  await page.locator('main form button[type="submit"]').click();
   await page.waitForURL(`${base}/`);
   await page.getByTestId('note-card').first().waitFor();
 }

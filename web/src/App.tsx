@@ -1,9 +1,14 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation, type Location } from 'react-router';
 import { AuthProvider, useAuth } from './account/auth';
 import { LogInPage, SignUpPage } from './account/AccountPages';
 import { EventsProvider } from './events/context';
 import { Explore } from './explore/Explore';
+import { EditProfilePage } from './profile/EditProfile';
+import { FollowList } from './profile/FollowList';
+import { BoardPage, MeRedirect, ProfilePage } from './profile/ProfilePage';
+import { SearchBox } from './search/SearchBox';
+import { SearchPage } from './search/SearchPage';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { Avatar } from './ui/Avatar';
 import { HiddenProvider } from './ui/hidden';
@@ -95,6 +100,63 @@ function Shell() {
               </main>
             }
           />
+          {/* Search and profiles */}
+          <Route
+            path="/search"
+            element={
+              <Page>
+                <SearchPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/me"
+            element={
+              <Page>
+                <MeRedirect />
+              </Page>
+            }
+          />
+          <Route
+            path="/me/edit"
+            element={
+              <Page>
+                <EditProfilePage />
+              </Page>
+            }
+          />
+          <Route
+            path="/user/:id"
+            element={
+              <Page>
+                <ProfilePage />
+              </Page>
+            }
+          />
+          <Route
+            path="/user/:id/followers"
+            element={
+              <Page>
+                <FollowList which="followers" />
+              </Page>
+            }
+          />
+          <Route
+            path="/user/:id/following"
+            element={
+              <Page>
+                <FollowList which="following" />
+              </Page>
+            }
+          />
+          <Route
+            path="/board/:id"
+            element={
+              <Page>
+                <BoardPage />
+              </Page>
+            }
+          />
           <Route path="/login" element={<LogInPage />} />
           <Route path="/signup" element={<SignUpPage />} />
           <Route
@@ -118,6 +180,14 @@ function Shell() {
   );
 }
 
+function Page({ children }: { children: ReactNode }) {
+  return (
+    <main id="main" className="page">
+      {children}
+    </main>
+  );
+}
+
 function Header() {
   const { t, lang, setLang } = useI18n();
   const { viewer, signedIn, signOut, notice, clearNotice } = useAuth();
@@ -126,6 +196,7 @@ function Header() {
       <Link to="/" className="logo" title={t('nav.home')}>
         {t('app.name')}
       </Link>
+      <SearchBox />
       <div className="top-bar-actions">
         <button type="button" className="text-button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} title={t('nav.languageLabel')}>
           {t('nav.language')}
@@ -136,10 +207,10 @@ function Header() {
               {t('shop.myOrders')}
             </Link>
             {viewer && (
-              <span className="viewer-chip">
+              <Link to={`/user/${viewer.id}`} className="viewer-chip" title={t('profile.me')}>
                 <Avatar user={viewer} size={28} />
                 <span className="viewer-name">{viewer.displayName}</span>
-              </span>
+              </Link>
             )}
             <button type="button" className="text-button" onClick={() => signOut()}>
               {t('nav.logout')}

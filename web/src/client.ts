@@ -25,6 +25,9 @@ const EMBEDDED_TYPES = [
   'SearchEdge',
   'SearchConnection',
   'UserError',
+  'UserEdge',
+  'UserConnection',
+  'UserPayload',
   'AuthPayload',
   'CommentPayload',
   'RecordEventsPayload',
@@ -85,6 +88,8 @@ export function createClient(options: { onUnauthenticated: () => void; url?: str
           Query: { feed: relayPagination(), relatedNotes: relayPagination(), viewerOrders: relayPagination() },
           Topic: { notes: relayPagination() },
           Product: { notes: relayPagination() },
+          User: { notes: relayPagination(), likedNotes: relayPagination(), followers: relayPagination(), following: relayPagination() },
+          Board: { notes: relayPagination() },
         },
         optimistic: {
           like: (args, cache) => {

@@ -66,10 +66,10 @@ export const NoteCard = memo(function NoteCard({ note, box }: { note: NoteCardFi
         <h3 className="note-card-title">{note.title}</h3>
       </Link>
       <div className="note-card-meta">
-        <span className="note-card-author">
+        <Link to={`/user/${note.author.id}`} className="note-card-author" data-testid="note-card-author">
           <Avatar user={note.author} size={20} />
           <span className="note-card-author-name">{note.author.displayName}</span>
-        </span>
+        </Link>
         <button
           type="button"
           className={`like-toggle${note.viewerHasLiked ? ' liked' : ''}`}

@@ -57,8 +57,10 @@ export function NoteView({ id, reason, onClose }: { id: string; reason?: string 
         </div>
         <div className="note-side">
           <header className="note-author">
-            <Avatar user={note.author} size={36} />
-            <span className="note-author-name">{note.author.displayName}</span>
+            <Link to={`/user/${note.author.id}`} className="note-author-link">
+              <Avatar user={note.author} size={36} />
+              <span className="note-author-name">{note.author.displayName}</span>
+            </Link>
             <FollowButton author={note.author} />
             {onClose && (
               <button type="button" className="icon-button note-close" aria-label={t('note.close')} onClick={onClose}>
