@@ -151,7 +151,7 @@ it('sends a signed-out visitor to log in before buying, and back afterwards', as
   const buyer = await signUp(app);
   await page.locator('input[name="login"]').fill(buyer.handle);
   await page.locator('input[name="password"]').fill('correct horse');
-  await page.locator('form button[type="submit"]').click();
+  await page.locator('main form button[type="submit"]').click();
   await page.waitForURL(`${base}/product/${productId}/buy`);
   await page.getByTestId('checkout').waitFor();
   expect(problems).toEqual([]);
