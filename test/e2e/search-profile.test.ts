@@ -4,16 +4,14 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { JobRuntime } from '../../jobs/runtime';
 import { axeViolations, describeViolations, launchBrowser, pageProblems } from '../support/browser';
-import { eventually } from '../support/eventually';
 import { createProduct, signUp, type Account } from '../support/factories';
+import { postNote, uploadReady } from '../support/e2e-world';
 import { startTestApp, type TestApp } from '../support/harness';
 import { writePng } from '../support/image-fixtures';
 import { startTestWorker } from '../support/worker';
 
 // Search and profiles in Chromium against the real API: two creators whose notes have Chinese
 // titles and real uploaded covers, a brand's lipstick, a visitor searching and a viewer following.
-const CREATE = `mutation($input: CreateNoteInput!) { createNote(input: $input) { note { id } error { code message } } }`;
-const UPLOAD = `query($id: ID!) { upload(id: $id) { status } }`;
 
 let dir: string;
 let app: TestApp;
@@ -23,24 +21,9 @@ let browser: Browser;
 let lipstickCreator: Account;
 let hotpotCreator: Account;
 
-async function uploadReady(creator: Account, file: string): Promise<string> {
-  const res = await app.http.post('/uploads').set('authorization', `Bearer ${creator.token}`).attach('file', file);
-  if (res.status !== 201) throw new Error(`upload refused: ${JSON.stringify(res.body)}`);
-  const id = res.body.id as string;
-  await eventually(async () => (await app.gql(UPLOAD, { id }, creator.token)).body.data?.upload?.status === 'READY', 60_000);
-  return id;
-}
-
 async function postNotes(creator: Account, cover: string, titles: string[]): Promise<void> {
-  const uploadId = await uploadReady(creator, cover);
-  for (const title of titles) {
-    const res = await app.gql(
-      CREATE,
-      { input: { kind: 'IMAGE', title, body: `${title}，真心推荐`, topics: ['beauty'], media: [{ uploadId }], publish: true } },
-      creator.token,
-    );
-    if (!res.body.data?.createNote?.note?.id) throw new Error(`createNote failed: ${JSON.stringify(res.body)}`);
-  }
+  const { id: uploadId } = await uploadReady(app, creator, cover);
+  for (const title of titles) await postNote(app, creator, { title, body: `${title}，真心推荐`, media: [{ uploadId }] });
 }
 
 beforeAll(async () => {

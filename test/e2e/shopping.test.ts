@@ -6,14 +6,13 @@ import type { JobRuntime } from '../../jobs/runtime';
 import { axeViolations, describeViolations, launchBrowser, pageProblems } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { createProduct, signUp, type Account } from '../support/factories';
+import { postNote, uploadReady } from '../support/e2e-world';
 import { startTestApp, type TestApp } from '../support/harness';
 import { writePng } from '../support/image-fixtures';
 import { startTestWorker } from '../support/worker';
 
 // A viewer buys in the web app, in Chromium against the real API on PGlite: a brand's product with
 // a real uploaded image, a creator's note tagging it with a hotspot, and a few notes like it.
-const UPLOAD = `query($id: ID!) { upload(id: $id) { status images { url } } }`;
-const CREATE = `mutation($input: CreateNoteInput!) { createNote(input: $input) { note { id } error { code message } } }`;
 const STOCK = `query($id: ID!) { product(id: $id) { stock } }`;
 
 let dir: string;
@@ -29,27 +28,7 @@ let noteId: string;
 async function uploadImage(account: Account, name: string, height: number): Promise<{ id: string; url: string }> {
   const file = path.join(dir, name);
   await writePng(file, 600, height);
-  const res = await app.http.post('/uploads').set('authorization', `Bearer ${account.token}`).attach('file', file);
-  if (res.status !== 201) throw new Error(`upload refused: ${JSON.stringify(res.body)}`);
-  const id = res.body.id as string;
-  let url = '';
-  await eventually(async () => {
-    const upload = (await app.gql(UPLOAD, { id }, account.token)).body.data?.upload;
-    url = upload?.images?.[0]?.url ?? '';
-    return upload?.status === 'READY';
-  }, 60_000);
-  return { id, url };
-}
-
-async function createNote(creator: Account, input: Record<string, unknown>): Promise<string> {
-  const res = await app.gql(
-    CREATE,
-    { input: { kind: 'IMAGE', body: 'Seen in the app', topics: ['beauty'], publish: true, ...input } },
-    creator.token,
-  );
-  const id = res.body.data?.createNote?.note?.id as string | undefined;
-  if (!id) throw new Error(`createNote failed: ${JSON.stringify(res.body)}`);
-  return id;
+  return uploadReady(app, account, file);
 }
 
 beforeAll(async () => {
@@ -72,12 +51,12 @@ beforeAll(async () => {
     images: [`${base}${productImage.url}`],
   });
   const cover = await uploadImage(creator, 'cover.png', 800);
-  noteId = await createNote(creator, {
+  noteId = await postNote(app, creator, {
     title: '秋冬口红分享',
     media: [{ uploadId: cover.id }],
     productTags: [{ productId, imageIndex: 0, x: 0.5, y: 0.5 }],
   });
-  for (let n = 0; n < 4; n += 1) await createNote(creator, { title: `beauty note ${n}`, media: [{ uploadId: cover.id }] });
+  for (let n = 0; n < 4; n += 1) await postNote(app, creator, { title: `beauty note ${n}`, media: [{ uploadId: cover.id }] });
   browser = await launchBrowser();
 }, 300_000);
 

@@ -6,7 +6,8 @@ import type { JobRuntime } from '../../jobs/runtime';
 import { runFfmpeg, SYSTEM_BINARIES } from '../../media/ffmpeg';
 import { axeViolations, describeViolations, launchBrowser, pageProblems, screenshot, screenshots } from '../support/browser';
 import { eventually } from '../support/eventually';
-import { signUp, type Account } from '../support/factories';
+import { signUp } from '../support/factories';
+import { postNote, uploadReady } from '../support/e2e-world';
 import { startTestApp, type TestApp } from '../support/harness';
 import { writeCover } from '../support/image-fixtures';
 import { startTestWorker } from '../support/worker';
@@ -17,8 +18,6 @@ const CREATORS = 6;
 const NOTES_PER_CREATOR = 20;
 const TOPICS = ['beauty', 'travel', 'food'] as const;
 
-const CREATE = `mutation($input: CreateNoteInput!) { createNote(input: $input) { note { id status } error { code message } } }`;
-const UPLOAD = `query($id: ID!) { upload(id: $id) { status } }`;
 const NOTE = `query($id: ID!) { note(id: $id) { status } }`;
 
 let dir: string;
@@ -27,21 +26,6 @@ let base: string;
 let worker: JobRuntime;
 let browser: Browser;
 let videoNoteId: string;
-
-async function uploadReady(creator: Account, file: string): Promise<string> {
-  const res = await app.http.post('/uploads').set('authorization', `Bearer ${creator.token}`).attach('file', file);
-  if (res.status !== 201) throw new Error(`upload refused: ${JSON.stringify(res.body)}`);
-  const id = res.body.id as string;
-  await eventually(async () => (await app.gql(UPLOAD, { id }, creator.token)).body.data?.upload?.status === 'READY', 60_000);
-  return id;
-}
-
-async function createNote(creator: Account, input: Record<string, unknown>): Promise<string> {
-  const res = await app.gql(CREATE, { input: { body: 'Seen in the app', publish: true, ...input } }, creator.token);
-  const id = res.body.data?.createNote?.note?.id as string | undefined;
-  if (!id) throw new Error(`createNote failed: ${JSON.stringify(res.body)}`);
-  return id;
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'seedfeed-e2e-viewer-'));
@@ -52,10 +36,10 @@ beforeAll(async () => {
     const creator = await signUp(app, 'CREATOR');
     const cover = path.join(dir, `cover-${c}.png`);
     await writeCover(cover, 600, 800 + c * 40, c);
-    const uploadId = await uploadReady(creator, cover);
+    const { id: uploadId } = await uploadReady(app, creator, cover);
     const topic = TOPICS[c % TOPICS.length] as string;
     for (let n = 0; n < NOTES_PER_CREATOR; n += 1) {
-      await createNote(creator, { kind: 'IMAGE', title: `${topic} note ${c}-${n}`, topics: [topic], media: [{ uploadId }] });
+      await postNote(app, creator, { kind: 'IMAGE', title: `${topic} note ${c}-${n}`, topics: [topic], media: [{ uploadId }] });
     }
     if (c === 0) {
       const clip = path.join(dir, 'clip.mp4');
@@ -67,8 +51,8 @@ beforeAll(async () => {
         ],
         { bin: SYSTEM_BINARIES, timeoutMs: 60_000 },
       );
-      const uploadId = await uploadReady(creator, clip);
-      videoNoteId = await createNote(creator, { kind: 'VIDEO', title: 'beauty video', topics: ['beauty'], media: [{ uploadId }] });
+      const { id: uploadId } = await uploadReady(app, creator, clip);
+      videoNoteId = await postNote(app, creator, { kind: 'VIDEO', title: 'beauty video', topics: ['beauty'], media: [{ uploadId }] });
       await eventually(async () => (await app.gql(NOTE, { id: videoNoteId })).body.data?.note?.status === 'PUBLISHED', 60_000);
     }
   }

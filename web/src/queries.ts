@@ -32,18 +32,25 @@ export const NoteCardFields = graphql(`
   }
 `);
 
+/** A page of note cards in any connection (feeds, topics, profiles, boards, related notes, a product's notes). */
+export const NoteCardPage = graphql(`
+  fragment NoteCardPage on NoteConnection {
+    edges {
+      node {
+        ...NoteCardFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+`);
+
 export const FeedQuery = graphql(`
   query Feed($kind: FeedKind!, $first: Int!, $after: String) {
     feed(kind: $kind, first: $first, after: $after) {
-      edges {
-        node {
-          ...NoteCardFields
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+      ...NoteCardPage
     }
   }
 `);
@@ -53,15 +60,7 @@ export const TopicFeedQuery = graphql(`
     topic(name: $name) {
       name
       notes(first: $first, after: $after) {
-        edges {
-          node {
-            ...NoteCardFields
-          }
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
+        ...NoteCardPage
       }
     }
   }

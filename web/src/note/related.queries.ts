@@ -3,15 +3,7 @@ import { graphql } from '../gql';
 export const RelatedNotesQuery = graphql(`
   query RelatedNotes($noteId: ID!, $first: Int!, $after: String) {
     relatedNotes(noteId: $noteId, first: $first, after: $after) {
-      edges {
-        node {
-          ...NoteCardFields
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+      ...NoteCardPage
     }
   }
 `);

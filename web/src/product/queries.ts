@@ -19,15 +19,7 @@ export const ProductQuery = graphql(`
         name
       }
       notes(first: $first, after: $after) {
-        edges {
-          node {
-            ...NoteCardFields
-          }
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
+        ...NoteCardPage
       }
     }
   }

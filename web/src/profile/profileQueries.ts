@@ -22,15 +22,7 @@ export const UserNotesQuery = graphql(`
     user(id: $id) {
       id
       notes(first: $first, after: $after) {
-        edges {
-          node {
-            ...NoteCardFields
-          }
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
+        ...NoteCardPage
       }
     }
   }
@@ -41,15 +33,7 @@ export const UserLikedNotesQuery = graphql(`
     user(id: $id) {
       id
       likedNotes(first: $first, after: $after) {
-        edges {
-          node {
-            ...NoteCardFields
-          }
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
+        ...NoteCardPage
       }
     }
   }
@@ -78,15 +62,7 @@ export const BoardNotesQuery = graphql(`
         displayName
       }
       notes(first: $first, after: $after) {
-        edges {
-          node {
-            ...NoteCardFields
-          }
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
+        ...NoteCardPage
       }
     }
   }
