@@ -21,6 +21,22 @@ const ProductPage = lazy(() => import('./product/ProductPage').then((m) => ({ de
 const CheckoutPage = lazy(() => import('./product/CheckoutPage').then((m) => ({ default: m.CheckoutPage })));
 const OrdersPage = lazy(() => import('./orders/OrdersPage').then((m) => ({ default: m.OrdersPage })));
 
+/** Every page of the app in the main landmark, by route (sign-up and log-in lay themselves out). */
+const PAGES: [string, ReactNode][] = [
+  ['/', <Explore />],
+  ['/note/:id', <NotePage />],
+  ['/product/:id', <ProductPage />],
+  ['/product/:id/buy', <CheckoutPage />],
+  ['/orders', <OrdersPage />],
+  ['/search', <SearchPage />],
+  ['/me', <MeRedirect />],
+  ['/me/edit', <EditProfilePage />],
+  ['/user/:id', <ProfilePage />],
+  ['/user/:id/followers', <FollowList which="followers" />],
+  ['/user/:id/following', <FollowList which="following" />],
+  ['/board/:id', <BoardPage />],
+];
+
 export function App() {
   return (
     <I18nProvider>
@@ -59,114 +75,19 @@ function Shell() {
       <Header />
       <Suspense fallback={null}>
         <Routes location={background ?? location}>
-          <Route
-            path="/"
-            element={
-              <main id="main" className="page">
-                <Explore />
-              </main>
-            }
-          />
-          <Route
-            path="/note/:id"
-            element={
-              <main id="main" className="page">
-                <NotePage />
-              </main>
-            }
-          />
-          {/* Shopping: a product, its checkout, the buyer's orders. */}
-          <Route
-            path="/product/:id"
-            element={
-              <main id="main" className="page">
-                <ProductPage />
-              </main>
-            }
-          />
-          <Route
-            path="/product/:id/buy"
-            element={
-              <main id="main" className="page">
-                <CheckoutPage />
-              </main>
-            }
-          />
-          <Route
-            path="/orders"
-            element={
-              <main id="main" className="page">
-                <OrdersPage />
-              </main>
-            }
-          />
-          {/* Search and profiles */}
-          <Route
-            path="/search"
-            element={
-              <Page>
-                <SearchPage />
-              </Page>
-            }
-          />
-          <Route
-            path="/me"
-            element={
-              <Page>
-                <MeRedirect />
-              </Page>
-            }
-          />
-          <Route
-            path="/me/edit"
-            element={
-              <Page>
-                <EditProfilePage />
-              </Page>
-            }
-          />
-          <Route
-            path="/user/:id"
-            element={
-              <Page>
-                <ProfilePage />
-              </Page>
-            }
-          />
-          <Route
-            path="/user/:id/followers"
-            element={
-              <Page>
-                <FollowList which="followers" />
-              </Page>
-            }
-          />
-          <Route
-            path="/user/:id/following"
-            element={
-              <Page>
-                <FollowList which="following" />
-              </Page>
-            }
-          />
-          <Route
-            path="/board/:id"
-            element={
-              <Page>
-                <BoardPage />
-              </Page>
-            }
-          />
+          {PAGES.map(([path, page]) => (
+            <Route key={path} path={path} element={<Page>{page}</Page>} />
+          ))}
           <Route path="/login" element={<LogInPage />} />
           <Route path="/signup" element={<SignUpPage />} />
           <Route
             path="*"
             element={
-              <main id="main" className="page">
+              <Page>
                 <p className="feed-status">
                   <Link to="/">{t('nav.home')}</Link>
                 </p>
-              </main>
+              </Page>
             }
           />
         </Routes>

@@ -177,12 +177,35 @@ export const ViewerQuery = graphql(`
   }
 `);
 
+/** What a toggle shows, asked back by both of its mutations. */
+export const LikeState = graphql(`
+  fragment LikeState on Note {
+    id
+    likeCount
+    viewerHasLiked
+  }
+`);
+
+export const CollectState = graphql(`
+  fragment CollectState on Note {
+    id
+    collectCount
+    viewerHasCollected
+  }
+`);
+
+export const FollowState = graphql(`
+  fragment FollowState on User {
+    id
+    viewerIsFollowing
+    followerCount
+  }
+`);
+
 export const LikeMutation = graphql(`
   mutation Like($noteId: ID!) {
     like(noteId: $noteId) {
-      id
-      likeCount
-      viewerHasLiked
+      ...LikeState
     }
   }
 `);
@@ -190,9 +213,7 @@ export const LikeMutation = graphql(`
 export const UnlikeMutation = graphql(`
   mutation Unlike($noteId: ID!) {
     unlike(noteId: $noteId) {
-      id
-      likeCount
-      viewerHasLiked
+      ...LikeState
     }
   }
 `);
@@ -200,9 +221,7 @@ export const UnlikeMutation = graphql(`
 export const CollectMutation = graphql(`
   mutation Collect($noteId: ID!) {
     collect(noteId: $noteId) {
-      id
-      collectCount
-      viewerHasCollected
+      ...CollectState
     }
   }
 `);
@@ -210,9 +229,7 @@ export const CollectMutation = graphql(`
 export const UncollectMutation = graphql(`
   mutation Uncollect($noteId: ID!) {
     uncollect(noteId: $noteId) {
-      id
-      collectCount
-      viewerHasCollected
+      ...CollectState
     }
   }
 `);
@@ -220,9 +237,7 @@ export const UncollectMutation = graphql(`
 export const FollowMutation = graphql(`
   mutation Follow($userId: ID!) {
     follow(userId: $userId) {
-      id
-      viewerIsFollowing
-      followerCount
+      ...FollowState
     }
   }
 `);
@@ -230,9 +245,7 @@ export const FollowMutation = graphql(`
 export const UnfollowMutation = graphql(`
   mutation Unfollow($userId: ID!) {
     unfollow(userId: $userId) {
-      id
-      viewerIsFollowing
-      followerCount
+      ...FollowState
     }
   }
 `);

@@ -20,19 +20,21 @@ type Documents = {
     "\n  mutation CollectIntoBoard($noteId: ID!, $boardId: ID) {\n    collect(noteId: $noteId, boardId: $boardId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n": typeof types.CollectIntoBoardDocument,
     "\n  mutation CreateBoard($name: String!) {\n    createBoard(name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.CreateBoardDocument,
     "\n  query ViewerOrders($first: Int!, $after: String) {\n    viewerOrders(first: $first, after: $after) {\n      edges {\n        node {\n          ...OrderFields\n          amount {\n            amountMinor\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ViewerOrdersDocument,
-    "\n  query Product($id: ID!, $first: Int!, $after: String) {\n    product(id: $id) {\n      id\n      title\n      description\n      images\n      stock\n      inStock\n      price {\n        amountMinor\n        currency\n        formatted\n      }\n      brand {\n        id\n        name\n      }\n      notes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n": typeof types.ProductDocument,
+    "\n  fragment ProductSummaryFields on Product {\n    id\n    title\n    images\n    stock\n    inStock\n    price {\n      amountMinor\n      currency\n      formatted\n    }\n    brand {\n      id\n      name\n    }\n  }\n": typeof types.ProductSummaryFieldsFragmentDoc,
+    "\n  query Product($id: ID!, $first: Int!, $after: String) {\n    product(id: $id) {\n      ...ProductSummaryFields\n      description\n      notes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n": typeof types.ProductDocument,
     "\n  mutation ClickProduct($input: ProductClickInput!) {\n    clickProduct(input: $input) {\n      clickId\n      error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.ClickProductDocument,
     "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order {\n        ...OrderFields\n        product {\n          id\n          stock\n          inStock\n        }\n      }\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.CheckoutDocument,
     "\n  fragment OrderFields on Order {\n    id\n    quantity\n    occurredAt\n    amount {\n      formatted\n    }\n    refunded {\n      amountMinor\n      formatted\n    }\n    product {\n      id\n      title\n      images\n    }\n  }\n": typeof types.OrderFieldsFragmentDoc,
-    "\n  query ProductSummary($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      images\n      stock\n      inStock\n      price {\n        amountMinor\n        currency\n        formatted\n      }\n      brand {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ProductSummaryDocument,
+    "\n  query ProductSummary($id: ID!) {\n    product(id: $id) {\n      ...ProductSummaryFields\n    }\n  }\n": typeof types.ProductSummaryDocument,
     "\n  query Profile($id: ID!) {\n    user(id: $id) {\n      id\n      handle\n      displayName\n      bio\n      avatarUrl\n      followerCount\n      followingCount\n      noteCount\n      likesAndCollectsReceived\n      viewerIsFollowing\n    }\n  }\n": typeof types.ProfileDocument,
     "\n  query UserNotes($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      notes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n": typeof types.UserNotesDocument,
     "\n  query UserLikedNotes($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      likedNotes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n": typeof types.UserLikedNotesDocument,
     "\n  query UserBoards($id: ID!) {\n    user(id: $id) {\n      id\n      boards {\n        id\n        name\n        noteCount\n      }\n    }\n  }\n": typeof types.UserBoardsDocument,
     "\n  query BoardNotes($id: ID!, $first: Int!, $after: String) {\n    board(id: $id) {\n      id\n      name\n      owner {\n        id\n        displayName\n      }\n      notes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n": typeof types.BoardNotesDocument,
     "\n  fragment PersonFields on User {\n    id\n    handle\n    displayName\n    avatarUrl\n    bio\n    viewerIsFollowing\n    followerCount\n  }\n": typeof types.PersonFieldsFragmentDoc,
-    "\n  query Followers($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      displayName\n      followers(first: $first, after: $after) {\n        edges {\n          node {\n            ...PersonFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.FollowersDocument,
-    "\n  query Following($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      displayName\n      following(first: $first, after: $after) {\n        edges {\n          node {\n            ...PersonFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.FollowingDocument,
+    "\n  fragment PersonPage on UserConnection {\n    edges {\n      node {\n        ...PersonFields\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.PersonPageFragmentDoc,
+    "\n  query Followers($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      displayName\n      followers(first: $first, after: $after) {\n        ...PersonPage\n      }\n    }\n  }\n": typeof types.FollowersDocument,
+    "\n  query Following($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      displayName\n      following(first: $first, after: $after) {\n        ...PersonPage\n      }\n    }\n  }\n": typeof types.FollowingDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        displayName\n        bio\n        avatarUrl\n      }\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation UpdateInterests($interests: [String!]!) {\n    updateInterests(interests: $interests) {\n      user {\n        id\n        interests\n      }\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.UpdateInterestsDocument,
     "\n  query UploadStatus($id: ID!) {\n    upload(id: $id) {\n      id\n      status\n      progress\n      failure {\n        message\n      }\n    }\n  }\n": typeof types.UploadStatusDocument,
@@ -44,12 +46,15 @@ type Documents = {
     "\n  query Comments($noteId: ID!) {\n    note(id: $noteId) {\n      id\n      commentCount\n      comments(first: 20) {\n        edges {\n          node {\n            ...CommentFields\n            replies(first: 10) {\n              edges {\n                node {\n                  ...CommentFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.CommentsDocument,
     "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n    replyTo {\n      id\n      displayName\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n      avatarUrl\n      interests\n    }\n  }\n": typeof types.ViewerDocument,
-    "\n  mutation Like($noteId: ID!) {\n    like(noteId: $noteId) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": typeof types.LikeDocument,
-    "\n  mutation Unlike($noteId: ID!) {\n    unlike(noteId: $noteId) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": typeof types.UnlikeDocument,
-    "\n  mutation Collect($noteId: ID!) {\n    collect(noteId: $noteId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n": typeof types.CollectDocument,
-    "\n  mutation Uncollect($noteId: ID!) {\n    uncollect(noteId: $noteId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n": typeof types.UncollectDocument,
-    "\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      id\n      viewerIsFollowing\n      followerCount\n    }\n  }\n": typeof types.FollowDocument,
-    "\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      id\n      viewerIsFollowing\n      followerCount\n    }\n  }\n": typeof types.UnfollowDocument,
+    "\n  fragment LikeState on Note {\n    id\n    likeCount\n    viewerHasLiked\n  }\n": typeof types.LikeStateFragmentDoc,
+    "\n  fragment CollectState on Note {\n    id\n    collectCount\n    viewerHasCollected\n  }\n": typeof types.CollectStateFragmentDoc,
+    "\n  fragment FollowState on User {\n    id\n    viewerIsFollowing\n    followerCount\n  }\n": typeof types.FollowStateFragmentDoc,
+    "\n  mutation Like($noteId: ID!) {\n    like(noteId: $noteId) {\n      ...LikeState\n    }\n  }\n": typeof types.LikeDocument,
+    "\n  mutation Unlike($noteId: ID!) {\n    unlike(noteId: $noteId) {\n      ...LikeState\n    }\n  }\n": typeof types.UnlikeDocument,
+    "\n  mutation Collect($noteId: ID!) {\n    collect(noteId: $noteId) {\n      ...CollectState\n    }\n  }\n": typeof types.CollectDocument,
+    "\n  mutation Uncollect($noteId: ID!) {\n    uncollect(noteId: $noteId) {\n      ...CollectState\n    }\n  }\n": typeof types.UncollectDocument,
+    "\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      ...FollowState\n    }\n  }\n": typeof types.FollowDocument,
+    "\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      ...FollowState\n    }\n  }\n": typeof types.UnfollowDocument,
     "\n  mutation Share($noteId: ID!, $channel: String) {\n    share(noteId: $noteId, channel: $channel) {\n      id\n    }\n  }\n": typeof types.ShareDocument,
     "\n  mutation Comment($input: CommentInput!) {\n    comment(input: $input) {\n      comment {\n        id\n      }\n      error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.CommentDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.SignUpDocument,
@@ -67,19 +72,21 @@ const documents: Documents = {
     "\n  mutation CollectIntoBoard($noteId: ID!, $boardId: ID) {\n    collect(noteId: $noteId, boardId: $boardId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n": types.CollectIntoBoardDocument,
     "\n  mutation CreateBoard($name: String!) {\n    createBoard(name: $name) {\n      id\n      name\n    }\n  }\n": types.CreateBoardDocument,
     "\n  query ViewerOrders($first: Int!, $after: String) {\n    viewerOrders(first: $first, after: $after) {\n      edges {\n        node {\n          ...OrderFields\n          amount {\n            amountMinor\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ViewerOrdersDocument,
-    "\n  query Product($id: ID!, $first: Int!, $after: String) {\n    product(id: $id) {\n      id\n      title\n      description\n      images\n      stock\n      inStock\n      price {\n        amountMinor\n        currency\n        formatted\n      }\n      brand {\n        id\n        name\n      }\n      notes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n": types.ProductDocument,
+    "\n  fragment ProductSummaryFields on Product {\n    id\n    title\n    images\n    stock\n    inStock\n    price {\n      amountMinor\n      currency\n      formatted\n    }\n    brand {\n      id\n      name\n    }\n  }\n": types.ProductSummaryFieldsFragmentDoc,
+    "\n  query Product($id: ID!, $first: Int!, $after: String) {\n    product(id: $id) {\n      ...ProductSummaryFields\n      description\n      notes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n": types.ProductDocument,
     "\n  mutation ClickProduct($input: ProductClickInput!) {\n    clickProduct(input: $input) {\n      clickId\n      error {\n        code\n        message\n      }\n    }\n  }\n": types.ClickProductDocument,
     "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order {\n        ...OrderFields\n        product {\n          id\n          stock\n          inStock\n        }\n      }\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.CheckoutDocument,
     "\n  fragment OrderFields on Order {\n    id\n    quantity\n    occurredAt\n    amount {\n      formatted\n    }\n    refunded {\n      amountMinor\n      formatted\n    }\n    product {\n      id\n      title\n      images\n    }\n  }\n": types.OrderFieldsFragmentDoc,
-    "\n  query ProductSummary($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      images\n      stock\n      inStock\n      price {\n        amountMinor\n        currency\n        formatted\n      }\n      brand {\n        id\n        name\n      }\n    }\n  }\n": types.ProductSummaryDocument,
+    "\n  query ProductSummary($id: ID!) {\n    product(id: $id) {\n      ...ProductSummaryFields\n    }\n  }\n": types.ProductSummaryDocument,
     "\n  query Profile($id: ID!) {\n    user(id: $id) {\n      id\n      handle\n      displayName\n      bio\n      avatarUrl\n      followerCount\n      followingCount\n      noteCount\n      likesAndCollectsReceived\n      viewerIsFollowing\n    }\n  }\n": types.ProfileDocument,
     "\n  query UserNotes($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      notes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n": types.UserNotesDocument,
     "\n  query UserLikedNotes($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      likedNotes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n": types.UserLikedNotesDocument,
     "\n  query UserBoards($id: ID!) {\n    user(id: $id) {\n      id\n      boards {\n        id\n        name\n        noteCount\n      }\n    }\n  }\n": types.UserBoardsDocument,
     "\n  query BoardNotes($id: ID!, $first: Int!, $after: String) {\n    board(id: $id) {\n      id\n      name\n      owner {\n        id\n        displayName\n      }\n      notes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n": types.BoardNotesDocument,
     "\n  fragment PersonFields on User {\n    id\n    handle\n    displayName\n    avatarUrl\n    bio\n    viewerIsFollowing\n    followerCount\n  }\n": types.PersonFieldsFragmentDoc,
-    "\n  query Followers($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      displayName\n      followers(first: $first, after: $after) {\n        edges {\n          node {\n            ...PersonFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.FollowersDocument,
-    "\n  query Following($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      displayName\n      following(first: $first, after: $after) {\n        edges {\n          node {\n            ...PersonFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.FollowingDocument,
+    "\n  fragment PersonPage on UserConnection {\n    edges {\n      node {\n        ...PersonFields\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": types.PersonPageFragmentDoc,
+    "\n  query Followers($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      displayName\n      followers(first: $first, after: $after) {\n        ...PersonPage\n      }\n    }\n  }\n": types.FollowersDocument,
+    "\n  query Following($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      displayName\n      following(first: $first, after: $after) {\n        ...PersonPage\n      }\n    }\n  }\n": types.FollowingDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        displayName\n        bio\n        avatarUrl\n      }\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation UpdateInterests($interests: [String!]!) {\n    updateInterests(interests: $interests) {\n      user {\n        id\n        interests\n      }\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.UpdateInterestsDocument,
     "\n  query UploadStatus($id: ID!) {\n    upload(id: $id) {\n      id\n      status\n      progress\n      failure {\n        message\n      }\n    }\n  }\n": types.UploadStatusDocument,
@@ -91,12 +98,15 @@ const documents: Documents = {
     "\n  query Comments($noteId: ID!) {\n    note(id: $noteId) {\n      id\n      commentCount\n      comments(first: 20) {\n        edges {\n          node {\n            ...CommentFields\n            replies(first: 10) {\n              edges {\n                node {\n                  ...CommentFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.CommentsDocument,
     "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n    replyTo {\n      id\n      displayName\n    }\n  }\n": types.CommentFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n      avatarUrl\n      interests\n    }\n  }\n": types.ViewerDocument,
-    "\n  mutation Like($noteId: ID!) {\n    like(noteId: $noteId) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": types.LikeDocument,
-    "\n  mutation Unlike($noteId: ID!) {\n    unlike(noteId: $noteId) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": types.UnlikeDocument,
-    "\n  mutation Collect($noteId: ID!) {\n    collect(noteId: $noteId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n": types.CollectDocument,
-    "\n  mutation Uncollect($noteId: ID!) {\n    uncollect(noteId: $noteId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n": types.UncollectDocument,
-    "\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      id\n      viewerIsFollowing\n      followerCount\n    }\n  }\n": types.FollowDocument,
-    "\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      id\n      viewerIsFollowing\n      followerCount\n    }\n  }\n": types.UnfollowDocument,
+    "\n  fragment LikeState on Note {\n    id\n    likeCount\n    viewerHasLiked\n  }\n": types.LikeStateFragmentDoc,
+    "\n  fragment CollectState on Note {\n    id\n    collectCount\n    viewerHasCollected\n  }\n": types.CollectStateFragmentDoc,
+    "\n  fragment FollowState on User {\n    id\n    viewerIsFollowing\n    followerCount\n  }\n": types.FollowStateFragmentDoc,
+    "\n  mutation Like($noteId: ID!) {\n    like(noteId: $noteId) {\n      ...LikeState\n    }\n  }\n": types.LikeDocument,
+    "\n  mutation Unlike($noteId: ID!) {\n    unlike(noteId: $noteId) {\n      ...LikeState\n    }\n  }\n": types.UnlikeDocument,
+    "\n  mutation Collect($noteId: ID!) {\n    collect(noteId: $noteId) {\n      ...CollectState\n    }\n  }\n": types.CollectDocument,
+    "\n  mutation Uncollect($noteId: ID!) {\n    uncollect(noteId: $noteId) {\n      ...CollectState\n    }\n  }\n": types.UncollectDocument,
+    "\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      ...FollowState\n    }\n  }\n": types.FollowDocument,
+    "\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      ...FollowState\n    }\n  }\n": types.UnfollowDocument,
     "\n  mutation Share($noteId: ID!, $channel: String) {\n    share(noteId: $noteId, channel: $channel) {\n      id\n    }\n  }\n": types.ShareDocument,
     "\n  mutation Comment($input: CommentInput!) {\n    comment(input: $input) {\n      comment {\n        id\n      }\n      error {\n        code\n        message\n      }\n    }\n  }\n": types.CommentDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.SignUpDocument,
@@ -149,7 +159,11 @@ export function graphql(source: "\n  query ViewerOrders($first: Int!, $after: St
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Product($id: ID!, $first: Int!, $after: String) {\n    product(id: $id) {\n      id\n      title\n      description\n      images\n      stock\n      inStock\n      price {\n        amountMinor\n        currency\n        formatted\n      }\n      brand {\n        id\n        name\n      }\n      notes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query Product($id: ID!, $first: Int!, $after: String) {\n    product(id: $id) {\n      id\n      title\n      description\n      images\n      stock\n      inStock\n      price {\n        amountMinor\n        currency\n        formatted\n      }\n      brand {\n        id\n        name\n      }\n      notes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ProductSummaryFields on Product {\n    id\n    title\n    images\n    stock\n    inStock\n    price {\n      amountMinor\n      currency\n      formatted\n    }\n    brand {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ProductSummaryFields on Product {\n    id\n    title\n    images\n    stock\n    inStock\n    price {\n      amountMinor\n      currency\n      formatted\n    }\n    brand {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Product($id: ID!, $first: Int!, $after: String) {\n    product(id: $id) {\n      ...ProductSummaryFields\n      description\n      notes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query Product($id: ID!, $first: Int!, $after: String) {\n    product(id: $id) {\n      ...ProductSummaryFields\n      description\n      notes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -165,7 +179,7 @@ export function graphql(source: "\n  fragment OrderFields on Order {\n    id\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ProductSummary($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      images\n      stock\n      inStock\n      price {\n        amountMinor\n        currency\n        formatted\n      }\n      brand {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductSummary($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      images\n      stock\n      inStock\n      price {\n        amountMinor\n        currency\n        formatted\n      }\n      brand {\n        id\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ProductSummary($id: ID!) {\n    product(id: $id) {\n      ...ProductSummaryFields\n    }\n  }\n"): (typeof documents)["\n  query ProductSummary($id: ID!) {\n    product(id: $id) {\n      ...ProductSummaryFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -193,11 +207,15 @@ export function graphql(source: "\n  fragment PersonFields on User {\n    id\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Followers($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      displayName\n      followers(first: $first, after: $after) {\n        edges {\n          node {\n            ...PersonFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Followers($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      displayName\n      followers(first: $first, after: $after) {\n        edges {\n          node {\n            ...PersonFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment PersonPage on UserConnection {\n    edges {\n      node {\n        ...PersonFields\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  fragment PersonPage on UserConnection {\n    edges {\n      node {\n        ...PersonFields\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Following($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      displayName\n      following(first: $first, after: $after) {\n        edges {\n          node {\n            ...PersonFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Following($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      displayName\n      following(first: $first, after: $after) {\n        edges {\n          node {\n            ...PersonFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Followers($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      displayName\n      followers(first: $first, after: $after) {\n        ...PersonPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query Followers($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      displayName\n      followers(first: $first, after: $after) {\n        ...PersonPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Following($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      displayName\n      following(first: $first, after: $after) {\n        ...PersonPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query Following($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      displayName\n      following(first: $first, after: $after) {\n        ...PersonPage\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -245,27 +263,39 @@ export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Like($noteId: ID!) {\n    like(noteId: $noteId) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n"): (typeof documents)["\n  mutation Like($noteId: ID!) {\n    like(noteId: $noteId) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n"];
+export function graphql(source: "\n  fragment LikeState on Note {\n    id\n    likeCount\n    viewerHasLiked\n  }\n"): (typeof documents)["\n  fragment LikeState on Note {\n    id\n    likeCount\n    viewerHasLiked\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Unlike($noteId: ID!) {\n    unlike(noteId: $noteId) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n"): (typeof documents)["\n  mutation Unlike($noteId: ID!) {\n    unlike(noteId: $noteId) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n"];
+export function graphql(source: "\n  fragment CollectState on Note {\n    id\n    collectCount\n    viewerHasCollected\n  }\n"): (typeof documents)["\n  fragment CollectState on Note {\n    id\n    collectCount\n    viewerHasCollected\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Collect($noteId: ID!) {\n    collect(noteId: $noteId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n"): (typeof documents)["\n  mutation Collect($noteId: ID!) {\n    collect(noteId: $noteId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n"];
+export function graphql(source: "\n  fragment FollowState on User {\n    id\n    viewerIsFollowing\n    followerCount\n  }\n"): (typeof documents)["\n  fragment FollowState on User {\n    id\n    viewerIsFollowing\n    followerCount\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Uncollect($noteId: ID!) {\n    uncollect(noteId: $noteId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n"): (typeof documents)["\n  mutation Uncollect($noteId: ID!) {\n    uncollect(noteId: $noteId) {\n      id\n      collectCount\n      viewerHasCollected\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Like($noteId: ID!) {\n    like(noteId: $noteId) {\n      ...LikeState\n    }\n  }\n"): (typeof documents)["\n  mutation Like($noteId: ID!) {\n    like(noteId: $noteId) {\n      ...LikeState\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      id\n      viewerIsFollowing\n      followerCount\n    }\n  }\n"): (typeof documents)["\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      id\n      viewerIsFollowing\n      followerCount\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Unlike($noteId: ID!) {\n    unlike(noteId: $noteId) {\n      ...LikeState\n    }\n  }\n"): (typeof documents)["\n  mutation Unlike($noteId: ID!) {\n    unlike(noteId: $noteId) {\n      ...LikeState\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      id\n      viewerIsFollowing\n      followerCount\n    }\n  }\n"): (typeof documents)["\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      id\n      viewerIsFollowing\n      followerCount\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Collect($noteId: ID!) {\n    collect(noteId: $noteId) {\n      ...CollectState\n    }\n  }\n"): (typeof documents)["\n  mutation Collect($noteId: ID!) {\n    collect(noteId: $noteId) {\n      ...CollectState\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Uncollect($noteId: ID!) {\n    uncollect(noteId: $noteId) {\n      ...CollectState\n    }\n  }\n"): (typeof documents)["\n  mutation Uncollect($noteId: ID!) {\n    uncollect(noteId: $noteId) {\n      ...CollectState\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      ...FollowState\n    }\n  }\n"): (typeof documents)["\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      ...FollowState\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      ...FollowState\n    }\n  }\n"): (typeof documents)["\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      ...FollowState\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,23 +1,30 @@
 import { graphql } from '../gql';
 
+/** What a product card, the product page and the checkout all show of a product. */
+export const ProductSummaryFields = graphql(`
+  fragment ProductSummaryFields on Product {
+    id
+    title
+    images
+    stock
+    inStock
+    price {
+      amountMinor
+      currency
+      formatted
+    }
+    brand {
+      id
+      name
+    }
+  }
+`);
+
 export const ProductQuery = graphql(`
   query Product($id: ID!, $first: Int!, $after: String) {
     product(id: $id) {
-      id
-      title
+      ...ProductSummaryFields
       description
-      images
-      stock
-      inStock
-      price {
-        amountMinor
-        currency
-        formatted
-      }
-      brand {
-        id
-        name
-      }
       notes(first: $first, after: $after) {
         ...NoteCardPage
       }
@@ -80,20 +87,7 @@ export const OrderFields = graphql(`
 export const ProductSummaryQuery = graphql(`
   query ProductSummary($id: ID!) {
     product(id: $id) {
-      id
-      title
-      images
-      stock
-      inStock
-      price {
-        amountMinor
-        currency
-        formatted
-      }
-      brand {
-        id
-        name
-      }
+      ...ProductSummaryFields
     }
   }
 `);

@@ -80,21 +80,28 @@ export const PersonFields = graphql(`
   }
 `);
 
+/** A page of people (followers, following). */
+export const PersonPage = graphql(`
+  fragment PersonPage on UserConnection {
+    edges {
+      node {
+        ...PersonFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+`);
+
 export const FollowersQuery = graphql(`
   query Followers($id: ID!, $first: Int!, $after: String) {
     user(id: $id) {
       id
       displayName
       followers(first: $first, after: $after) {
-        edges {
-          node {
-            ...PersonFields
-          }
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
+        ...PersonPage
       }
     }
   }
@@ -106,15 +113,7 @@ export const FollowingQuery = graphql(`
       id
       displayName
       following(first: $first, after: $after) {
-        edges {
-          node {
-            ...PersonFields
-          }
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
+        ...PersonPage
       }
     }
   }
