@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { NoteQuery } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
 import { useOpenProduct } from '../product/useOpenProduct';
+import { MutedIcon } from '../ui/icons';
 import { coverAspect } from '../explore/layout';
 
 type NoteData = NonNullable<NoteQuery['note']>;
@@ -122,7 +123,15 @@ export function VideoPlayer({ note, onWatched }: { note: NoteData; onWatched(rat
           onClick={onTap}
           aria-label={muted ? t('note.unmute') : playing ? t('note.pause') : t('note.play')}
         >
-          {muted ? `🔇 ${t('note.unmute')}` : playing ? '❚❚' : '▶'}
+          {muted ? (
+            <>
+              <MutedIcon /> {t('note.unmute')}
+            </>
+          ) : playing ? (
+            '❚❚'
+          ) : (
+            '▶'
+          )}
         </button>
         <div
           className="video-progress"

@@ -42,3 +42,13 @@ export function CommentIcon() {
     </svg>
   );
 }
+
+/** A speaker with a cross: drawn, not an emoji, which machines without a colour emoji font show as a box. */
+export function MutedIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />
+      <path d="M16 9l5 6M21 9l-5 6" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+    </svg>
+  );
+}
