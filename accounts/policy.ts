@@ -16,8 +16,10 @@ export interface Subject {
 
 /** Every decision of who may do what, with the resource it is about. */
 interface Rules {
-  /** Post notes and upload their media. */
+  /** Post notes. */
   'note.post': null;
+  /** Upload a file of this kind: an image (an avatar, say) is anyone's; a video is for those who post. */
+  'media.upload': { kind: 'image' | 'video' };
   /** See a note that is not (or no longer) public. */
   'note.see': Pick<NoteRow, 'authorId' | 'status'>;
   'note.change': Pick<NoteRow, 'authorId'>;
@@ -42,6 +44,7 @@ const ownBrand = (s: Subject, brandId: string | null) => brandId !== null && s.b
 
 const RULES: { [A in Action]: (subject: Subject, resource: Rules[A]) => boolean } = {
   'note.post': (s) => POSTING_ROLES.has(s.role),
+  'media.upload': (s, file) => file.kind === 'image' || POSTING_ROLES.has(s.role),
   'note.see': (s, note) => note.status === 'published' || (note.status !== 'removed' && (s.id === note.authorId || admin(s))),
   'note.change': (s, note) => s.id === note.authorId || admin(s),
   'product.manage': (s) => s.role === 'brand',
@@ -57,6 +60,7 @@ const RULES: { [A in Action]: (subject: Subject, resource: Rules[A]) => boolean 
 /** What a refusal says, so that the person knows what would be allowed. */
 const REFUSALS: Record<Action, (subject: Subject) => string> = {
   'note.post': () => 'Only creator accounts post notes: switch with becomeCreator first',
+  'media.upload': () => 'Only creator accounts upload videos: switch with becomeCreator first',
   'note.see': () => 'This note is not public',
   'note.change': () => 'Only the author can change this note',
   'product.manage': () => 'Only brand accounts manage products',

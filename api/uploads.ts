@@ -6,7 +6,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import express, { type Request, type Response } from 'express';
-import { can } from '../accounts/policy';
+import { authorize, type Subject } from '../accounts/policy';
 import { ErrorCode, isAppError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { isMediaRejected, MediaRejectedError, type RejectionReason } from '../media/errors';
@@ -26,14 +26,10 @@ const STATUS_OF: Partial<Record<RejectionReason, number>> = { too_large: 413, un
 export function uploadsRouter(services: Services, incomingDir: string, logger: Logger): express.Router {
   const router = express.Router();
   router.post('/', async (req: Request, res: Response) => {
-    let ownerId: string;
+    let owner: Subject;
     try {
       const viewer = services.accounts.viewerFromToken(bearerToken(req.headers.authorization));
-      const user = await services.accounts.requireUser(viewer);
-      if (!can(user, 'note.post', null)) {
-        return refuse(res, 403, ErrorCode.FORBIDDEN, 'Only creator accounts upload media: switch with becomeCreator first');
-      }
-      ownerId = user.id;
+      owner = await services.accounts.requireUser(viewer);
     } catch (error) {
       if (isAppError(error)) return refuse(res, 401, error.code, error.message);
       throw error;
@@ -43,14 +39,24 @@ export function uploadsRouter(services: Services, incomingDir: string, logger: L
     await mkdir(incomingDir, { recursive: true });
     const localPath = path.join(incomingDir, `${randomBytes(12).toString('hex')}.part`);
     try {
-      const received = await receive(req, localPath, (kind) => services.media.maxBytes(kind));
-      const row = await services.media.intake(ownerId, { localPath, ...received });
+      const received = await receive(req, localPath, {
+        maxBytes: (kind) => services.media.maxBytes(kind),
+        // Known from the first bytes: a refused kind is refused before the rest of the body is stored.
+        admit: (kind) => authorize(owner, 'media.upload', { kind }),
+      });
+      const row = await services.media.intake(owner.id, { localPath, ...received });
       await services.jobs.enqueue(row.kind === 'image' ? 'media.image' : 'media.video', { mediaId: row.id });
       res.status(201).json({ id: row.id, kind: row.kind.toUpperCase(), status: 'PROCESSING', progress: 0 });
     } catch (error) {
       // Removed before answering: a refused upload leaves nothing behind by the time the client hears of it.
       await rm(localPath, { force: true });
       if (error instanceof BadUpload) return refuse(res, 400, ErrorCode.BAD_USER_INPUT, error.message);
+      if (isAppError(error) && error.code === ErrorCode.FORBIDDEN) {
+        res.setHeader('Connection', 'close');
+        refuse(res, 403, error.code, error.message);
+        res.on('finish', () => req.destroy());
+        return;
+      }
       if (!isMediaRejected(error)) {
         logger.error({ err: error }, 'upload failed');
         return refuse(res, 500, ErrorCode.INTERNAL, 'The upload failed on our side; try again');
@@ -68,8 +74,15 @@ export function uploadsRouter(services: Services, incomingDir: string, logger: L
 
 class BadUpload extends Error {}
 
+interface Gatekeeping {
+  maxBytes: (kind: Sniffed['kind']) => number;
+  /** Throws when the sender may not upload a file of this kind. */
+  admit: (kind: Sniffed['kind']) => void;
+}
+
 /** Streams the single file of a multipart body to `target`, sniffing its type and enforcing its size limit on the way. */
-function receive(req: Request, target: string, maxBytes: (kind: Sniffed['kind']) => number): Promise<{ bytes: number; sniffed: Sniffed }> {
+function receive(req: Request, target: string, gates: Gatekeeping): Promise<{ bytes: number; sniffed: Sniffed }> {
+  const { maxBytes } = gates;
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -85,7 +98,7 @@ function receive(req: Request, target: string, maxBytes: (kind: Sniffed['kind'])
     let started = false;
     parser.on('file', (_field, file) => {
       started = true;
-      const gate = new SniffingGate(maxBytes);
+      const gate = new SniffingGate(gates);
       const out = createWriteStream(target);
       pipeline(file, gate, out)
         .then(() => {
@@ -113,14 +126,17 @@ class SniffingGate extends Transform {
   private head: Buffer[] = [];
   private headBytes = 0;
 
-  constructor(private readonly maxBytes: (kind: Sniffed['kind']) => number) {
+  constructor(private readonly gates: Gatekeeping) {
     super();
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.bytes += chunk.length;
     if (this.sniffed) {
-      done(this.bytes > this.maxBytes(this.sniffed.kind) ? tooLarge(this.sniffed.kind, this.maxBytes(this.sniffed.kind)) : null, chunk);
+      done(
+        this.bytes > this.gates.maxBytes(this.sniffed.kind) ? tooLarge(this.sniffed.kind, this.gates.maxBytes(this.sniffed.kind)) : null,
+        chunk,
+      );
       return;
     }
     this.head.push(chunk);
@@ -150,7 +166,8 @@ class SniffingGate extends Transform {
         'This file is not an image (JPEG, PNG, WebP, GIF, AVIF) or a video (MP4, MOV, WebM, MKV)',
       );
     }
-    if (this.bytes > this.maxBytes(this.sniffed.kind)) throw tooLarge(this.sniffed.kind, this.maxBytes(this.sniffed.kind));
+    this.gates.admit(this.sniffed.kind);
+    if (this.bytes > this.gates.maxBytes(this.sniffed.kind)) throw tooLarge(this.sniffed.kind, this.gates.maxBytes(this.sniffed.kind));
     this.push(head);
   }
 }

@@ -44,10 +44,10 @@ function upload(file: string, token = creator.token, filename = path.basename(fi
   return app.http.post('/uploads').set('authorization', `Bearer ${token}`).attach('file', file, filename);
 }
 
-async function settled(id: string): Promise<Record<string, any>> {
+async function settled(id: string, token = creator.token): Promise<Record<string, any>> {
   const deadline = Date.now() + 90_000;
   for (;;) {
-    const res = await app.gql(UPLOAD, { id }, creator.token);
+    const res = await app.gql(UPLOAD, { id }, token);
     const item = res.body.data?.upload;
     if (item && item.status !== 'PROCESSING') return item;
     if (Date.now() > deadline) throw new Error(`upload ${id} still processing: ${JSON.stringify(res.body)}`);
@@ -165,12 +165,17 @@ describe('image uploads', () => {
     expect((await app.http.get('/healthz')).status).toBe(200);
   });
 
-  it('needs a creator token, a multipart body and a file, and keeps uploads private to their owner', async () => {
+  it('needs a token (a creator token for a video), a multipart body and a file, and keeps uploads private to their owner', async () => {
     const png = fixture('small.png');
     await writePng(png, 300, 200);
     expect((await app.http.post('/uploads').attach('file', png)).status).toBe(401);
     const viewer = await signUp(app, 'VIEWER');
-    expect((await upload(png, viewer.token)).status).toBe(403);
+    const avatar = await upload(png, viewer.token);
+    expect(avatar.status).toBe(201);
+    expect((await settled(avatar.body.id, viewer.token)).status).toBe('READY');
+    const video = await upload(await clip('viewer.mp4', '320x240', 1), viewer.token);
+    expect(video.status).toBe(403);
+    expect(video.body.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('videos') });
     expect((await app.http.post('/uploads').set('authorization', `Bearer ${creator.token}`).send({ file: 'x' })).status).toBe(400);
     const mine = await upload(png);
     expect(mine.status).toBe(201);

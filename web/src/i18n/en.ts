@@ -44,7 +44,7 @@ export const en: Messages = {
   'edit.processing': 'Processing {percent}%',
   'edit.avatarReady': 'New avatar ready: save to use it',
   'edit.uploadFailed': 'Upload failed: {message}',
-  'edit.uploadForbidden': 'Only creator accounts can upload for now',
+  'edit.notImage': 'An avatar must be an image (JPEG, PNG, WebP, GIF or AVIF)',
   'edit.bio': 'Bio',
   'edit.bioHint': 'At most 200 characters',
   'edit.interests': 'Topics you like',

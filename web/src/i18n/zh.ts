@@ -43,7 +43,7 @@ export const zh = {
   'edit.processing': '处理中 {percent}%',
   'edit.avatarReady': '新头像已就绪，保存后生效',
   'edit.uploadFailed': '上传失败：{message}',
-  'edit.uploadForbidden': '目前只有创作者账号可以上传图片',
+  'edit.notImage': '头像需要是一张图片（JPEG、PNG、WebP、GIF 或 AVIF）',
   'edit.bio': '简介',
   'edit.bioHint': '最多 200 字',
   'edit.interests': '感兴趣的话题',

@@ -18,7 +18,7 @@ type AvatarUpload =
   | { state: 'processing'; percent: number }
   | { state: 'ready'; id: string; preview: string }
   | { state: 'failed'; message: string }
-  | { state: 'forbidden' };
+  | { state: 'notImage' };
 
 type FieldErrors = Partial<Record<'displayName' | 'bio' | 'avatarUploadId' | 'interests' | 'form', string>>;
 
@@ -73,6 +73,8 @@ function EditProfile({ viewer }: { viewer: Viewer }) {
 
   const chooseAvatar = async (file: File) => {
     setErrors(({ avatarUploadId: _, ...rest }) => rest);
+    // The picker asks for images, but a dropped or "all files" choice can still be a video.
+    if (!file.type.startsWith('image/')) return setAvatar({ state: 'notImage' });
     setAvatar({ state: 'uploading', percent: 0 });
     try {
       const { id } = await uploadFile(file, (percent) => alive.current && setAvatar({ state: 'uploading', percent }));
@@ -88,8 +90,7 @@ function EditProfile({ viewer }: { viewer: Viewer }) {
       }
     } catch (failure) {
       if (!alive.current) return;
-      if (failure instanceof UploadRefused && failure.status === 403) setAvatar({ state: 'forbidden' });
-      else setAvatar({ state: 'failed', message: failure instanceof UploadRefused ? failure.message : String(failure) });
+      setAvatar({ state: 'failed', message: failure instanceof UploadRefused ? failure.message : String(failure) });
     }
   };
 
@@ -158,9 +159,9 @@ function EditProfile({ viewer }: { viewer: Viewer }) {
           {avatar.state === 'processing' && t('edit.processing', { percent: avatar.percent })}
           {avatar.state === 'ready' && t('edit.avatarReady')}
         </span>
-        {avatar.state === 'forbidden' && (
+        {avatar.state === 'notImage' && (
           <span className="form-error" role="alert">
-            {t('edit.uploadForbidden')}
+            {t('edit.notImage')}
           </span>
         )}
         {avatar.state === 'failed' && (
