@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { NoteQuery } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
 import { useOpenProduct } from '../product/useOpenProduct';
@@ -25,22 +25,43 @@ export function Carousel({ note }: { note: NoteData }) {
   const [index, setIndex] = useState(0);
   const [openTag, setOpenTag] = useState<number | null>(null);
   const swipeStart = useRef<number | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  /** The way the carousel last paged while it had focus. */
+  const paged = useRef<'prev' | 'next' | null>(null);
   const total = note.media.length;
-  const go = (next: number) => {
-    setIndex(Math.max(0, Math.min(total - 1, next)));
-    setOpenTag(null);
-  };
+  const go = useCallback(
+    (next: number) => {
+      const target = Math.max(0, Math.min(total - 1, next));
+      if (target === index) return;
+      paged.current = root.current?.contains(document.activeElement) ? (target > index ? 'next' : 'prev') : null;
+      setIndex(target);
+      setOpenTag(null);
+    },
+    [index, total],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, [contenteditable="true"]')) return;
-      if (event.key === 'ArrowLeft') setIndex((i) => Math.max(0, i - 1));
-      if (event.key === 'ArrowRight') setIndex((i) => Math.min(total - 1, i + 1));
+      if (event.key === 'ArrowLeft') go(index - 1);
+      if (event.key === 'ArrowRight') go(index + 1);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [total]);
+  }, [go, index]);
+
+  // Paging can take away what had focus: the hotspot of the image that left, or the arrow that reached the
+  // end (disabled). Focus then goes to the arrow still usable, the way it paged first, not to the page.
+  useEffect(() => {
+    const way = paged.current;
+    paged.current = null;
+    const carousel = root.current;
+    const focused = document.activeElement as HTMLButtonElement | null;
+    if (!way || !carousel || (focused && carousel.contains(focused) && !focused.disabled)) return;
+    const arrow = (side: string) => carousel.querySelector<HTMLButtonElement>(`.carousel-arrow.${side}:not(:disabled)`);
+    (arrow(way) ?? arrow(way === 'next' ? 'prev' : 'next'))?.focus();
+  }, [index]);
 
   const first = note.media[0];
   const aspect = coverAspect(first?.width ?? 0, first?.height ?? 0);
@@ -58,7 +79,7 @@ export function Carousel({ note }: { note: NoteData }) {
   const tags = note.productTags.filter((tag) => (tag.imageIndex ?? 0) === index && tag.x != null && tag.y != null);
 
   return (
-    <div className="carousel" aria-roledescription="carousel">
+    <div ref={root} className="carousel" aria-roledescription="carousel">
       <div
         className="carousel-frame"
         style={{ aspectRatio: `${1} / ${aspect}`, background: placeholder }}

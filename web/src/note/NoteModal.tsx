@@ -19,6 +19,13 @@ export function NoteModal() {
     const opener = document.activeElement as HTMLElement | null;
     const overflow = document.body.style.overflow;
     document.body.style.overflow = 'hidden';
+    // The page underneath is out of reach, as under a modal <dialog>: Tab and Shift+Tab stay in the dialog.
+    // The toasts' live region is left alone, so that what the note's actions say is still heard.
+    const backdrop = dialog.current?.parentElement;
+    const outside = Array.from(backdrop?.parentElement?.children ?? [], (element) => element as HTMLElement).filter(
+      (element) => element !== backdrop && !element.inert && !element.hasAttribute('aria-live'),
+    );
+    for (const element of outside) element.inert = true;
     dialog.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') navigate(-1);
@@ -27,6 +34,7 @@ export function NoteModal() {
     return () => {
       window.removeEventListener('keydown', onKey);
       document.body.style.overflow = overflow;
+      for (const element of outside) element.inert = false;
       opener?.focus({ preventScroll: true });
     };
   }, [navigate]);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useAuth } from '../account/auth';
@@ -28,6 +28,18 @@ function Checkout({ productId }: { productId: string }) {
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [order, setOrder] = useState<OrderFieldsFragment | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // A step changed by the buyer takes focus to its heading: the button pressed is gone, and focus must not go with it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const stepChanged = useRef(false);
+  useEffect(() => {
+    if (!stepChanged.current) return;
+    stepChanged.current = false;
+    heading.current?.focus();
+  }, [confirming]);
+  const toStep = (next: boolean) => {
+    stepChanged.current = true;
+    setConfirming(next);
+  };
   const product = data?.product;
 
   if (order) return <Confirmation order={order} />;
@@ -55,7 +67,7 @@ function Checkout({ productId }: { productId: string }) {
       // A refused order was not placed: the next try is a new one, against the stock as it is now.
       setRefusal(payload.error.message);
       setIdempotencyKey(crypto.randomUUID());
-      setConfirming(false);
+      toStep(false);
       refetch({ requestPolicy: 'network-only' });
     }
   };
@@ -65,7 +77,7 @@ function Checkout({ productId }: { productId: string }) {
       <Link to={`/product/${product.id}`} className="back-link">
         ‹ {product.title}
       </Link>
-      <h1 id="checkout-title" className="section-title">
+      <h1 id="checkout-title" className="section-title" tabIndex={-1} ref={heading}>
         {confirming ? t('shop.confirmTitle') : t('shop.checkoutTitle')}
       </h1>
       <div className="checkout-product">
@@ -118,7 +130,7 @@ function Checkout({ productId }: { productId: string }) {
           {placing.error && <ErrorRetry error={placing.error} onRetry={() => void place()} />}
           {confirming ? (
             <div className="checkout-actions">
-              <button type="button" className="button" disabled={placing.fetching} onClick={() => setConfirming(false)}>
+              <button type="button" className="button" disabled={placing.fetching} onClick={() => toStep(false)}>
                 {t('shop.change')}
               </button>
               <button
@@ -132,7 +144,7 @@ function Checkout({ productId }: { productId: string }) {
               </button>
             </div>
           ) : (
-            <button type="button" className="button primary" data-testid="checkout-next" onClick={() => setConfirming(true)}>
+            <button type="button" className="button primary" data-testid="checkout-next" onClick={() => toStep(true)}>
               {t('shop.next')}
             </button>
           )}
@@ -144,9 +156,12 @@ function Checkout({ productId }: { productId: string }) {
 
 function Confirmation({ order }: { order: OrderFieldsFragment }) {
   const { t } = useI18n();
+  // The confirm button pressed is gone: focus goes to what replaced it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section className="checkout" data-testid="order-confirmation" aria-labelledby="confirmation-title">
-      <h1 id="confirmation-title" className="section-title" tabIndex={-1}>
+      <h1 id="confirmation-title" className="section-title" tabIndex={-1} ref={heading}>
         {t('shop.ordered')}
       </h1>
       <dl className="order-facts">
