@@ -11,6 +11,7 @@ import { createRedisClient, resolveRedis, type RedisEndpoint } from './core/redi
 import { createJobFailureHandlers, createJobHandlers } from './jobs/handlers';
 import { createJobQueue, startJobRuntime, type JobRuntime } from './jobs/runtime';
 import { transactor } from './models/transaction';
+import { furnishDemoMedia, needsDemoMedia } from './seed/demo-media';
 import { isDatabaseEmpty, seedDatabase } from './seed/load';
 import { createServices } from './services';
 
@@ -73,6 +74,24 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
   const jobQueue = createJobQueue(redisEndpoint.url, config.REDIS_PREFIX);
   const services = createServices(database.db, redis, config, { logger, jobs: jobQueue });
   await services.cacheBus.start();
+  if (config.SEED_ON_START && (await needsDemoMedia(database))) {
+    logger.info('demo data: making its pictures and videos (once)');
+    const progress = terminalProgress();
+    try {
+      const made = await furnishDemoMedia({
+        database,
+        media: services.media,
+        binaries: { ffmpeg: config.FFMPEG_PATH, ffprobe: config.FFPROBE_PATH },
+        onProgress: progress.report,
+      });
+      logger.info(made, 'demo data: pictures and videos ready');
+    } catch (error) {
+      // The product runs without them (its covers stay links elsewhere); the next start tries again.
+      logger.warn({ err: error }, 'demo data: could not make its pictures and videos (is ffmpeg installed?)');
+    } finally {
+      progress.stop();
+    }
+  }
 
   let server: Server | null = null;
   let url: string | null = null;

@@ -21,16 +21,17 @@ export async function superviseApiWorkers(config: Config, logger: Logger): Promi
   await (await prepareDatabase(config, logger)).close();
 
   let stopping = false;
-  const fork = (): Worker => cluster.fork({ REDIS_URL: redis.url, SEED_ON_START: '0' });
-  const started = Array.from({ length: config.API_WORKERS }, fork).map(
-    (worker) =>
-      new Promise<void>((resolve, reject) => {
-        worker.once('listening', () => resolve());
-        worker.once('exit', (code) => reject(new Error(`API worker ${worker.process.pid} exited with ${code} while starting`)));
-      }),
-  );
+  // Only the first worker may make the demo world's media, and the others start once it has.
+  const fork = (firstStart = false): Worker =>
+    cluster.fork({ REDIS_URL: redis.url, SEED_ON_START: firstStart && config.SEED_ON_START ? '1' : '0' });
+  const listening = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      worker.once('listening', () => resolve());
+      worker.once('exit', (code) => reject(new Error(`API worker ${worker.process.pid} exited with ${code} while starting`)));
+    });
   try {
-    await Promise.all(started);
+    await listening(fork(true));
+    await Promise.all(Array.from({ length: config.API_WORKERS - 1 }, () => listening(fork())));
   } catch (error) {
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
