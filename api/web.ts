@@ -96,12 +96,25 @@ function distFiles(root: string) {
         extension: path.extname(full),
         hash: createHash('sha256').update(body).digest('base64url').slice(0, 27),
         mtimeMs: info.mtimeMs,
-        encoded: new Map(),
+        encoded: await precompressed(full, info.mtimeMs),
       };
       cache.set(full, file);
       return file;
     },
   };
+}
+
+/** The build's own `<file>.br` and `<file>.gz` (web/precompress.ts), when they are at least as new as the file. */
+async function precompressed(full: string, mtimeMs: number): Promise<Map<Encoding, Promise<Buffer>>> {
+  const encoded = new Map<Encoding, Promise<Buffer>>();
+  for (const [encoding, suffix] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ] as const) {
+    const info = await stat(full + suffix).catch(() => undefined);
+    if (info?.isFile() && info.mtimeMs >= mtimeMs) encoded.set(encoding, readFile(full + suffix));
+  }
+  return encoded;
 }
 
 /**
@@ -139,8 +152,9 @@ async function send(req: Request, res: Response, file: DistFile, cacheControl: s
   res.status(200).end(req.method === 'HEAD' ? undefined : body);
 }
 
-// The highest levels: a file is compressed once per process (brotli 11 takes about a second for 600 KB of JavaScript, on
-// libuv's threads, not the event loop) and sent compressed to every visitor after.
+// A build compresses its files itself; one that did not (or a file added beside it) is compressed here at the highest
+// levels, once per process (brotli 11 takes about a second for 600 KB of JavaScript, on libuv's threads, not the event
+// loop), and sent compressed to every visitor after.
 function compressed(file: DistFile, encoding: Encoding): Promise<Buffer> {
   let body = file.encoded.get(encoding);
   if (!body) {

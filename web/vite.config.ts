@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import path from 'node:path';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress';
+import { typedDocuments } from './typed-documents';
 
 // The API the dev server forwards to: the default port of `npm start`, or another (API_URL) when a
 // second API runs beside it.
@@ -11,6 +13,7 @@ export default defineConfig({
   base: '/',
   // Vite 8 compiles JSX itself (Oxc); React 17+'s automatic runtime needs no React import per file.
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [typedDocuments(path.join(__dirname, 'src')), precompress()],
   build: {
     outDir: path.join(__dirname, 'dist'),
     emptyOutDir: true,

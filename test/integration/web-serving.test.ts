@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -92,6 +92,30 @@ describe('the built web app on the API origin', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString()).toBe(SCRIPT);
     expect(new Set([br.headers.etag, gz.headers.etag, plain.headers.etag]).size).toBe(3);
+  });
+
+  it('sends the compressed files a build wrote beside its own, unless they are older than the file', async () => {
+    // Brotli at its lowest level: bytes the server's own (at its highest) would not match.
+    const ownBr = zlib.brotliCompressSync(SCRIPT, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } });
+    const ownGz = zlib.gzipSync(SCRIPT, { level: 1 });
+    for (const name of ['fresh-def456.js', 'stale-ghi789.js']) {
+      const file = path.join(dist, 'assets', name);
+      await writeFile(file, SCRIPT);
+      await writeFile(`${file}.br`, ownBr);
+      await writeFile(`${file}.gz`, ownGz);
+    }
+    const later = new Date(Date.now() + 60_000);
+    await utimes(path.join(dist, 'assets', 'stale-ghi789.js'), later, later);
+
+    const fresh = await raw(base, '/assets/fresh-def456.js', { 'accept-encoding': 'br' });
+    expect(fresh.headers['content-encoding']).toBe('br');
+    expect(fresh.body.equals(ownBr)).toBe(true);
+    const freshGz = await raw(base, '/assets/fresh-def456.js', { 'accept-encoding': 'gzip' });
+    expect(freshGz.body.equals(ownGz)).toBe(true);
+
+    const stale = await raw(base, '/assets/stale-ghi789.js', { 'accept-encoding': 'br' });
+    expect(stale.body.equals(ownBr)).toBe(false);
+    expect(zlib.brotliDecompressSync(stale.body).toString()).toBe(SCRIPT);
   });
 
   it('answers a repeated request with 304 while the file is unchanged', async () => {
