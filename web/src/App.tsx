@@ -1,25 +1,35 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation, type Location } from 'react-router';
 import { AuthProvider, useAuth } from './account/auth';
-import { LogInPage, SignUpPage } from './account/AccountPages';
+import { clientAhead } from './account/client-ahead';
+import { createClient } from './client';
 import { EventsProvider } from './events/context';
 import { Explore } from './explore/Explore';
-import { EditProfilePage } from './profile/EditProfile';
-import { FollowList } from './profile/FollowList';
-import { BoardPage, MeRedirect, ProfilePage } from './profile/ProfilePage';
+import { prefetchExplore } from './explore/prefetch';
 import { SearchBox } from './search/SearchBox';
-import { SearchPage } from './search/SearchPage';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { Avatar } from './ui/Avatar';
 import { HiddenProvider } from './ui/hidden';
 import { ToastProvider } from './ui/toast';
 
-// The note's code (video player, comments) is fetched when a note is first opened, not with the feed.
+// Only the explore page is in the first script, so that a phone compiles less before the first cards: every other
+// page's code is fetched when it is first visited (the note's, with its video player, also once the feed is idle).
 const NoteModal = lazy(() => import('./note/NoteModal').then((m) => ({ default: m.NoteModal })));
 const NotePage = lazy(() => import('./note/NotePage').then((m) => ({ default: m.NotePage })));
 const ProductPage = lazy(() => import('./product/ProductPage').then((m) => ({ default: m.ProductPage })));
 const CheckoutPage = lazy(() => import('./product/CheckoutPage').then((m) => ({ default: m.CheckoutPage })));
 const OrdersPage = lazy(() => import('./orders/OrdersPage').then((m) => ({ default: m.OrdersPage })));
+const SearchPage = lazy(() => import('./search/SearchPage').then((m) => ({ default: m.SearchPage })));
+const ProfilePage = lazy(() => import('./profile/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const BoardPage = lazy(() => import('./profile/ProfilePage').then((m) => ({ default: m.BoardPage })));
+const MeRedirect = lazy(() => import('./profile/ProfilePage').then((m) => ({ default: m.MeRedirect })));
+const EditProfilePage = lazy(() => import('./profile/EditProfile').then((m) => ({ default: m.EditProfilePage })));
+const FollowList = lazy(() => import('./profile/FollowList').then((m) => ({ default: m.FollowList })));
+const LogInPage = lazy(() => import('./account/AccountPages').then((m) => ({ default: m.LogInPage })));
+const SignUpPage = lazy(() => import('./account/AccountPages').then((m) => ({ default: m.SignUpPage })));
+
+// Made as the app's code is first run: the explore page's first cards are on their way before anything renders.
+const makeSessionClient = clientAhead(createClient, prefetchExplore);
 
 /** Every page of the app in the main landmark, by route (sign-up and log-in lay themselves out). */
 const PAGES: [string, ReactNode][] = [
@@ -41,7 +51,7 @@ export function App() {
   return (
     <I18nProvider>
       <BrowserRouter>
-        <AuthProvider>
+        <AuthProvider makeClient={makeSessionClient}>
           <ToastProvider>
             <HiddenProvider>
               <EventsProvider>

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useEvents } from '../events/context';
 import type { NoteCardFieldsFragment } from '../gql/graphql';
@@ -17,7 +17,6 @@ export const NoteCard = memo(function NoteCard({ note, box }: { note: NoteCardFi
   const location = useLocation();
   const { impressions } = useEvents();
   const root = useRef<HTMLElement>(null);
-  const [loaded, setLoaded] = useState(false);
   const toggleLike = useLike(note);
   const cover = coverOf(note);
 
@@ -53,8 +52,8 @@ export const NoteCard = memo(function NoteCard({ note, box }: { note: NoteCardFi
               alt=""
               loading="lazy"
               decoding="async"
-              className={loaded ? 'loaded' : undefined}
-              onLoad={() => setLoaded(true)}
+              // The fade-in is the element's own: a re-render of the card per arriving image costs a phone long tasks.
+              onLoad={(event) => event.currentTarget.classList.add('loaded')}
             />
           )}
           {note.kind === 'VIDEO' && (

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { NoteCardFieldsFragment } from '../gql/graphql';
 import { boxesWithin, coverAspect, layoutWaterfall } from './layout';
 import { CARD_FOOTER_HEIGHT, NoteCard } from './NoteCard';
@@ -17,7 +17,11 @@ interface Viewport {
  * A virtualised waterfall: every card's position is computed from the covers' aspect ratios, so
  * only the cards near the viewport are rendered, and an image arriving never moves anything.
  */
-export function Waterfall({ notes, onEndReached }: { notes: NoteCardFieldsFragment[]; onEndReached(): void }) {
+export function Waterfall({ notes: latest, onEndReached }: { notes: NoteCardFieldsFragment[]; onEndReached(): void }) {
+  // A page arriving at the end lays out and renders its cards in slices that yield to the scroll, like the viewport
+  // moving; a list replaced (another search, a hidden note) is shown at once, never a moment of the old one.
+  const deferred = useDeferredValue(latest);
+  const notes = appends(deferred, latest) ? deferred : latest;
   const container = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
@@ -35,7 +39,6 @@ export function Waterfall({ notes, onEndReached }: { notes: NoteCardFieldsFragme
   useLayoutEffect(() => {
     let frame = 0;
     const measure = () => {
-      frame = 0;
       const element = container.current;
       if (!element) return;
       const top = element.getBoundingClientRect().top;
@@ -46,7 +49,13 @@ export function Waterfall({ notes, onEndReached }: { notes: NoteCardFieldsFragme
       setViewport((before) => (Math.abs(before.from - from) < 100 && Math.abs(before.to - to) < 100 ? before : { from, to }));
     };
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(measure);
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        // The cards entering the overscan are rendered in slices that yield to the scroll, not in one long task:
+        // the overscan keeps a screen and a half of them ready ahead of the thumb.
+        startTransition(measure);
+      });
     };
     measure();
     // Capturing, so that a scrolling dialog (the related notes below a note) moves the window too.
@@ -96,4 +105,9 @@ export function Waterfall({ notes, onEndReached }: { notes: NoteCardFieldsFragme
       <div ref={sentinel} className="waterfall-sentinel" style={{ top: layout.shortest }} aria-hidden="true" />
     </div>
   );
+}
+
+/** Whether `next` is `shown` with more cards after it, as when the next page of a feed arrives. */
+function appends(shown: NoteCardFieldsFragment[], next: NoteCardFieldsFragment[]): boolean {
+  return next.length > shown.length && shown.length > 0 && shown.every((note, i) => next[i]?.id === note.id);
 }

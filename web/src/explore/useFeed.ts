@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useQuery, type CombinedError } from 'urql';
-import type { FeedKind, NoteCardFieldsFragment } from '../gql/graphql';
+import type { FeedKind, FeedQueryVariables, NoteCardFieldsFragment, TopicFeedQueryVariables } from '../gql/graphql';
 import { FeedQuery, TopicFeedQuery } from '../queries';
 import type { Channel } from './channels';
 
@@ -20,6 +20,16 @@ type Connection = {
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 };
 
+/** A page of a channel that is a feed (For You, Following, Trending); the prefetch asks for the first with the same. */
+export function feedVariables(channel: Channel, after: string | null): FeedQueryVariables {
+  const kind: FeedKind = 'kind' in channel ? channel.kind : 'FOR_YOU';
+  return { kind, first: PAGE_SIZE, after };
+}
+
+export function topicFeedVariables(channel: Channel, after: string | null): TopicFeedQueryVariables {
+  return { name: 'topic' in channel ? channel.topic : '', first: PAGE_SIZE, after };
+}
+
 /**
  * One channel's notes through its Relay cursors: Graphcache's relayPagination merges each page into
  * the one list, so asking for the next cursor appends to what is shown.
@@ -27,15 +37,14 @@ type Connection = {
 export function useFeed(channel: Channel, paused = false): Feed {
   const [after, setAfter] = useState<string | null>(null);
   const topic = 'topic' in channel ? channel.topic : null;
-  const kind: FeedKind = 'kind' in channel ? channel.kind : 'FOR_YOU';
   const [feedResult, reexecuteFeed] = useQuery({
     query: FeedQuery,
-    variables: { kind, first: PAGE_SIZE, after },
+    variables: feedVariables(channel, after),
     pause: paused || topic !== null,
   });
   const [topicResult, reexecuteTopic] = useQuery({
     query: TopicFeedQuery,
-    variables: { name: topic ?? '', first: PAGE_SIZE, after },
+    variables: topicFeedVariables(channel, after),
     pause: paused || topic === null,
   });
   const result = topic === null ? feedResult : topicResult;
