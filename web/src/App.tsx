@@ -1,5 +1,5 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { BrowserRouter, Link, Route, Routes, useLocation, type Location } from 'react-router';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './account/auth';
 import { clientAhead } from './account/client-ahead';
 import { createClient } from './client';
@@ -8,13 +8,14 @@ import { Explore } from './explore/Explore';
 import { prefetchExplore } from './explore/prefetch';
 import { SearchBox } from './search/SearchBox';
 import { I18nProvider, useI18n } from './i18n/i18n';
+import { NoteModal } from './note/NoteModal';
+import { backgroundOf, NoteOpenerProvider } from './note/opener';
 import { Avatar } from './ui/Avatar';
 import { HiddenProvider } from './ui/hidden';
 import { ToastProvider } from './ui/toast';
 
-// Only the explore page is in the first script, so that a phone compiles less before the first cards: every other
-// page's code is fetched when it is first visited (the note's, with its video player, also once the feed is idle).
-const NoteModal = lazy(() => import('./note/NoteModal').then((m) => ({ default: m.NoteModal })));
+// Only the explore page and the note it opens are in the first script, so that a phone compiles less before the first
+// cards and a tapped card opens without another round trip: every other page's code is fetched when first visited.
 const NotePage = lazy(() => import('./note/NotePage').then((m) => ({ default: m.NotePage })));
 const ProductPage = lazy(() => import('./product/ProductPage').then((m) => ({ default: m.ProductPage })));
 const CheckoutPage = lazy(() => import('./product/CheckoutPage').then((m) => ({ default: m.CheckoutPage })));
@@ -68,17 +69,11 @@ export function App() {
 function Shell() {
   const location = useLocation();
   // Opened from a feed, a note is a dialog over the feed (the "background" location), which stays mounted.
-  const background = (location.state as { background?: Location } | null)?.background;
+  const background = backgroundOf(location);
   const { t } = useI18n();
 
-  // Once the feed is on screen, fetch the note's code while idle, so the first opened note shows at once.
-  useEffect(() => {
-    const id = window.setTimeout(() => void import('./note/NoteModal'), 2_000);
-    return () => window.clearTimeout(id);
-  }, []);
-
   return (
-    <>
+    <NoteOpenerProvider>
       <a href="#main" className="skip-link">
         {t('app.skipToContent')}
       </a>
@@ -107,7 +102,7 @@ function Shell() {
           </Routes>
         )}
       </Suspense>
-    </>
+    </NoteOpenerProvider>
   );
 }
 

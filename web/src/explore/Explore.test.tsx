@@ -8,6 +8,7 @@ import { EventTracker } from '../events/tracker';
 import { I18nProvider } from '../i18n/i18n';
 import { HiddenProvider } from '../ui/hidden';
 import { ToastProvider } from '../ui/toast';
+import { NoteOpenerProvider } from '../note/opener';
 import { Explore } from './Explore';
 
 function card(i: number) {
@@ -53,8 +54,10 @@ function renderExplore() {
           <ToastProvider>
             <HiddenProvider>
               <EventsProvider tracker={tracker}>
-                <Notice />
-                <Explore />
+                <NoteOpenerProvider>
+                  <Notice />
+                  <Explore />
+                </NoteOpenerProvider>
               </EventsProvider>
             </HiddenProvider>
           </ToastProvider>

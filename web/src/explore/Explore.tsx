@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../account/auth';
 import { useEvents } from '../events/context';
@@ -51,7 +51,8 @@ function ChannelFeed({ channel }: { channel: Channel }) {
   const { isHidden } = useHidden();
   const needsSignIn = 'kind' in channel && channel.kind === 'FOLLOWING' && !signedIn;
   const feed = useFeed(channel, needsSignIn);
-  const notes = feed.notes.filter((note) => !isHidden(note));
+  // The same list while nothing changed, so that the waterfall keeps its layout and its cards are not rendered again.
+  const notes = useMemo(() => feed.notes.filter((note) => !isHidden(note)), [feed.notes, isHidden]);
 
   // Entering a channel is a new page view: its cards count as seen again.
   useEffect(() => tracker.newPageView(), [tracker]);

@@ -1,8 +1,11 @@
 import { memo, useEffect, useRef } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
+import { useClient } from 'urql';
 import { useEvents } from '../events/context';
 import type { NoteCardFieldsFragment } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
+import { useOpenNote } from '../note/opener';
+import { NoteQuery } from '../queries';
 import { Avatar } from '../ui/Avatar';
 import { HeartIcon } from '../ui/icons';
 import { useLike } from '../ui/useLike';
@@ -14,10 +17,11 @@ export const CARD_FOOTER_HEIGHT = 84;
 
 export const NoteCard = memo(function NoteCard({ note, box }: { note: NoteCardFieldsFragment; box: Box }) {
   const { t, count } = useI18n();
-  const location = useLocation();
+  const openNote = useOpenNote();
   const { impressions } = useEvents();
   const root = useRef<HTMLElement>(null);
   const toggleLike = useLike(note);
+  const client = useClient();
   const cover = coverOf(note);
 
   useEffect(() => {
@@ -35,10 +39,16 @@ export const NoteCard = memo(function NoteCard({ note, box }: { note: NoteCardFi
     >
       <Link
         to={`/note/${note.id}`}
-        // From a note's dialog (its related notes), the feed underneath stays the background.
-        state={{ background: (location.state as { background?: unknown } | null)?.background ?? location, reason: note.reason }}
         className="note-card-link"
         aria-label={t('card.open', { title: note.title })}
+        onClick={(event) => {
+          // A click that opens a new tab or window keeps the link's own behaviour: the note's page.
+          if (event.button !== 0 || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return;
+          event.preventDefault();
+          // The note is asked for as the tap lands, while the dialog renders, not once its view has rendered.
+          void client.query(NoteQuery, { id: note.id }).toPromise();
+          openNote(note.id, note.reason);
+        }}
       >
         <div className="note-cover" style={{ height: box.coverHeight, background: cover.placeholder }}>
           {cover.src && (
