@@ -23,8 +23,8 @@ export function spawnProduct(env: NodeJS.ProcessEnv): ChildProcess {
   });
 }
 
-export async function waitForReady(url: string): Promise<void> {
-  for (let i = 0; i < 120; i += 1) {
+export async function waitForReady(url: string, timeoutMs = 60_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     const ok = await fetch(url).then(
       (r) => r.ok,
       () => false,
