@@ -273,6 +273,8 @@ it('walks a new viewer through sign-up, the feed, a note, search and buying with
   }
   await page.keyboard.press('Enter');
   await page.waitForURL(`${base}/search?q=${encodeURIComponent('秋冬口红分享')}`);
+  // The feed, which holds the same card, stays on screen until the search page's code has arrived.
+  await page.getByTestId('search-tab-notes').waitFor();
   await page.locator(cardLink(carouselNote)).waitFor();
   await imagesLoaded(page, '[data-testid="note-cover"]');
   await screenshots(page, 'search');

@@ -69,6 +69,8 @@ it('lets a visitor search a Chinese word, with suggestions, matching notes and, 
   await suggestion.waitFor();
   await box.press('Enter');
   await page.waitForURL(`${base}/search?q=${encodeURIComponent('口红')}`);
+  // The feed stays on screen until the search page's code has arrived: its cards are not the results.
+  await page.getByTestId('search-tab-notes').waitFor();
   await page.getByTestId('note-card').nth(1).waitFor();
   const titles = await cardTitles(page);
   expect(titles).toEqual(expect.arrayContaining(['口红推荐', '秋冬口红分享']));
