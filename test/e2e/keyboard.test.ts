@@ -238,6 +238,16 @@ it('walks a new viewer through sign-up, the feed, a note, search and buying with
   await page.locator(`${like}[aria-pressed="true"]`).waitFor();
   expect(await countOf(page, like)).toBe(likes + 1);
 
+  // Escape in the "not interested" menu closes the menu only: the dialog stays, focus back on the menu's button.
+  const notInterested = '[role="dialog"] [data-testid="not-interested"]';
+  await tabTo(page, notInterested);
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('menu').waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('menu').waitFor({ state: 'detached' });
+  expect(await dialog.count()).toBe(1);
+  await waitForFocus(page, notInterested);
+
   // Escape closes it, and focus is back on the card it was opened from, which shows the like.
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'rea
 import type { NoteQuery } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
 import { useOpenProduct } from '../product/useOpenProduct';
+import { useDismiss } from '../ui/useDismiss';
 import { coverOf } from '../explore/cover';
 import { coverAspect } from '../explore/layout';
 
@@ -26,6 +27,10 @@ export function Carousel({ note }: { note: NoteData }) {
   const [openTag, setOpenTag] = useState<number | null>(null);
   const swipeStart = useRef<number | null>(null);
   const root = useRef<HTMLDivElement>(null);
+  const openHotspot = useRef<HTMLDivElement>(null);
+  const openDot = useRef<HTMLButtonElement>(null);
+  const closeTag = useCallback(() => setOpenTag(null), []);
+  useDismiss(openTag !== null, closeTag, openHotspot, openDot);
   /** The way the carousel last paged while it had focus. */
   const paged = useRef<'prev' | 'next' | null>(null);
   const total = note.media.length;
@@ -101,9 +106,15 @@ export function Carousel({ note }: { note: NoteData }) {
           ))}
         </div>
         {tags.map((tag) => (
-          <div key={tag.position} className="hotspot" style={{ left: `${(tag.x ?? 0) * 100}%`, top: `${(tag.y ?? 0) * 100}%` }}>
+          <div
+            key={tag.position}
+            ref={openTag === tag.position ? openHotspot : undefined}
+            className="hotspot"
+            style={{ left: `${(tag.x ?? 0) * 100}%`, top: `${(tag.y ?? 0) * 100}%` }}
+          >
             <button
               type="button"
+              ref={openTag === tag.position ? openDot : undefined}
               className="hotspot-dot"
               aria-expanded={openTag === tag.position}
               aria-label={t('note.product', { title: tag.product.title, price: tag.product.price.formatted })}

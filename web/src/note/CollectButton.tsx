@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useI18n } from '../i18n/i18n';
 import { UncollectMutation } from '../queries';
 import { StarIcon } from '../ui/icons';
 import { useToast } from '../ui/toast';
+import { useDismiss } from '../ui/useDismiss';
 import { CollectIntoBoardMutation, CreateBoardMutation, ViewerBoardsQuery } from './related.queries';
 
 interface CollectNote {
@@ -33,25 +34,9 @@ export function CollectButton({ note, count, requireSignIn }: { note: CollectNot
   const anchor = useRef<HTMLDivElement>(null);
   const boards = data?.viewer?.boards ?? [];
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      // The note's dialog closes on Escape too: this closes only the menu.
-      if (event.key === 'Escape') {
-        event.stopImmediatePropagation();
-        setOpen(false);
-      }
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (!anchor.current?.contains(event.target as Node)) setOpen(false);
-    };
-    window.addEventListener('keydown', onKey, true);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, anchor, button);
 
   const into = async (board: { id: string; name: string } | null) => {
     setOpen(false);
@@ -84,6 +69,7 @@ export function CollectButton({ note, count, requireSignIn }: { note: CollectNot
       <button
         type="button"
         className={`action${note.viewerHasCollected ? ' active-gold' : ''}`}
+        ref={button}
         data-testid="collect-button"
         aria-pressed={note.viewerHasCollected}
         aria-haspopup="dialog"

@@ -1,4 +1,4 @@
-import { Fragment, useState, type ReactNode } from 'react';
+import { Fragment, useCallback, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useAuth } from '../account/auth';
@@ -10,6 +10,7 @@ import { ErrorRetry } from '../ui/ErrorRetry';
 import { useHidden } from '../ui/hidden';
 import { HeartIcon, ShareIcon } from '../ui/icons';
 import { useToast } from '../ui/toast';
+import { useDismiss } from '../ui/useDismiss';
 import { useLike } from '../ui/useLike';
 import { Carousel } from './Carousel';
 import { CollectButton } from './CollectButton';
@@ -162,6 +163,10 @@ function NoteActions({ note, count, onClose }: { note: ActionNote; count(n: numb
   const toggleLike = useLike(note);
   const [, share] = useMutation(ShareMutation);
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuAnchor = useRef<HTMLDivElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const closeMenu = useCallback(() => setMenuOpen(false), []);
+  useDismiss(menuOpen, closeMenu, menuAnchor, menuButton);
 
   const requireSignIn = (): boolean => {
     if (signedIn) return true;
@@ -204,10 +209,11 @@ function NoteActions({ note, count, onClose }: { note: ActionNote; count(n: numb
         <ShareIcon />
         <span>{t('note.share')}</span>
       </button>
-      <div className="menu-anchor">
+      <div className="menu-anchor" ref={menuAnchor}>
         <button
           type="button"
           className="action"
+          ref={menuButton}
           data-testid="not-interested"
           aria-haspopup="menu"
           aria-expanded={menuOpen}
