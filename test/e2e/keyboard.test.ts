@@ -1,11 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { JobRuntime } from '../../jobs/runtime';
-import { launchBrowser, pageProblems, screenshots } from '../support/browser';
+import { launchBrowser, openPage, screenshots } from '../support/browser';
 import { createProduct, signUp, type Account } from '../support/factories';
-import { postNote, uploadReady } from '../support/e2e-world';
+import { closeWorld, postNote, uploadReady } from '../support/e2e-world';
 import { startTestApp, type TestApp } from '../support/harness';
 import { writeCover } from '../support/image-fixtures';
 import { startTestWorker } from '../support/worker';
@@ -79,18 +79,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await worker?.stop();
-  await app?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  return { context, page, problems: pageProblems(page) };
-}
+afterAll(() => closeWorld({ browser, worker, app, dir }));
 
 // Page code is passed as strings: the test transpiler's helpers do not exist in the page.
 
@@ -165,7 +154,7 @@ const cardLink = (noteId: string) => `[data-testid="note-card"][data-note-id="${
 const countOf = async (page: Page, selector: string) => Number(await page.locator(selector).getByTestId('like-count').textContent());
 
 it('walks a new viewer through sign-up, the feed, a note, search and buying with the keyboard alone', async () => {
-  const { context, page, problems } = await newPage();
+  const { context, page, problems } = await openPage(browser);
   await page.goto(base);
   await page.getByTestId('note-card').first().waitFor();
 
@@ -349,7 +338,7 @@ it('walks a new viewer through sign-up, the feed, a note, search and buying with
 
 it('lets a visitor log in from a note with the keyboard, and comes back to the note to like it', async () => {
   const viewer = await signUp(app, 'VIEWER', { interests: ['travel'] });
-  const { context, page, problems } = await newPage();
+  const { context, page, problems } = await openPage(browser);
   await page.goto(`${base}/note/${plainNote}`);
   await page.getByTestId('note-page').waitFor();
 

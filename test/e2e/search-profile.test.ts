@@ -1,11 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { JobRuntime } from '../../jobs/runtime';
-import { axeViolations, describeViolations, launchBrowser, pageProblems } from '../support/browser';
+import { axeViolations, describeViolations, launchBrowser, openPage } from '../support/browser';
 import { createProduct, signUp, type Account } from '../support/factories';
-import { postNote, uploadReady } from '../support/e2e-world';
+import { closeWorld, postNote, uploadReady } from '../support/e2e-world';
 import { startTestApp, type TestApp } from '../support/harness';
 import { writePng } from '../support/image-fixtures';
 import { startTestWorker } from '../support/worker';
@@ -42,25 +42,12 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await worker?.stop();
-  await app?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function newPage(token?: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  // Page code as a string: the test transpiler's helpers do not exist in the page.
-  if (token) await context.addInitScript(`localStorage.setItem('seedfeed.token', ${JSON.stringify(token)})`);
-  const page = await context.newPage();
-  return { context, page, problems: pageProblems(page) };
-}
+afterAll(() => closeWorld({ browser, worker, app, dir }));
 
 const cardTitles = (page: Page) => page.locator('[data-testid="note-card"] .note-card-title').allTextContents();
 
 it('lets a visitor search a Chinese word, with suggestions, matching notes and, on the products tab, the product', async () => {
-  const { context, page, problems } = await newPage();
+  const { context, page, problems } = await openPage(browser);
   await page.goto(base);
   const box = page.getByRole('search').getByRole('combobox');
   await box.fill('口红');
@@ -100,7 +87,7 @@ it('lets a visitor search a Chinese word, with suggestions, matching notes and, 
 
 it('lets a signed-in viewer open a creator from a note card, follow them, and find them among those they follow', async () => {
   const viewer = await signUp(app, 'VIEWER', { displayName: '路人小王' });
-  const { context, page, problems } = await newPage(viewer.token);
+  const { context, page, problems } = await openPage(browser, { token: viewer.token });
   await page.goto(`${base}/search?q=${encodeURIComponent('口红')}`);
   const card = page.getByTestId('note-card').filter({ hasText: '口红推荐' });
   await card.getByTestId('note-card-author').click();
@@ -132,7 +119,7 @@ it('lets a signed-in viewer open a creator from a note card, follow them, and fi
 });
 
 it('lets a creator change their bio and avatar, through an upload', async () => {
-  const { context, page, problems } = await newPage(hotpotCreator.token);
+  const { context, page, problems } = await openPage(browser, { token: hotpotCreator.token });
   await page.goto(`${base}/me/edit`);
   const bio = page.getByLabel('简介');
   await bio.waitFor();
@@ -153,7 +140,7 @@ it('lets a creator change their bio and avatar, through an upload', async () => 
 
 it('lets a viewer account change its avatar too, and says plainly when the chosen file is not an image', async () => {
   const viewer = await signUp(app, 'VIEWER');
-  const { context, page, problems } = await newPage(viewer.token);
+  const { context, page, problems } = await openPage(browser, { token: viewer.token });
   await page.goto(`${base}/me/edit`);
   const input = page.getByTestId('avatar-input');
   await input.setInputFiles({ name: 'clip.mp4', mimeType: 'video/mp4', buffer: Buffer.from('not really a video') });

@@ -1,12 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { JobRuntime } from '../../jobs/runtime';
-import { axeViolations, describeViolations, launchBrowser, pageProblems } from '../support/browser';
+import { axeViolations, describeViolations, launchBrowser, openPage } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { createProduct, signUp, type Account } from '../support/factories';
-import { postNote, uploadReady } from '../support/e2e-world';
+import { closeWorld, postNote, uploadReady } from '../support/e2e-world';
 import { startTestApp, type TestApp } from '../support/harness';
 import { writePng } from '../support/image-fixtures';
 import { startTestWorker } from '../support/worker';
@@ -60,18 +60,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await worker?.stop();
-  await app?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => closeWorld({ browser, worker, app, dir }));
 
 it('a signed-in viewer taps a product on a note, buys two, and finds the order under my orders', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  await context.addInitScript(`localStorage.setItem('seedfeed.token', ${JSON.stringify(viewer.token)})`);
-  const page = await context.newPage();
-  const problems = pageProblems(page);
+  const { context, page, problems } = await openPage(browser, { token: viewer.token });
 
   await page.goto(`${base}/note/${noteId}`);
   await page.getByTestId('note-page').waitFor();
@@ -121,9 +113,7 @@ it('a signed-in viewer taps a product on a note, buys two, and finds the order u
 });
 
 it('sends a signed-out visitor to log in before buying, and back afterwards', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const problems = pageProblems(page);
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 390, height: 844 } });
   await page.goto(`${base}/product/${productId}`);
   await page.getByTestId('buy-button').click();
   await page.waitForURL(`${base}/login`);
@@ -138,10 +128,7 @@ it('sends a signed-out visitor to log in before buying, and back afterwards', as
 });
 
 it('collects a note into a new board, and says a sold-out product is sold out', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  await context.addInitScript(`localStorage.setItem('seedfeed.token', ${JSON.stringify(viewer.token)})`);
-  const page = await context.newPage();
-  const problems = pageProblems(page);
+  const { context, page, problems } = await openPage(browser, { token: viewer.token });
 
   await page.goto(`${base}/note/${noteId}`);
   await page.getByTestId('collect-button').click();

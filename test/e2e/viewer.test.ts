@@ -1,13 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { JobRuntime } from '../../jobs/runtime';
 import { runFfmpeg, SYSTEM_BINARIES } from '../../media/ffmpeg';
-import { axeViolations, describeViolations, launchBrowser, pageProblems, screenshot, screenshots } from '../support/browser';
+import { axeViolations, describeViolations, launchBrowser, openPage, screenshot, screenshots } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { signUp } from '../support/factories';
-import { postNote, uploadReady } from '../support/e2e-world';
+import { closeWorld, postNote, uploadReady } from '../support/e2e-world';
 import { startTestApp, type TestApp } from '../support/harness';
 import { writeCover } from '../support/image-fixtures';
 import { startTestWorker } from '../support/worker';
@@ -59,18 +59,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await worker?.stop();
-  await app?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  return { context, page, problems: pageProblems(page) };
-}
+afterAll(() => closeWorld({ browser, worker, app, dir }));
 
 /** The cards in the DOM now, with where the waterfall placed each (page code as strings: the test transpiler's helpers do not exist in the page). */
 function cardsNow(page: Page): Promise<{ id: string; top: number; left: number }[]> {
@@ -118,7 +107,7 @@ async function signUpInBrowser(page: Page, interests: readonly string[]): Promis
 }
 
 it('shows a visitor five pages of the feed without repeating a note, with no console error or serious accessibility problem', async () => {
-  const { context, page, problems } = await newPage();
+  const { context, page, problems } = await openPage(browser);
   await page.goto(base);
   await page.getByTestId('note-card').first().waitFor();
   expect(describeViolations(await axeViolations(page))).toEqual([]);
@@ -132,7 +121,7 @@ it('shows a visitor five pages of the feed without repeating a note, with no con
 });
 
 it('gives a new account that chose two topics a feed, and keeps a like across a reload', async () => {
-  const { context, page, problems } = await newPage();
+  const { context, page, problems } = await openPage(browser);
   await signUpInBrowser(page, ['travel', 'food']);
   const titles = await page.getByTestId('note-card').allTextContents();
   expect(titles.some((title) => /travel|food/.test(title))).toBe(true);
@@ -156,7 +145,7 @@ it('gives a new account that chose two topics a feed, and keeps a like across a 
 });
 
 it('plays a video note', async () => {
-  const { context, page, problems } = await newPage();
+  const { context, page, problems } = await openPage(browser);
   await page.goto(`${base}/note/${videoNoteId}`);
   const video = page.getByTestId('note-video');
   await video.waitFor();
@@ -168,7 +157,7 @@ it('plays a video note', async () => {
 });
 
 it('never shows again a note marked not interested', async () => {
-  const { context, page, problems } = await newPage();
+  const { context, page, problems } = await openPage(browser);
   await signUpInBrowser(page, ['beauty']);
   const noteId = (await page.getByTestId('note-card').first().getAttribute('data-note-id')) as string;
   await page.goto(`${base}/note/${noteId}`);
@@ -187,7 +176,7 @@ it('never shows again a note marked not interested', async () => {
 });
 
 it('returns from a note to the same place in the grid', async () => {
-  const { context, page, problems } = await newPage();
+  const { context, page, problems } = await openPage(browser);
   await page.goto(base);
   await page.getByTestId('note-card').first().waitFor();
   await scrollThrough(page, 40);

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Result as AxeResult } from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 // Debian's Chromium (.ci/run installs it): playwright-core never downloads a browser of its own.
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -40,6 +40,27 @@ export function pageProblems(page: Page): string[] {
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.stack ?? error.message}`));
   return problems;
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
+
+/**
+ * A page in a fresh context (its own storage), in Chinese at a laptop's size unless a viewport is given, signed in when
+ * given a token; `problems` collects what it reports as wrong (pageProblems).
+ */
+export async function openPage(
+  browser: Browser,
+  { token, viewport = { width: 1280, height: 800 } }: { token?: string; viewport?: { width: number; height: number } } = {},
+): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  // Page code as a string: the test transpiler's helpers do not exist in the page.
+  if (token) await context.addInitScript(`localStorage.setItem('seedfeed.token', ${JSON.stringify(token)})`);
+  const page = await context.newPage();
+  return { context, page, problems: pageProblems(page) };
 }
 
 const SEVERE = new Set(['serious', 'critical']);

@@ -1,3 +1,6 @@
+import { rm } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import type { JobRuntime } from '../../jobs/runtime';
 import type { Account } from './factories';
 import { eventually } from './eventually';
 import type { TestApp } from './harness';
@@ -29,4 +32,12 @@ export async function postNote(app: TestApp, creator: Account, input: Record<str
   const id = res.body.data?.createNote?.note?.id as string | undefined;
   if (!id) throw new Error(`createNote failed: ${JSON.stringify(res.body)}`);
   return id;
+}
+
+/** An end-to-end test file's teardown: the browser, then the workers, then the app, then its files; whichever were started. */
+export async function closeWorld(world: { browser?: Browser; worker?: JobRuntime; app?: TestApp; dir?: string }): Promise<void> {
+  await world.browser?.close();
+  await world.worker?.stop();
+  await world.app?.close();
+  if (world.dir) await rm(world.dir, { recursive: true, force: true });
 }
