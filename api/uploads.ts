@@ -50,21 +50,16 @@ export function uploadsRouter(services: Services, incomingDir: string, logger: L
     } catch (error) {
       // Removed before answering: a refused upload leaves nothing behind by the time the client hears of it.
       await rm(localPath, { force: true });
-      if (error instanceof BadUpload) return refuse(res, 400, ErrorCode.BAD_USER_INPUT, error.message);
+      if (error instanceof BadUpload) return refuseAfterBody(req, res, 400, { code: ErrorCode.BAD_USER_INPUT, message: error.message });
       if (isAppError(error) && error.code === ErrorCode.FORBIDDEN) {
-        res.setHeader('Connection', 'close');
-        refuse(res, 403, error.code, error.message);
-        res.on('finish', () => req.destroy());
-        return;
+        return refuseAfterBody(req, res, 403, { code: error.code, message: error.message });
       }
       if (!isMediaRejected(error)) {
         logger.error({ err: error }, 'upload failed');
-        return refuse(res, 500, ErrorCode.INTERNAL, 'The upload failed on our side; try again');
+        return refuseAfterBody(req, res, 500, { code: ErrorCode.INTERNAL, message: 'The upload failed on our side; try again' });
       }
-      // The rest of a refused body is not worth reading: answer now and close the connection.
-      res.setHeader('Connection', 'close');
-      res.status(STATUS_OF[error.reason] ?? 422).json({ error: { code: 'MEDIA_REJECTED', reason: error.reason, message: error.message } });
-      res.on('finish', () => req.destroy());
+      const { reason, message } = error;
+      return refuseAfterBody(req, res, STATUS_OF[reason] ?? 422, { code: 'MEDIA_REJECTED', reason, message });
     } finally {
       await rm(localPath, { force: true });
     }
@@ -174,4 +169,42 @@ class SniffingGate extends Transform {
 
 function refuse(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ error: { code, message } });
+}
+
+/**
+ * How much of a refused body is read and dropped before answering. A client cut off while still
+ * sending sees a reset instead of the reason (nginx's "lingering close" solves the same problem);
+ * past this bound the connection is cut anyway, so a huge body cannot hold the server.
+ */
+const LINGER = { bytes: 16 * 1024 * 1024, ms: 10_000 };
+
+async function refuseAfterBody(req: Request, res: Response, status: number, error: { code: string; message: string; reason?: string }) {
+  const drained = await discardRest(req);
+  if (!drained) res.setHeader('Connection', 'close');
+  res.status(status).json({ error });
+  if (!drained) res.on('finish', () => req.destroy());
+}
+
+/** Resolves true once the body has ended, or false when it outgrows LINGER first. */
+function discardRest(req: Request): Promise<boolean> {
+  req.unpipe();
+  if (req.readableEnded) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let left = LINGER.bytes;
+    const settle = (ended: boolean) => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('close', onClose);
+      if (!ended) req.pause();
+      resolve(ended);
+    };
+    const onData = (chunk: Buffer) => {
+      left -= chunk.length;
+      if (left < 0) settle(false);
+    };
+    const onEnd = () => settle(true);
+    const onClose = () => settle(req.readableEnded);
+    const timer = setTimeout(() => settle(false), LINGER.ms);
+    req.on('data', onData).on('end', onEnd).on('close', onClose);
+    req.resume();
+  });
 }

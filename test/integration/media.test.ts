@@ -331,12 +331,14 @@ describe('a note waiting for a file that fails', () => {
 });
 
 describe('upload size limits', () => {
-  it('stops reading a file past its kind’s limit, answers 413, and leaves no partial file behind', async () => {
+  it('stops storing a file past its kind’s limit, answers 413 to a client still sending, and leaves no partial file behind', async () => {
     const small = await startTestApp({ MEDIA_MAX_IMAGE_BYTES: String(64 * 1024) });
     try {
       const author = await signUp(small, 'CREATOR');
       const big = fixture('big.png');
-      await writeNoisePng(big, 320, 320);
+      // Megabytes past the limit: far more than socket buffers hold, so a server that hung up at the
+      // limit would reset the connection while the client is still sending, and it would never hear why.
+      await writeNoisePng(big, 1200, 1200);
       const res = await small.http.post('/uploads').set('authorization', `Bearer ${author.token}`).attach('file', big);
       expect(res.status).toBe(413);
       expect(res.body.error).toMatchObject({ code: 'MEDIA_REJECTED', reason: 'too_large' });
