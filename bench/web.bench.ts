@@ -153,12 +153,13 @@ interface FirstLoad {
 /** The explore page opened in a fresh context (an empty cache, as a first visit): when its first cards and covers show. */
 async function firstLoad(browser: Browser): Promise<FirstLoad> {
   const context = await phone(browser);
+  await context.addInitScript(watch({ cards: cardsIn(FIRST_CARDS), covers: coversPainted(FIRST_CARDS) }));
   try {
     const page = await context.newPage();
     await slowDown(context, page);
     await page.goto(`${BASE}/`, { waitUntil: 'commit' });
-    const cardsMs = await inPage(page, cardsIn(FIRST_CARDS), 60_000, 'the explore page shows no note cards');
-    const coversMs = await inPage(page, coversPainted(FIRST_CARDS), 30_000, 'the first covers do not paint');
+    const cardsMs = await seenAt(page, 'cards', 60_000, 'the explore page shows no note cards');
+    const coversMs = await seenAt(page, 'covers', 30_000, 'the first covers do not paint');
     return { cardsMs, coversMs, coverUrls: await page.evaluate<string[]>(FIRST_COVER_URLS) };
   } finally {
     await context.close();
@@ -183,6 +184,9 @@ async function slowDown(context: BrowserContext, page: Page): Promise<void> {
  */
 async function coversCeiling(browser: Browser, urls: string[]): Promise<number> {
   const context = await phone(browser);
+  await context.addInitScript(
+    watch({ covers: `document.images.length > 0 && Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0)` }),
+  );
   await context.route(`${BASE}/__ceiling`, (route) =>
     route.fulfill({
       contentType: 'text/html',
@@ -193,12 +197,7 @@ async function coversCeiling(browser: Browser, urls: string[]): Promise<number> 
     const page = await context.newPage();
     await slowDown(context, page);
     await page.goto(`${BASE}/__ceiling`, { waitUntil: 'commit' });
-    return await inPage(
-      page,
-      `Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0) && performance.now()`,
-      30_000,
-      'the covers alone do not paint',
-    );
+    return await seenAt(page, 'covers', 30_000, 'the covers alone do not paint');
   } finally {
     await context.close();
   }
@@ -221,6 +220,30 @@ async function seed(dataDir: string): Promise<void> {
   progress.stop();
   await database.close();
   console.log(`seeded scale ${SCALE} in ${seeded.seconds.total.toFixed(1)} s`);
+}
+
+/**
+ * An init script that notes, each frame from the page's start, when `expression` first holds (window.__seen[name]).
+ * First loads are timed this way rather than with waitForFunction, whose injected script (a few hundred KB, compiled
+ * on the page's main thread as it loads) would compete with the very work being timed.
+ */
+function watch(watches: Record<string, string>): string {
+  const checks = Object.entries(watches).map(
+    ([name, expression]) =>
+      `if (seen[${JSON.stringify(name)}] === undefined && (${expression})) seen[${JSON.stringify(name)}] = performance.now();`,
+  );
+  return `const seen = (window.__seen = {});
+    const frame = () => { ${checks.join(' ')} if (Object.keys(seen).length < ${checks.length}) requestAnimationFrame(frame); };
+    requestAnimationFrame(frame);`;
+}
+
+/** When the watch (see `watch`) called `name` saw its expression hold, in the page's clock, asked from outside the page. */
+async function seenAt(page: Page, name: string, timeout: number, failure: string): Promise<number> {
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+    const at = await page.evaluate<number | undefined>(`window.__seen?.[${JSON.stringify(name)}]`);
+    if (at !== undefined) return at;
+  }
+  throw new Error(`${failure} within ${timeout / 1000} s`);
 }
 
 /** The page's clock (ms since its navigation began) when `expression` first holds; `failure` names what never happened. */
