@@ -7,13 +7,17 @@ import { typedDocuments } from './typed-documents';
 // The API the dev server forwards to: the default port of `npm start`, or another (API_URL) when a
 // second API runs beside it.
 const api = process.env.API_URL ?? 'http://127.0.0.1:4000';
+const REACT_ROUTER_PRODUCTION = path.join(__dirname, '..', 'node_modules', 'react-router', 'dist', 'production', 'index.mjs');
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: __dirname,
   base: '/',
   // Vite 8 compiles JSX itself (Oxc); React 17+'s automatic runtime needs no React import per file.
   oxc: { jsx: { runtime: 'automatic' } },
   plugins: [typedDocuments(path.join(__dirname, 'src')), precompress()],
+  // React Router exports only its development build, whose warnings stay on in production (remix-run/react-router
+  // #14102); its package ships the production build beside it.
+  resolve: command === 'build' ? { alias: { 'react-router': REACT_ROUTER_PRODUCTION } } : {},
   build: {
     outDir: path.join(__dirname, 'dist'),
     emptyOutDir: true,
@@ -31,4 +35,4 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
   },
-});
+}));
