@@ -23,6 +23,7 @@ export const NoteCard = memo(function NoteCard({ note, box }: { note: NoteCardFi
   const toggleLike = useLike(note);
   const client = useClient();
   const cover = coverOf(note);
+  const firstScreen = box.top < window.innerHeight;
 
   useEffect(() => {
     const element = root.current;
@@ -60,7 +61,9 @@ export const NoteCard = memo(function NoteCard({ note, box }: { note: NoteCardFi
               width={cover.width}
               height={cover.height}
               alt=""
-              loading="lazy"
+              // Never lazy: the grid renders only cards near the window, and a lazy image waits for layout and a pass of
+              // the lazy-load observer, which on a busy phone comes hundreds of ms later. The first screen's go first.
+              fetchPriority={firstScreen ? 'high' : 'auto'}
               decoding="async"
               // The fade-in is the element's own: a re-render of the card per arriving image costs a phone long tasks.
               onLoad={(event) => event.currentTarget.classList.add('loaded')}

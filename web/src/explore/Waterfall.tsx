@@ -1,6 +1,6 @@
 import { startTransition, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { NoteCardFieldsFragment } from '../gql/graphql';
-import { boxesWithin, coverAspect, layoutWaterfall } from './layout';
+import { boxesWithin, coverAspect, layoutWaterfall, type Layout } from './layout';
 import { CARD_FOOTER_HEIGHT, NoteCard } from './NoteCard';
 
 /** Cards within this many screens above and below the viewport are kept in the DOM; the rest are not. */
@@ -68,15 +68,7 @@ export function Waterfall({ notes: latest, onEndReached }: { notes: NoteCardFiel
     };
   }, []);
 
-  const layout = useMemo(
-    () =>
-      layoutWaterfall(
-        notes.map((note) => coverAspect(note.media[0]?.width ?? 0, note.media[0]?.height ?? 0)),
-        width,
-        CARD_FOOTER_HEIGHT,
-      ),
-    [notes, width],
-  );
+  const layout = useMemo(() => layoutNotes(notes, width), [notes, width]);
   const visible = width > 0 ? boxesWithin(layout.boxes, viewport.from, viewport.to) : [];
 
   const endReached = useRef(onEndReached);
@@ -104,6 +96,15 @@ export function Waterfall({ notes: latest, onEndReached }: { notes: NoteCardFiel
       })}
       <div ref={sentinel} className="waterfall-sentinel" style={{ top: layout.shortest }} aria-hidden="true" />
     </div>
+  );
+}
+
+/** Where each note's card sits in a grid `width` wide. */
+export function layoutNotes(notes: readonly NoteCardFieldsFragment[], width: number): Layout {
+  return layoutWaterfall(
+    notes.map((note) => coverAspect(note.media[0]?.width ?? 0, note.media[0]?.height ?? 0)),
+    width,
+    CARD_FOOTER_HEIGHT,
   );
 }
 
