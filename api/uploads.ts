@@ -31,10 +31,12 @@ export function uploadsRouter(services: Services, incomingDir: string, logger: L
       const viewer = services.accounts.viewerFromToken(bearerToken(req.headers.authorization));
       owner = await services.accounts.requireUser(viewer);
     } catch (error) {
-      if (isAppError(error)) return refuse(res, 401, error.code, error.message);
+      if (isAppError(error)) return refuse(res, 401, { code: error.code, message: error.message });
       throw error;
     }
-    if (!req.is('multipart/form-data')) return refuse(res, 400, ErrorCode.BAD_USER_INPUT, 'Send the file as multipart/form-data');
+    if (!req.is('multipart/form-data')) {
+      return refuse(res, 400, { code: ErrorCode.BAD_USER_INPUT, message: 'Send the file as multipart/form-data' });
+    }
 
     await mkdir(incomingDir, { recursive: true });
     const localPath = path.join(incomingDir, `${randomBytes(12).toString('hex')}.part`);
@@ -167,8 +169,14 @@ class SniffingGate extends Transform {
   }
 }
 
-function refuse(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ error: { code, message } });
+interface Refusal {
+  code: string;
+  message: string;
+  reason?: string;
+}
+
+function refuse(res: Response, status: number, error: Refusal): void {
+  res.status(status).json({ error });
 }
 
 /**
@@ -178,10 +186,10 @@ function refuse(res: Response, status: number, code: string, message: string): v
  */
 const LINGER = { bytes: 16 * 1024 * 1024, ms: 10_000 };
 
-async function refuseAfterBody(req: Request, res: Response, status: number, error: { code: string; message: string; reason?: string }) {
+async function refuseAfterBody(req: Request, res: Response, status: number, error: Refusal) {
   const drained = await discardRest(req);
   if (!drained) res.setHeader('Connection', 'close');
-  res.status(status).json({ error });
+  refuse(res, status, error);
   if (!drained) res.on('finish', () => req.destroy());
 }
 
