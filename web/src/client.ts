@@ -85,8 +85,7 @@ export function createClient(options: { onUnauthenticated: () => void; url?: str
           Topic: (topic) => (typeof topic.name === 'string' ? topic.name : null),
         },
         resolvers: {
-          Query: { feed: relayPagination(), relatedNotes: relayPagination(), viewerOrders: relayPagination() },
-          Topic: { notes: relayPagination() },
+          Query: { relatedNotes: relayPagination(), viewerOrders: relayPagination() },
           Product: { notes: relayPagination() },
           User: { notes: relayPagination(), likedNotes: relayPagination(), followers: relayPagination(), following: relayPagination() },
           Board: { notes: relayPagination() },

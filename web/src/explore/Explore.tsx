@@ -67,7 +67,7 @@ function ChannelFeed({ channel }: { channel: Channel }) {
   const emptyMessage = 'kind' in channel && channel.kind === 'FOLLOWING' ? t('feed.followingEmpty') : t('feed.empty');
   return (
     <section aria-label={t('nav.explore')} aria-busy={feed.fetching}>
-      <Waterfall notes={notes} onEndReached={feed.loadMore} />
+      <Waterfall notes={notes} onEndReached={feed.loadMore} onShown={feed.shown} />
       {feed.error ? (
         <ErrorRetry error={feed.error} onRetry={feed.retry} />
       ) : feed.fetching ? (

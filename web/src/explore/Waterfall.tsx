@@ -17,7 +17,16 @@ interface Viewport {
  * A virtualised waterfall: every card's position is computed from the covers' aspect ratios, so
  * only the cards near the viewport are rendered, and an image arriving never moves anything.
  */
-export function Waterfall({ notes: latest, onEndReached }: { notes: NoteCardFieldsFragment[]; onEndReached(): void }) {
+export function Waterfall({
+  notes: latest,
+  onEndReached,
+  onShown,
+}: {
+  notes: NoteCardFieldsFragment[];
+  onEndReached(): void;
+  /** Told which notes have their cards rendered, each time that changes. */
+  onShown?(noteIds: readonly string[]): void;
+}) {
   // A page arriving at the end lays out and renders its cards in slices that yield to the scroll, like the viewport
   // moving; a list replaced (another search, a hidden note) is shown at once, never a moment of the old one.
   const deferred = useDeferredValue(latest);
@@ -70,6 +79,11 @@ export function Waterfall({ notes: latest, onEndReached }: { notes: NoteCardFiel
 
   const layout = useMemo(() => layoutNotes(notes, width), [notes, width]);
   const visible = width > 0 ? boxesWithin(layout.boxes, viewport.from, viewport.to) : [];
+
+  const shownIds = visible.flatMap((index) => notes[index]?.id ?? []).join(' ');
+  const shown = useRef(onShown);
+  shown.current = onShown;
+  useEffect(() => shown.current?.(shownIds ? shownIds.split(' ') : []), [shownIds]);
 
   const endReached = useRef(onEndReached);
   endReached.current = onEndReached;
