@@ -1,64 +1,28 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { getComplexity } from 'graphql-query-complexity';
-import type { Config } from '../core/config';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { queryCounter } from '../core/db';
 import { ErrorCode, isAppError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { GraphQLContext } from './context';
-import { operationDepth, pageAwareEstimator } from './limits';
+import { limitRules, operationGuard, parseOptions, type OperationLimitsConfig } from './limits';
 import { jitGateway } from './jit-executor';
 import type { Metrics } from './metrics';
 
-const MAX_MEASURES_PER_DOCUMENT = 256;
-
-type Limits = Pick<Config, 'GRAPHQL_MAX_DEPTH' | 'GRAPHQL_MAX_COMPLEXITY' | 'isProduction'>;
-
-export function createApollo(schema: GraphQLSchema, config: Limits, logger: Logger, metrics: Metrics): ApolloServer<GraphQLContext> {
-  // Clients send the same few operations over and over, and Apollo hands back the same parsed
-  // document for the same text: depth and cost are computed once per document, operation and variables.
-  const measured = new WeakMap<DocumentNode, Map<string, { depth: number; cost: number | null }>>();
-  const measure = (
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    operationName: string | undefined,
-    variables: Record<string, unknown>,
-  ) => {
-    const depth = operationDepth(document, operationName);
-    try {
-      return { depth, cost: getComplexity({ schema, query: document, variables, operationName, estimators: [pageAwareEstimator] }) };
-    } catch {
-      // Variables that do not coerce: execution refuses them next with a precise BAD_USER_INPUT.
-      return { depth, cost: null };
-    }
-  };
+export function createApollo(
+  schema: GraphQLSchema,
+  config: OperationLimitsConfig,
+  logger: Logger,
+  metrics: Metrics,
+): ApolloServer<GraphQLContext> {
+  const guard = operationGuard(config);
+  // Depth and cost run after validation: Apollo replaces the codes of validation errors, and these keep theirs.
   const operationLimits: ApolloServerPlugin<GraphQLContext> = {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const variables = request.variables ?? {};
-          let known = measured.get(document);
-          if (!known) measured.set(document, (known = new Map()));
-          const key = `${request.operationName ?? ''} ${JSON.stringify(variables)}`;
-          let limits = known.get(key);
-          if (!limits) {
-            limits = measure(schema, document, request.operationName, variables);
-            // Variables that differ on every request (ids) must not grow this without end.
-            if (known.size >= MAX_MEASURES_PER_DOCUMENT) known.clear();
-            known.set(key, limits);
-          }
-          const { depth, cost } = limits;
-          if (depth > config.GRAPHQL_MAX_DEPTH) {
-            throw new GraphQLError(`Query is nested ${depth} levels deep; the limit is ${config.GRAPHQL_MAX_DEPTH}`, {
-              extensions: { code: ErrorCode.QUERY_TOO_DEEP, http: { status: 400 } },
-            });
-          }
-          if (cost !== null && cost > config.GRAPHQL_MAX_COMPLEXITY) {
-            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${config.GRAPHQL_MAX_COMPLEXITY}; ask for fewer items`, {
-              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } },
-            });
-          }
+          const refusal = guard(schema, document, request.operationName, request.variables ?? {});
+          if (refusal) throw refusal;
         },
       };
     },
@@ -83,6 +47,8 @@ export function createApollo(schema: GraphQLSchema, config: Limits, logger: Logg
   return new ApolloServer<GraphQLContext>({
     gateway: jitGateway(schema),
     introspection: !config.isProduction,
+    parseOptions: parseOptions(config),
+    validationRules: limitRules(config),
     // main.ts owns shutdown: it drains HTTP first, then stops Apollo, jobs and connections in order.
     stopOnTerminationSignals: false,
     plugins: [

@@ -108,7 +108,7 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
   return {
     app,
     attach(server) {
-      subscriptions = attachSubscriptions(server, schema, services, logger);
+      subscriptions = attachSubscriptions(server, schema, services, logger, config);
     },
     async stop(graceMs) {
       await subscriptions?.close();

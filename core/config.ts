@@ -84,6 +84,14 @@ export const envSchema = z.object({
     .describe('Scale of the demo data seeded on first start (1 = 20,000 notes and 1M events).'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10).describe('Deepest GraphQL selection accepted.'),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(5000).describe('Highest estimated cost of one GraphQL operation.'),
+  GRAPHQL_MAX_TOKENS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2000)
+    .describe("Most lexical tokens in one GraphQL document (the web app's largest has 125); parsing stops past it."),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().nonnegative().default(30).describe('Most aliased fields in one GraphQL document.'),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(30).describe('Most directives in one GraphQL document.'),
   EVENTS_MAX_PER_CALL: z.coerce.number().int().positive().default(10_000).describe('Most events accepted by one recordEvents call.'),
   HTTP_BODY_LIMIT_BYTES: z.coerce
     .number()

@@ -15,7 +15,18 @@ export const GROUPS: readonly { title: string; variables: readonly string[] }[] 
   { title: 'Database and Redis', variables: ['DATABASE_URL', 'DATA_DIR', 'REDIS_URL', 'REDIS_PREFIX'] },
   { title: 'Accounts', variables: ['JWT_SECRET', 'JWT_TTL_SECONDS', 'BCRYPT_ROUNDS'] },
   { title: 'Demo data', variables: ['SEED_ON_START', 'SEED_SCALE'] },
-  { title: 'API limits', variables: ['GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_COMPLEXITY', 'EVENTS_MAX_PER_CALL', 'HTTP_BODY_LIMIT_BYTES'] },
+  {
+    title: 'API limits',
+    variables: [
+      'GRAPHQL_MAX_DEPTH',
+      'GRAPHQL_MAX_COMPLEXITY',
+      'GRAPHQL_MAX_TOKENS',
+      'GRAPHQL_MAX_ALIASES',
+      'GRAPHQL_MAX_DIRECTIVES',
+      'EVENTS_MAX_PER_CALL',
+      'HTTP_BODY_LIMIT_BYTES',
+    ],
+  },
   { title: 'Read cache', variables: ['READ_CACHE_TTL_MS', 'READ_CACHE_MAX'] },
   { title: 'Feed and interest model', variables: ['FEED_EXPERIMENT', 'FEED_RECALL_QUOTAS', 'FEED_HIDE_SOLD_OUT', 'MODEL_POLL_MS'] },
   {

@@ -1,4 +1,6 @@
 import { startTestApp, type TestApp } from '../support/harness';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { createNote, errorCode, signUp } from '../support/factories';
 
 let app: TestApp;
@@ -42,6 +44,75 @@ describe('hostile and malformed requests', () => {
     expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
     expect(res.body.data).toBeUndefined();
     expect(errorCode(await app.gql('{ feed(first: 500) { edges { node { id } } } }'))).toBe('BAD_USER_INPUT');
+    await stillServing();
+  });
+
+  it('refuses at parse time a document of thousands of aliases under the body limit, without stalling the API', async () => {
+    // 10,000 aliases around one field, well under a megabyte: what once froze the API for seconds.
+    const aliases = Array.from({ length: 10_000 }, (_, i) => `a${i}: ping`).join(' ');
+    const started = performance.now();
+    const res = await app.gql(`{ ${aliases} }`);
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe('GRAPHQL_PARSE_FAILED');
+    expect(res.body.errors?.[0]?.message).toMatch(/2000 tokens/);
+    expect(performance.now() - started).toBeLessThan(1000);
+    await stillServing();
+  });
+
+  it('refuses documents with more aliases or directives than allowed', async () => {
+    const aliased = await app.gql(`{ ${Array.from({ length: 31 }, (_, i) => `p${i}: ping`).join(' ')} }`);
+    expect(errorCode(aliased)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(aliased.body.errors?.[0]?.message).toBe('The document has 31 aliases; the limit is 30');
+    const directed = await app.gql(`{ ping ${'@include(if: true) '.repeat(31)}}`);
+    expect(errorCode(directed)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(directed.body.errors?.map((e) => e.message)).toContain('The document has 31 directives; the limit is 30');
+    expect((await app.gql(`{ ${Array.from({ length: 30 }, (_, i) => `p${i}: ping`).join(' ')} }`)).body.data?.p29).toBe(true);
+  });
+
+  it('refuses an operation whose cost cannot be estimated instead of running it unmeasured', async () => {
+    // Few tokens, shallow, no alias: fragments spread ten times each, five levels, make 100,000 fields to estimate.
+    const levels = Array.from({ length: 5 }, (_, i) => `fragment F${i + 1} on Query { ${`...F${i} `.repeat(10)}}`).join(' ');
+    const bomb = `query { ...F5 } fragment F0 on Query { ping } ${levels}`;
+    const started = performance.now();
+    const res = await app.gql(bomb);
+    expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
+    expect(res.body.data).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(2000);
+    // Variables that do not fit their types are still told apart, as bad input.
+    const badVariable = await app.gql(`query($n: Int!) { feed(first: $n) { edges { node { id } } } }`, { n: 'twenty' });
+    expect(errorCode(badVariable)).toBe('BAD_USER_INPUT');
+    await stillServing();
+  });
+
+  it('holds operations over WebSocket to the same limits, and messages to the body limit', async () => {
+    const base = await app.listen();
+    const client = createClient({ url: `${base.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const refusal = (query: string) =>
+      new Promise<unknown>((resolve) => {
+        client.subscribe({ query }, { next: (message) => resolve(message.errors), error: resolve, complete: () => resolve(null) });
+      });
+    try {
+      expect(
+        await refusal(
+          `query { feed { edges { node { author { notes { edges { node { author { notes { edges { node { id } } } } } } } } } } } }`,
+        ),
+      ).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_DEEP' }) })]);
+      expect(await refusal(`{ ${Array.from({ length: 3000 }, (_, i) => `a${i}: ping`).join(' ')} }`)).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/2000 tokens/), extensions: { code: 'GRAPHQL_PARSE_FAILED' } }),
+      ]);
+      expect(await refusal(`{ ${Array.from({ length: 31 }, (_, i) => `p${i}: ping`).join(' ')} }`)).toEqual([
+        expect.objectContaining({ message: 'The document has 31 aliases; the limit is 30' }),
+      ]);
+    } finally {
+      await client.dispose();
+    }
+
+    // A message past the body limit (256 KB here) closes the connection instead of being read.
+    const socket = new WebSocket(`${base.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    await new Promise((resolve) => socket.once('open', resolve));
+    const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { pad: 'x'.repeat(300 * 1024) } }));
+    expect(await closed).toBe(1009);
     await stillServing();
   });
 
