@@ -42,7 +42,11 @@ export async function openMigratedDatabase(config: Config): Promise<Database> {
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
   const database = await openMigratedDatabase(config);
   logger.info({ backend: database.kind }, 'database ready');
-  if (config.SEED_ON_START && (await isDatabaseEmpty(database))) {
+  const empty = await isDatabaseEmpty(database);
+  if (empty && !config.SEED_ON_START) {
+    logger.warn('empty database and no demo data: create the first administrator with npm run admin:create');
+  }
+  if (config.SEED_ON_START && empty) {
     logger.info({ scale: config.SEED_SCALE }, 'empty database: seeding demo data (once)');
     const progress = terminalProgress();
     const summary = await seedDatabase(database, {

@@ -6,7 +6,7 @@ import { ReadCache, rowsById, type ReadCacheOptions } from '../core/read-cache';
 import { errors } from '../core/errors';
 import type { UserRow, UsersRepository } from '../models/repositories/users.repository';
 import { validate } from '../core/validate';
-import { logInInput, signUpInput } from './accounts.inputs';
+import { adminInput, logInInput, signUpInput } from './accounts.inputs';
 import type { Actor, Subject } from './policy';
 
 export type { Actor } from './policy';
@@ -54,6 +54,22 @@ export class AccountsService {
     });
     if (input.role === 'brand' && input.brandName) await this.users.insertBrand(user.id, input.brandName);
     return { token: this.issueToken(user), user };
+  }
+
+  /** An administrator account, for `npm run admin:create`; the API's sign-up offers no such role. */
+  async createAdmin(raw: unknown): Promise<UserRow> {
+    const input = validate(adminInput, raw);
+    const taken = await this.users.handleOrEmailTaken(input.handle, input.email ?? null);
+    if (taken) throw errors.conflict(`That ${taken} is already taken`, taken);
+    const passwordHash = await bcrypt.hash(input.password, this.config.BCRYPT_ROUNDS);
+    return this.users.insert({
+      handle: input.handle,
+      email: input.email ?? null,
+      passwordHash,
+      displayName: input.displayName,
+      role: 'admin',
+      interests: [],
+    });
   }
 
   async logIn(raw: unknown): Promise<Session> {

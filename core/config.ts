@@ -75,7 +75,13 @@ export const envSchema = z.object({
     .describe('Lifetime of an access token, in seconds.'),
   BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(10).describe('bcrypt cost factor of password hashes.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level.'),
-  SEED_ON_START: flag(true).describe('Seed demo data on first start, when the database has no accounts.'),
+  SEED_ON_START: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true'))
+    .describe(
+      'Seed the demo world (and its demo accounts, with a public password) on first start, when the database has no accounts. Default: on, except with NODE_ENV=production, where only SEED_ON_START=1 seeds; create the first administrator there with npm run admin:create.',
+    ),
   SEED_SCALE: z.coerce
     .number()
     .positive()
@@ -219,7 +225,12 @@ export const envSchema = z.object({
     .describe('Milliseconds in-flight requests get to finish on shutdown.'),
 });
 
-export type Config = z.infer<typeof envSchema> & { MEDIA_DIR: string; isProduction: boolean; devJwtSecret: boolean };
+export type Config = Omit<z.infer<typeof envSchema>, 'SEED_ON_START'> & {
+  SEED_ON_START: boolean;
+  MEDIA_DIR: string;
+  isProduction: boolean;
+  devJwtSecret: boolean;
+};
 
 /**
  * A setting given as JSON (FEED_EXPERIMENT, FEED_RECALL_QUOTAS), read against `schema`; anything else
@@ -260,10 +271,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  API_WORKERS: more than one API process needs ROLES=api and DATABASE_URL (PGlite serves one process)',
     );
   }
+  const isProduction = config.NODE_ENV === 'production';
   return {
     ...config,
+    // Demo accounts share a published password: a production database is never given them unless asked.
+    SEED_ON_START: config.SEED_ON_START ?? !isProduction,
     MEDIA_DIR: config.MEDIA_DIR ?? path.join(config.DATA_DIR, 'media'),
-    isProduction: config.NODE_ENV === 'production',
+    isProduction,
     devJwtSecret,
   };
 }

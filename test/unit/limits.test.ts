@@ -43,4 +43,12 @@ describe('config', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('JWT_SECRET');
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-long-production-secret' }).isProduction).toBe(true);
   });
+
+  it('seeds the demo world on first start in development, and in production only when asked', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-long-production-secret' };
+    expect(loadConfig({}).SEED_ON_START).toBe(true);
+    expect(loadConfig({ SEED_ON_START: '0' }).SEED_ON_START).toBe(false);
+    expect(loadConfig(production).SEED_ON_START).toBe(false);
+    expect(loadConfig({ ...production, SEED_ON_START: '1' }).SEED_ON_START).toBe(true);
+  });
 });
