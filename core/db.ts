@@ -52,8 +52,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPg(url: string, poolMax: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolMax });
-  // An idle client losing its server must not crash the process; the next query reconnects.
+  // A client losing its server must not crash the process: an idle one is reported on the pool, a checked-out one
+  // (inside a transaction, a COPY, the migration lock) on itself, and an 'error' event with no listener throws.
+  // The query in flight rejects on its own, and the pool connects afresh for the next one.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg({ client: pool, logger: countingLogger }) as unknown as Db;
   return {
     db,
