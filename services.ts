@@ -5,6 +5,7 @@ import { RedisCacheBus } from './core/cache-bus';
 import { ReadCache } from './core/read-cache';
 import type { Logger } from './core/logger';
 import type { Redis } from './core/redis';
+import { RateLimits } from './core/rate-limits';
 import type { JobQueue } from './jobs/definitions';
 import { MediaService } from './media/media.service';
 import { MediaProgress, MediaProgressListener } from './media/progress';
@@ -48,6 +49,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   const cacheBus = new RedisCacheBus(redis, cacheBusChannel(config), deps.logger);
   const cache = { max: config.READ_CACHE_MAX, ttlMs: config.READ_CACHE_TTL_MS, bus: cacheBus };
   const accounts = new AccountsService(repos.users, config, cache);
+  const rateLimits = new RateLimits(redis, config);
   const freshness = configuredFreshness(config);
   // Notes as feed cards; a note's own page reads it fresh.
   const noteCards = new ReadCache<NoteCard>({ ...freshness.cards, bus: cacheBus }, 'notes.cards');
@@ -97,6 +99,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     storage,
     media,
     accounts,
+    rateLimits,
     profiles: new ProfileService({ users: repos.users, accounts, uploads: media, feedState: sessions }),
     notes,
     social: new SocialService({ repos: only(repos, 'notes', 'social', 'users'), transact, accounts, noteCards, feedState: sessions }),

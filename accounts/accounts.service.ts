@@ -7,6 +7,7 @@ import { errors } from '../core/errors';
 import type { UserRow, UsersRepository } from '../models/repositories/users.repository';
 import { validate } from '../core/validate';
 import { adminInput, logInInput, signUpInput } from './accounts.inputs';
+import { hashPassword, verifyPassword } from './passwords';
 import type { Actor, Subject } from './policy';
 
 export type { Actor } from './policy';
@@ -43,7 +44,7 @@ export class AccountsService {
     if (input.role === 'brand' && input.brandName && (await this.users.brandNameTaken(input.brandName))) {
       throw errors.conflict('That brand name is already taken', 'brandName');
     }
-    const passwordHash = await bcrypt.hash(input.password, this.config.BCRYPT_ROUNDS);
+    const passwordHash = await hashPassword(input.password, this.config.BCRYPT_ROUNDS);
     const user = await this.users.insert({
       handle: input.handle,
       email: input.email ?? null,
@@ -61,7 +62,7 @@ export class AccountsService {
     const input = validate(adminInput, raw);
     const taken = await this.users.handleOrEmailTaken(input.handle, input.email ?? null);
     if (taken) throw errors.conflict(`That ${taken} is already taken`, taken);
-    const passwordHash = await bcrypt.hash(input.password, this.config.BCRYPT_ROUNDS);
+    const passwordHash = await hashPassword(input.password, this.config.BCRYPT_ROUNDS);
     return this.users.insert({
       handle: input.handle,
       email: input.email ?? null,
@@ -75,7 +76,7 @@ export class AccountsService {
   async logIn(raw: unknown): Promise<Session> {
     const input = validate(logInInput, raw);
     const user = await this.users.findByLogin(input.login);
-    const ok = await bcrypt.compare(input.password, user?.passwordHash ?? this.decoyHash);
+    const ok = await verifyPassword(input.password, user?.passwordHash ?? this.decoyHash);
     if (!user || !ok) throw errors.invalidCredentials();
     return { token: this.issueToken(user), user };
   }

@@ -2,7 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { queryCounter } from '../core/db';
-import { ErrorCode, isAppError } from '../core/errors';
+import { ErrorCode, isAppError, RateLimitedError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { GraphQLContext } from './context';
 import { limitRules, operationGuard, parseOptions, type OperationLimitsConfig } from './limits';
@@ -20,9 +20,28 @@ export function createApollo(
   const operationLimits: ApolloServerPlugin<GraphQLContext> = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, operation, contextValue }) {
           const refusal = guard(schema, document, request.operationName, request.variables ?? {});
           if (refusal) throw refusal;
+          if (operation?.operation === 'mutation') await contextValue.services.rateLimits.consume('mutation', contextValue.client);
+        },
+      };
+    },
+  };
+
+  // A client past a rate limit hears 429 and when to come back, whether the limit was met before the operation ran
+  // (mutations) or inside it (log-in, events).
+  const tooManyRequests: ApolloServerPlugin<GraphQLContext> = {
+    async requestDidStart() {
+      let limited: RateLimitedError | undefined;
+      return {
+        async didEncounterErrors({ errors }) {
+          limited ??= errors.map((error) => error.originalError).find((error) => error instanceof RateLimitedError);
+        },
+        async willSendResponse({ response }) {
+          if (!limited) return;
+          response.http.status = 429;
+          response.http.headers.set('retry-after', String(limited.retryAfterSeconds));
         },
       };
     },
@@ -53,6 +72,7 @@ export function createApollo(
     stopOnTerminationSignals: false,
     plugins: [
       operationLimits,
+      tooManyRequests,
       observe,
       ApolloServerPluginCacheControlDisabled(),
       ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -68,7 +88,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     return {
       ...formatted,
       message: original.message,
-      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      extensions: {
+        code: original.code,
+        ...(original.field ? { field: original.field } : {}),
+        ...(original instanceof RateLimitedError ? { retryAfter: original.retryAfterSeconds } : {}),
+      },
     };
   }
   const code = formatted.extensions?.code;

@@ -4,6 +4,10 @@ import type { Services } from '../services';
 
 export interface GraphQLContext {
   viewer: Actor | null;
+  /** Whom the rate limits count against: the account, or a signed-out client's address. */
+  client: string;
+  /** The client's address (the socket's; behind a proxy, set trust proxy). */
+  address: string;
   services: Services;
   loaders: Loaders;
 }
@@ -13,7 +17,13 @@ export function bearerToken(authorization: string | undefined): string | undefin
   return authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
 }
 
-export function buildContext(services: Services, authorization: string | undefined): GraphQLContext {
+export function buildContext(services: Services, authorization: string | undefined, address = 'unknown'): GraphQLContext {
   const viewer = services.accounts.viewerFromToken(bearerToken(authorization));
-  return { viewer, services, loaders: createLoaders(services, viewer?.id ?? null) };
+  return {
+    viewer,
+    client: viewer ? `user:${viewer.id}` : `address:${address}`,
+    address,
+    services,
+    loaders: createLoaders(services, viewer?.id ?? null),
+  };
 }

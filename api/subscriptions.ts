@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { isAppError } from '../core/errors';
@@ -30,7 +30,7 @@ export function attachSubscriptions(
   const handle = useServer(
     {
       schema,
-      onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         let document;
         try {
           document = parse(payload.query, parseOptions(config));
@@ -44,10 +44,13 @@ export function attachSubscriptions(
         const refusal = guard(schema, document, payload.operationName, variables);
         if (refusal) return [refusal];
         try {
-          const contextValue = buildContext(services, authorizationOf(ctx.connectionParams));
+          const contextValue = buildContext(services, authorizationOf(ctx.connectionParams), ctx.extra.request.socket.remoteAddress);
+          if (getOperationAST(document, payload.operationName)?.operation === 'mutation') {
+            await services.rateLimits.consume('mutation', contextValue.client);
+          }
           return { schema, document, operationName: payload.operationName, variableValues: variables, contextValue };
         } catch (error) {
-          // A token that expired since the connection opened.
+          // A token that expired since the connection opened, or a client past its rate limit.
           if (isAppError(error)) return [new GraphQLError(error.message, { extensions: { code: error.code } })];
           throw error;
         }

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import express, { type Request, type Response } from 'express';
 import { authorize, type Subject } from '../accounts/policy';
-import { ErrorCode, isAppError } from '../core/errors';
+import { ErrorCode, isAppError, RateLimitedError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { isMediaRejected, MediaRejectedError, type RejectionReason } from '../media/errors';
 import { tooLarge } from '../media/media.service';
@@ -31,11 +31,18 @@ export function uploadsRouter(services: Services, incomingDir: string, logger: L
       const viewer = services.accounts.viewerFromToken(bearerToken(req.headers.authorization));
       owner = await services.accounts.requireUser(viewer);
     } catch (error) {
-      if (isAppError(error)) return refuse(res, 401, { code: error.code, message: error.message });
+      if (isAppError(error)) return refuseAfterBody(req, res, 401, { code: error.code, message: error.message });
       throw error;
     }
+    try {
+      await services.rateLimits.consume('upload', owner.id);
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      return refuseAfterBody(req, res, 429, { code: error.code, message: error.message });
+    }
     if (!req.is('multipart/form-data')) {
-      return refuse(res, 400, { code: ErrorCode.BAD_USER_INPUT, message: 'Send the file as multipart/form-data' });
+      return refuseAfterBody(req, res, 400, { code: ErrorCode.BAD_USER_INPUT, message: 'Send the file as multipart/form-data' });
     }
 
     await mkdir(incomingDir, { recursive: true });

@@ -98,6 +98,26 @@ export const envSchema = z.object({
     .describe("Most lexical tokens in one GraphQL document (the web app's largest has 125); parsing stops past it."),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().nonnegative().default(30).describe('Most aliased fields in one GraphQL document.'),
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(30).describe('Most directives in one GraphQL document.'),
+  RATE_LIMIT_LOGINS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10)
+    .describe('Log-in attempts one address may make for one account in 15 minutes (and ten times that for all accounts).'),
+  RATE_LIMIT_SIGNUPS: z.coerce.number().int().positive().default(20).describe('Accounts one address may create in an hour.'),
+  RATE_LIMIT_MUTATIONS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(300)
+    .describe('GraphQL mutations one account (or, signed out, one address) may send in a minute.'),
+  RATE_LIMIT_EVENTS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(3000)
+    .describe('Events one account (or, signed out, one address) may record in a minute.'),
+  RATE_LIMIT_UPLOADS: z.coerce.number().int().positive().default(200).describe('Uploads one account may start in an hour.'),
   EVENTS_MAX_PER_CALL: z.coerce.number().int().positive().default(10_000).describe('Most events accepted by one recordEvents call.'),
   HTTP_BODY_LIMIT_BYTES: z.coerce
     .number()

@@ -16,7 +16,8 @@ import { createServices, type Services } from '../../services';
 
 export interface GqlResult {
   status: number;
-  body: { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
+  body: { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string; field?: string; retryAfter?: number } }[] };
+  headers: Record<string, string>;
   sqlQueries: number;
 }
 
@@ -52,6 +53,12 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     REDIS_URL: env.redisUrl,
     REDIS_PREFIX: `test-${name}`,
     MEDIA_DIR: mediaDir,
+    // Every test's accounts come from one address; the tests of the limits themselves set them low.
+    RATE_LIMIT_LOGINS: '100000',
+    RATE_LIMIT_SIGNUPS: '100000',
+    RATE_LIMIT_MUTATIONS: '100000',
+    RATE_LIMIT_EVENTS: '10000000',
+    RATE_LIMIT_UPLOADS: '100000',
     ...overrides,
   });
   const redis = createRedisClient(env.redisUrl, { keyPrefix: `test:${name}:` });
@@ -84,7 +91,12 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       const req = http.post('/graphql').set('content-type', 'application/json');
       if (token) req.set('authorization', `Bearer ${token}`);
       const res = await req.send({ query, variables });
-      return { status: res.status, body: res.body, sqlQueries: Number(res.headers['x-sql-queries'] ?? NaN) };
+      return {
+        status: res.status,
+        body: res.body,
+        headers: res.headers as Record<string, string>,
+        sqlQueries: Number(res.headers['x-sql-queries'] ?? NaN),
+      };
     },
     async listen() {
       const listening = await new Promise<Server>((resolve) => {

@@ -18,8 +18,17 @@ export const accountsResolvers: Resolvers = {
     },
   },
   Mutation: {
-    signUp: (_, args, ctx) => asPayload(() => ctx.services.accounts.signUp(args.input)),
-    logIn: (_, args, ctx) => asPayload(() => ctx.services.accounts.logIn(args.input)),
+    signUp: async (_, args, ctx) => {
+      await ctx.services.rateLimits.consume('signUp', ctx.address);
+      return asPayload(() => ctx.services.accounts.signUp(args.input));
+    },
+    logIn: async (_, args, ctx) => {
+      // Per account from one address, so that guessing one account's password is slow, and per address, so that
+      // trying many accounts is too; never per account alone, which would let anyone lock its owner out.
+      await ctx.services.rateLimits.consume('logInAnyAccount', ctx.address);
+      await ctx.services.rateLimits.consume('logIn', `${ctx.address}|${String(args.input.login).trim().toLowerCase()}`);
+      return asPayload(() => ctx.services.accounts.logIn(args.input));
+    },
     becomeCreator: (_, __, ctx) => ctx.services.accounts.becomeCreator(ctx.viewer),
     updateProfile: (_, args, ctx) => asPayload(async () => ({ user: await ctx.services.profiles.updateProfile(ctx.viewer, args.input) })),
     updateInterests: (_, args, ctx) => asPayload(async () => ({ user: await ctx.services.profiles.updateInterests(ctx.viewer, args) })),

@@ -5,7 +5,9 @@ import { asPayload } from '../common/common.resolvers';
 export const eventsResolvers: Resolvers = {
   ClientEventType: ENUM_VALUES.ClientEventType,
   Mutation: {
-    recordEvents: (_, args, ctx) =>
-      asPayload(() => ctx.services.events.record(ctx.viewer, args.events), { accepted: 0, duplicates: 0, rejected: [] }),
+    recordEvents: async (_, args, ctx) => {
+      await ctx.services.rateLimits.consume('events', ctx.client, Math.max(1, args.events.length));
+      return asPayload(() => ctx.services.events.record(ctx.viewer, args.events), { accepted: 0, duplicates: 0, rejected: [] });
+    },
   },
 };
