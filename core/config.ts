@@ -9,11 +9,11 @@ export type Role = (typeof ROLE_NAMES)[number];
 const DEV_JWT_SECRET = 'development-only-secret-change-me';
 
 /** An on/off variable: 1, true, 0 or false. */
-const flag = (fallback: boolean) =>
-  z
-    .enum(['0', '1', 'true', 'false'])
-    .default(fallback ? '1' : '0')
-    .transform((v) => v === '1' || v === 'true');
+const FLAG = z.enum(['0', '1', 'true', 'false']);
+const isOn = (value: z.infer<typeof FLAG>) => value === '1' || value === 'true';
+const flag = (fallback: boolean) => FLAG.default(fallback ? '1' : '0').transform(isOn);
+/** An on/off variable whose default is decided later, from other settings. */
+const optionalFlag = () => FLAG.optional().transform((v) => (v === undefined ? undefined : isOn(v)));
 
 // Each description is the variable's documentation: scripts/config-docs.ts renders docs/configuration.md
 // and .env.example from this schema, and a unit test fails when they differ from what is committed.
@@ -75,13 +75,9 @@ export const envSchema = z.object({
     .describe('Lifetime of an access token, in seconds.'),
   BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(10).describe('bcrypt cost factor of password hashes.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level.'),
-  SEED_ON_START: z
-    .enum(['0', '1', 'true', 'false'])
-    .optional()
-    .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true'))
-    .describe(
-      'Seed the demo world (and its demo accounts, with a public password) on first start, when the database has no accounts. Default: on, except with NODE_ENV=production, where only SEED_ON_START=1 seeds; create the first administrator there with npm run admin:create.',
-    ),
+  SEED_ON_START: optionalFlag().describe(
+    'Seed the demo world (and its demo accounts, with a public password) on first start, when the database has no accounts. Default: on, except with NODE_ENV=production, where only SEED_ON_START=1 seeds; create the first administrator there with npm run admin:create.',
+  ),
   SEED_SCALE: z.coerce
     .number()
     .positive()
