@@ -140,6 +140,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
         trainer: services.trainer,
         servedLog: services.servedLog,
         rollup: services.rollup,
+        orders: services.orders,
       }),
       failureHandlers: createJobFailureHandlers({ media: services.media }),
       logger,

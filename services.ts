@@ -36,6 +36,7 @@ import { exportCsv, type ExportRequest } from './commerce/analytics-export';
 import { attributionWindows } from './commerce/attribution';
 import { AnalyticsService } from './commerce/analytics.service';
 import { OrdersService } from './commerce/orders.service';
+import { createPaymentProvider } from './commerce/payments';
 import type { Actor } from './accounts/policy';
 import { RollupService } from './commerce/rollup.service';
 
@@ -126,6 +127,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
       repos: only(repos, 'commerce', 'products', 'users', 'notes'),
       transact,
       windows: attributionWindows(config),
+      payment: { provider: createPaymentProvider(config.PAYMENT_PROVIDER), ttlMs: config.ORDER_PAYMENT_MINUTES * 60_000 },
       catalog: products,
     }),
     analytics,

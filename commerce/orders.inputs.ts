@@ -14,6 +14,12 @@ export const checkoutInput = z.object({
   idempotencyKey: externalId.nullish(),
 });
 
+export const payOrderInput = z.object({
+  orderId: uuid,
+  /** One of the provider's payment options. */
+  method: z.string().trim().min(1).max(64),
+});
+
 export const refundInput = z.object({
   orderId: uuid,
   /** Defaults to what is left unrefunded. */
@@ -37,6 +43,8 @@ export const webhookEvent = z.discriminatedUnion('type', [
     clickId: uuid.nullish(),
     /** The buyer's user id here, when the shop knows it. */
     userId: uuid.nullish(),
+    /** The id of an order placed in the app whose payment the shop took: that order becomes paid. */
+    checkoutOrderId: uuid.nullish(),
   }),
   z.object({
     type: z.enum(['order.refunded', 'order.returned']),

@@ -1,6 +1,6 @@
 import { authorize, type Actor } from '../accounts/policy';
 import type { ProductsService } from '../catalog/products.service';
-import { errors } from '../core/errors';
+import { AppError, ErrorCode, errors } from '../core/errors';
 import { logPurchase } from '../events/event-log';
 import { isUuid, uuidv7 } from '../core/ids';
 import { validate } from '../core/validate';
@@ -9,8 +9,12 @@ import type { ProductRow } from '../models/repositories/products.repository';
 import type { BrandRow } from '../models/repositories/users.repository';
 import type { Repositories, Transact } from '../models/transaction';
 import { attribute, type Attribution, type AttributionWindows, type Touch } from './attribution';
-import { checkoutInput, refundInput, sponsorDealInput, webhookEvent, type WebhookEvent } from './orders.inputs';
+import { checkoutInput, payOrderInput, refundInput, sponsorDealInput, webhookEvent, type WebhookEvent } from './orders.inputs';
+import type { PaymentOption, PaymentProvider } from './payments';
 import { newWebhookSecret, verifyWebhook } from './webhook-signature';
+
+/** How long past its deadline a pending order waits before expiring: a charge already under way may still complete. */
+const PAYMENT_GRACE_MS = 60_000;
 
 export interface WebhookOutcome {
   status: 'created' | 'duplicate';
@@ -42,14 +46,26 @@ export class OrdersService {
   private readonly windows: AttributionWindows;
   /** The catalogue's product cards, which show stock: a checkout that took some forgets its product. */
   private readonly catalog: Pick<ProductsService, 'forgetProducts'> | undefined;
+  private readonly payment: { provider: PaymentProvider; ttlMs: number };
 
-  constructor(deps: { repos: Repos; transact: Transact; windows: AttributionWindows; catalog?: Pick<ProductsService, 'forgetProducts'> }) {
+  constructor(deps: {
+    repos: Repos;
+    transact: Transact;
+    windows: AttributionWindows;
+    payment: { provider: PaymentProvider; ttlMs: number };
+    catalog?: Pick<ProductsService, 'forgetProducts'>;
+  }) {
     this.repos = deps.repos;
     this.transact = deps.transact;
     this.windows = deps.windows;
+    this.payment = deps.payment;
     this.catalog = deps.catalog;
   }
 
+  /**
+   * Places an in-app order at the product's current price. It is pending: its units are held for
+   * the buyer until it is paid (payOrder, or the brand's shop through its webhook) or expires.
+   */
   async checkout(actor: Actor | null, raw: unknown, now = new Date()): Promise<OrderRow> {
     if (!actor) throw errors.unauthenticated('Sign in to buy');
     const input = validate(checkoutInput, raw);
@@ -70,16 +86,63 @@ export class OrdersService {
         currency: product.currency,
         clickEventId: attribution.credits.some((c) => c.touch.eventId === input.clickEventId) ? (input.clickEventId ?? null) : null,
         attribution: attribution.kind,
+        status: 'pending',
+        expiresAt: new Date(now.getTime() + this.payment.ttlMs),
         occurredAt: now,
       });
       if (!placed.created) return placed;
       const sold = await tx.products.takeStock(product.id, input.quantity);
       if (!sold) throw errors.conflict(`Only ${product.stock} left in stock`, 'quantity');
-      await recordSale(tx, placed.order, attribution);
+      await insertCredits(tx, placed.order, attribution);
       return placed;
     });
     if (created) this.catalog?.forgetProducts(product.id);
     return order;
+  }
+
+  /** How the buyer can pay in the app: empty when payment is taken by the brands' shops. */
+  paymentOptions(): PaymentOption[] {
+    return [...this.payment.provider.options()];
+  }
+
+  /**
+   * Pays the buyer's own pending order through the payment provider. Paying a paid order again
+   * returns it unchanged; an expired order cannot be paid (its units went back on sale).
+   */
+  async payOrder(actor: Actor | null, raw: unknown, now = new Date()): Promise<OrderRow> {
+    if (!actor) throw errors.unauthenticated('Sign in to pay');
+    const input = validate(payOrderInput, raw);
+    const order = await this.repos.commerce.findOrder(input.orderId);
+    if (!order || order.userId !== actor.id || order.source !== 'checkout') throw errors.notFound('Order', input.orderId);
+    if (order.status === 'paid') return order;
+    if (order.status === 'expired' || (order.expiresAt && order.expiresAt <= now)) throw expired();
+    const outcome = await this.payment.provider.charge({
+      orderId: order.id,
+      amountMinor: order.amountMinor,
+      currency: order.currency,
+      method: input.method,
+    });
+    if (outcome.status === 'declined') throw new AppError(ErrorCode.PAYMENT_DECLINED, outcome.reason, 'method');
+    const paid = await this.completePayment(order.id, outcome.paymentRef);
+    if (!paid) {
+      await this.payment.provider.refund(outcome.paymentRef);
+      throw expired();
+    }
+    return paid;
+  }
+
+  /**
+   * Expires pending orders past their deadline and a grace for payments still in flight, and puts
+   * their units back on sale. Returns how many expired.
+   */
+  async expireUnpaid(now = new Date()): Promise<number> {
+    const released = await this.transact(async (tx) => {
+      const rows = await tx.commerce.expirePending(new Date(now.getTime() - PAYMENT_GRACE_MS));
+      for (const row of rows) await tx.products.releaseStock(row.productId, row.quantity);
+      return rows;
+    });
+    if (released.length > 0) this.catalog?.forgetProducts(...new Set(released.map((r) => r.productId)));
+    return released.length;
   }
 
   /**
@@ -135,6 +198,7 @@ export class OrdersService {
       throw errors.badInput('The body is not JSON');
     }
     const event = validate(webhookEvent, parsed);
+    if (event.type === 'order.paid' && event.checkoutOrderId) return this.shopPaidCheckout(brandId, event);
     if (event.type === 'order.paid') return this.webhookOrder(brandId, event, now);
     const order = await this.repos.commerce.findOrderByExternalId(brandId, 'webhook', event.orderId);
     if (!order) throw errors.notFound('Order', event.orderId);
@@ -177,8 +241,13 @@ export class OrdersService {
     return order;
   }
 
-  listBrandOrders(brandId: string, limit: number, after?: { at: Date; id: string }): Promise<OrderRow[]> {
-    return this.repos.commerce.listBrandOrders(brandId, limit, after);
+  listBrandOrders(
+    brandId: string,
+    status: OrderRow['status'] | null,
+    limit: number,
+    after?: { at: Date; id: string },
+  ): Promise<OrderRow[]> {
+    return this.repos.commerce.listBrandOrders(brandId, status, limit, after);
   }
 
   /** The actor's own purchases; nobody lists another account's. */
@@ -200,6 +269,42 @@ export class OrdersService {
     const brand = await this.repos.users.findBrandOwnedBy(actor.id);
     if (!brand) throw errors.forbidden('Only a brand account can do this');
     return brand;
+  }
+
+  /** The brand's shop took the payment of an order placed in the app: it becomes paid, once. */
+  private async shopPaidCheckout(brandId: string, event: Extract<WebhookEvent, { type: 'order.paid' }>): Promise<WebhookOutcome> {
+    const id = event.checkoutOrderId ?? '';
+    const order = await this.repos.commerce.findOrder(id);
+    if (!order || order.brandId !== brandId || order.source !== 'checkout') throw errors.notFound('Order', id);
+    if (order.productId !== event.productId || order.quantity !== event.quantity) {
+      throw errors.badInput('productId and quantity must be those of the order placed in the app', 'checkoutOrderId');
+    }
+    if (order.amountMinor !== event.amountMinor || order.currency !== event.currency) {
+      throw errors.badInput(`amountMinor: the order is ${order.amountMinor} ${order.currency}`, 'amountMinor');
+    }
+    if (order.status === 'paid') return { status: 'duplicate', orderId: order.id };
+    const paid = await this.completePayment(order.id, `shop:${event.orderId}`);
+    if (!paid) throw expired();
+    return { status: 'created', orderId: paid.id };
+  }
+
+  /**
+   * Marks a charged order paid and logs its purchase, under the order's lock. An order that expired
+   * meanwhile is paid only if its units can still be taken; undefined when they cannot.
+   */
+  private async completePayment(orderId: string, paymentRef: string): Promise<OrderRow | undefined> {
+    const result = await this.transact(async (tx) => {
+      const order = await tx.commerce.lockOrder(orderId);
+      if (!order) throw errors.notFound('Order', orderId);
+      if (order.status === 'paid') return { order, retaken: false };
+      if (order.status === 'expired' && !(await tx.products.takeStock(order.productId, order.quantity))) return undefined;
+      const paid = await tx.commerce.markPaid(order.id, paymentRef);
+      const [credited] = (await tx.commerce.attributionsOf([order.id])).filter((a) => a.model !== 'position');
+      if (paid.userId) await logPurchase(tx.events, { ...paid, userId: paid.userId }, credited?.noteId ?? null);
+      return { order: paid, retaken: order.status === 'expired' };
+    });
+    if (result?.retaken) this.catalog?.forgetProducts(result.order.productId);
+    return result?.order;
   }
 
   private async webhookOrder(brandId: string, event: Extract<WebhookEvent, { type: 'order.paid' }>, now: Date): Promise<WebhookOutcome> {
@@ -240,6 +345,7 @@ export class OrdersService {
     return this.transact(async (tx) => {
       const order = await tx.commerce.lockOrder(orderId);
       if (!order) throw errors.notFound('Order', orderId);
+      if (order.status !== 'paid') throw errors.conflict('Only a paid order can be refunded', 'orderId');
       const earlier = await tx.commerce.refundsOf([orderId]);
       const same = earlier.find((r) => r.externalId === externalId);
       if (same) return { refund: same, created: false };
@@ -290,8 +396,14 @@ function shopOrder(
     currency: product.currency,
     clickEventId: order.clickEventId,
     attribution: attribution.kind,
+    // The shop reports orders it was paid for.
+    status: 'paid',
     occurredAt: order.occurredAt,
   };
+}
+
+function expired() {
+  return errors.conflict('This order expired before it was paid and its items went back on sale: place it again', 'orderId');
 }
 
 /** A shop's clock may run a little fast; more than five minutes ahead is a mistake. */

@@ -144,6 +144,18 @@ export const envSchema = z.object({
   FEED_HIDE_SOLD_OUT: flag(false).describe(
     'Leave notes whose tagged products are all sold out out of the For-You feed (their own pages still show).',
   ),
+  PAYMENT_PROVIDER: z
+    .enum(['test', 'none'])
+    .optional()
+    .describe(
+      "How in-app orders are paid: test (test cards, no money moves) or none (the brand's shop takes the payment and reports it through its signed webhook). Default: test, except with NODE_ENV=production, where it is none.",
+    ),
+  ORDER_PAYMENT_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(7 * 24 * 60)
+    .default(15)
+    .describe('Minutes an in-app order holds its units while it waits to be paid; then it expires and they go back on sale.'),
   ATTRIBUTION_CLICK_WINDOW_DAYS: z.coerce
     .number()
     .positive()
@@ -241,8 +253,9 @@ export const envSchema = z.object({
     .describe('Milliseconds in-flight requests get to finish on shutdown.'),
 });
 
-export type Config = Omit<z.infer<typeof envSchema>, 'SEED_ON_START'> & {
+export type Config = Omit<z.infer<typeof envSchema>, 'SEED_ON_START' | 'PAYMENT_PROVIDER'> & {
   SEED_ON_START: boolean;
+  PAYMENT_PROVIDER: 'test' | 'none';
   MEDIA_DIR: string;
   isProduction: boolean;
   devJwtSecret: boolean;
@@ -292,6 +305,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...config,
     // Demo accounts share a published password: a production database is never given them unless asked.
     SEED_ON_START: config.SEED_ON_START ?? !isProduction,
+    // Test cards would let anyone mark orders paid: production takes payment only through the shops.
+    PAYMENT_PROVIDER: config.PAYMENT_PROVIDER ?? (isProduction ? 'none' : 'test'),
     MEDIA_DIR: config.MEDIA_DIR ?? path.join(config.DATA_DIR, 'media'),
     isProduction,
     devJwtSecret,

@@ -11,6 +11,7 @@ export const ErrorCode = {
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   RATE_LIMITED: 'RATE_LIMITED',
+  PAYMENT_DECLINED: 'PAYMENT_DECLINED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

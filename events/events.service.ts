@@ -10,6 +10,8 @@ export interface EventRejection {
   eventId: string | null;
   code: ErrorCode;
   message: string;
+  /** The input field at fault, when one is. */
+  field?: string;
 }
 
 export interface RecordEventsResult {
@@ -83,6 +85,18 @@ export class EventsService {
           eventId: event.eventId,
           code: ErrorCode.NOT_FOUND,
           message: `${missing}: ${event[missing]} does not exist`,
+          field: missing,
+        });
+        continue;
+      }
+      // A click on a card the note does not show would credit the note with a product it never sold.
+      if (event.type === 'product_click' && event.noteId && !known.tags.has(`${event.noteId}:${event.productId}`)) {
+        rejected.push({
+          index,
+          eventId: event.eventId,
+          code: ErrorCode.BAD_USER_INPUT,
+          message: `productId: note ${event.noteId} does not tag product ${event.productId}`,
+          field: 'productId',
         });
         continue;
       }
@@ -115,13 +129,20 @@ export class EventsService {
     return { accepted: inserted, duplicates: duplicates + rows.length - inserted, rejected };
   }
 
-  private async knownTargets(events: readonly EventInput[]): Promise<{ notes: Set<string>; products: Set<string> }> {
+  /** The published notes and the products the events name, and which of those notes tag which products ("note:product"). */
+  private async knownTargets(events: readonly EventInput[]): Promise<{ notes: Set<string>; products: Set<string>; tags: Set<string> }> {
     const noteIds = [...new Set(events.flatMap((e) => (e.noteId ? [e.noteId] : [])))];
     const productIds = [...new Set(events.flatMap((e) => (e.productId ? [e.productId] : [])))];
-    const [notes, products] = await Promise.all([this.repos.notes.findByIds(noteIds), this.repos.products.findByIds(productIds)]);
+    const clickedNotes = [...new Set(events.flatMap((e) => (e.type === 'product_click' && e.noteId ? [e.noteId] : [])))];
+    const [notes, products, tags] = await Promise.all([
+      this.repos.notes.findByIds(noteIds),
+      this.repos.products.findByIds(productIds),
+      this.repos.notes.productTagsOf(clickedNotes),
+    ]);
     return {
       notes: new Set(notes.filter((n) => n.status === 'published').map((n) => n.id)),
       products: new Set(products.map((p) => p.id)),
+      tags: new Set(tags.map((t) => `${t.noteId}:${t.productId}`)),
     };
   }
 }

@@ -9,6 +9,7 @@ export const JOB_NAMES = [
   'counters.reconcile',
   'feed.served',
   'analytics.rollup',
+  'orders.expire',
   'media.image',
   'media.video',
   'media.video.rung',
@@ -34,6 +35,8 @@ export interface JobPayloads {
   'feed.served': Record<string, never>;
   /** Folds new events, orders and refunds into the dashboards' rollup tables. */
   'analytics.rollup': Record<string, never>;
+  /** Expires unpaid in-app orders and puts their units back on sale. */
+  'orders.expire': Record<string, never>;
   'media.image': { mediaId: string };
   /** Probes and plans a video, then starts the flow of its parts. */
   'media.video': { mediaId: string };
@@ -113,6 +116,17 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
     timeoutMs: 300_000,
     concurrency: 1,
     everyMs: 10_000,
+    quiet: true,
+  },
+  // Held units come back within a minute of an order's deadline and grace.
+  'orders.expire': {
+    queue: 'maintenance',
+    role: 'worker',
+    attempts: 3,
+    backoffMs: 5_000,
+    timeoutMs: 60_000,
+    concurrency: 1,
+    everyMs: 30_000,
     quiet: true,
   },
   'media.image': { ...media, timeoutMs: 120_000 },

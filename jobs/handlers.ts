@@ -1,3 +1,4 @@
+import type { OrdersService } from '../commerce/orders.service';
 import type { RollupService } from '../commerce/rollup.service';
 import type { MediaService } from '../media/media.service';
 import type { ServedLogService } from '../recommender/served-log.service';
@@ -11,9 +12,10 @@ export interface HandlerServices {
   trainer: Trainer;
   servedLog: ServedLogService;
   rollup: RollupService;
+  orders: Pick<OrdersService, 'expireUnpaid'>;
 }
 
-export function createJobHandlers({ trending, media, trainer, servedLog, rollup }: HandlerServices): JobHandlers {
+export function createJobHandlers({ trending, media, trainer, servedLog, rollup, orders }: HandlerServices): JobHandlers {
   return {
     'trending.refresh': async () => ({ status: 'success', detail: `${await trending.refresh()} notes rescored` }),
     'recommender.train': async () => {
@@ -31,6 +33,7 @@ export function createJobHandlers({ trending, media, trainer, servedLog, rollup 
       const folded = await rollup.fold();
       return { status: 'success', detail: `${folded.events} events, ${folded.orders} orders, ${folded.refunds} refunds folded` };
     },
+    'orders.expire': async () => ({ status: 'success', detail: `${await orders.expireUnpaid()} unpaid orders expired` }),
     'media.image': ({ mediaId }) => media.processImage(mediaId),
     'media.video': async ({ mediaId }, ctx) => {
       const planned = await media.planVideo(mediaId);

@@ -38,6 +38,7 @@ export const GROUPS: readonly { title: string; variables: readonly string[] }[] 
     title: 'Attribution and analytics',
     variables: ['ATTRIBUTION_CLICK_WINDOW_DAYS', 'ATTRIBUTION_VIEW_WINDOW_HOURS', 'ANALYTICS_ROLLUP_LAG_MS'],
   },
+  { title: 'Orders and payment', variables: ['PAYMENT_PROVIDER', 'ORDER_PAYMENT_MINUTES'] },
   {
     title: 'Media',
     variables: [

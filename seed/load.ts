@@ -2,6 +2,7 @@ import { getTableColumns, getTableName, sql, type InferSelectModel, type Table }
 import { indexUnindexed } from '../catalog/search-index';
 import type { Database } from '../core/db';
 import type { AttributionWindows } from '../commerce/attribution';
+import { ShopOnlyPayments } from '../commerce/payments';
 import { OrdersService } from '../commerce/orders.service';
 import { RollupService } from '../commerce/rollup.service';
 import { NotesRepository } from '../models/repositories/notes.repository';
@@ -112,7 +113,9 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
   const trended = performance.now();
 
   const repos = repositoriesFor(database.db);
-  const orders = new OrdersService({ repos, transact: transactor(database.db), windows: options.windows });
+  // The seed only imports shop orders, which arrive paid: no payment is taken here.
+  const payment = { provider: new ShopOnlyPayments(), ttlMs: 0 };
+  const orders = new OrdersService({ repos, transact: transactor(database.db), windows: options.windows, payment });
   const now = options.now === undefined ? Date.now() : Number(options.now);
   counts.orders = await seedOrders(repos.commerce, orders, { seed, now, onProgress: (done, total) => report(done, total, 'orders') });
   report(0, 1, 'rollups');

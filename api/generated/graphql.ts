@@ -423,7 +423,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Turns a viewer account into a creator account, which can post notes. */
   becomeCreator: User;
-  /** Buys a product in the app at its current price. */
+  /** Orders a product in the app at its current price: the order is PENDING, holding its units, until paid with payOrder. */
   checkout: OrderPayload;
   /** Records a tap on a product card and returns the link to the brand's shop. */
   clickProduct: ProductClickPayload;
@@ -442,6 +442,8 @@ export type Mutation = {
   hideNote: Scalars['Boolean']['output'];
   like: Note;
   logIn: AuthPayload;
+  /** Pays the signed-in buyer's pending order (error PAYMENT_DECLINED when the provider refuses; CONFLICT once it expired). */
+  payOrder: OrderPayload;
   /** Always true. */
   ping: Scalars['Boolean']['output'];
   publishNote: NotePayload;
@@ -530,6 +532,11 @@ export type MutationLikeArgs = {
 
 export type MutationLogInArgs = {
   input: LogInInput;
+};
+
+
+export type MutationPayOrderArgs = {
+  input: PayOrderInput;
 };
 
 
@@ -667,22 +674,26 @@ export type NoteStatus =
 
 export type Order = {
   __typename?: 'Order';
-  /** The amount paid, at the price of the moment of purchase. */
+  /** The amount due or paid, at the price of the moment of purchase. */
   amount: Money;
   /** The selling brand's analytics: null for anyone but that brand or an admin (a buyer included). */
   attribution?: Maybe<AttributionKind>;
   /** Every credit under every model, oldest touch first: why the order counts where it does. Empty for anyone but the selling brand or an admin. */
   credits: Array<AttributionCredit>;
+  /** When a pending order expires unless paid. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** The brand's order id, for webhook orders. */
   externalId: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   occurredAt: Scalars['DateTime']['output'];
+  paidAt?: Maybe<Scalars['DateTime']['output']>;
   product?: Maybe<Product>;
   quantity: Scalars['Int']['output'];
   refunded: Money;
   refunds: Array<Refund>;
   /** CHECKOUT (in the app) or WEBHOOK (the brand's own shop). */
   source: Scalars['String']['output'];
+  status: OrderStatus;
 };
 
 export type OrderConnection = {
@@ -703,10 +714,32 @@ export type OrderPayload = {
   order?: Maybe<Order>;
 };
 
+export type OrderStatus =
+  /** Not paid in time: its units went back on sale. */
+  | 'expired'
+  /** Paid in the app or in the brand's shop: only paid orders count as sales. */
+  | 'paid'
+  /** Placed in the app; its units are held for the buyer until it is paid or expires (expiresAt). */
+  | 'pending';
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type PayOrderInput = {
+  /** One of paymentOptions' methods. */
+  method: Scalars['ID']['input'];
+  orderId: Scalars['ID']['input'];
+};
+
+/** A way to pay in the app. With PAYMENT_PROVIDER=test these are test cards and no money moves. */
+export type PaymentOption = {
+  __typename?: 'PaymentOption';
+  label: Scalars['String']['output'];
+  /** What payOrder takes as its method. */
+  method: Scalars['ID']['output'];
 };
 
 export type Product = {
@@ -796,7 +829,7 @@ export type Query = {
   /** The topics the scope's readers chose at sign-up, weighted by their reads. */
   audienceTopics: Array<TopicShare>;
   board?: Maybe<Board>;
-  /** The signed-in brand's orders, newest first. */
+  /** The signed-in brand's orders, newest first: paid ones unless another status is asked for (null: all). */
   brandOrders: OrderConnection;
   feed: NoteConnection;
   /** Admins only: the running For-You experiment (FEED_EXPERIMENT) and each arm's rates since it started. */
@@ -805,6 +838,8 @@ export type Query = {
   notesByUser: NoteConnection;
   /** An order of the signed-in brand, with its attribution explained. */
   order?: Maybe<Order>;
+  /** How a buyer can pay for an order in the app; empty when the brands' shops take payment. */
+  paymentOptions: Array<PaymentOption>;
   /** Always true: lets a client check that the API answers. */
   ping: Scalars['Boolean']['output'];
   product?: Maybe<Product>;
@@ -865,6 +900,7 @@ export type QueryBoardArgs = {
 export type QueryBrandOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<OrderStatus>;
 };
 
 
@@ -1374,7 +1410,10 @@ export type ResolversTypes = {
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderPayload: ResolverTypeWrapper<Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
+  OrderStatus: null;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PayOrderInput: PayOrderInput;
+  PaymentOption: ResolverTypeWrapper<PaymentOption>;
   Product: ResolverTypeWrapper<ProductRow>;
   ProductClickInput: ProductClickInput;
   ProductClickPayload: ResolverTypeWrapper<Omit<ProductClickPayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
@@ -1464,6 +1503,8 @@ export type ResolversParentTypes = {
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderPayload: Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
   PageInfo: PageInfo;
+  PayOrderInput: PayOrderInput;
+  PaymentOption: PaymentOption;
   Product: ProductRow;
   ProductClickInput: ProductClickInput;
   ProductClickPayload: Omit<ProductClickPayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
@@ -1708,6 +1749,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   hideNote?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationHideNoteArgs, 'noteId'>>;
   like?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationLikeArgs, 'noteId'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
+  payOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationPayOrderArgs, 'input'>>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   publishNote?: Resolver<ResolversTypes['NotePayload'], ParentType, ContextType, RequireFields<MutationPublishNoteArgs, 'id'>>;
   recordEvents?: Resolver<ResolversTypes['RecordEventsPayload'], ParentType, ContextType, RequireFields<MutationRecordEventsArgs, 'events'>>;
@@ -1775,14 +1817,17 @@ export type OrderResolvers<ContextType = GraphQLContext, ParentType extends Reso
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   attribution?: Resolver<Maybe<ResolversTypes['AttributionKind']>, ParentType, ContextType>;
   credits?: Resolver<Array<ResolversTypes['AttributionCredit']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   refunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
 };
 
 export type OrderConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = {
@@ -1800,9 +1845,16 @@ export type OrderPayloadResolvers<ContextType = GraphQLContext, ParentType exten
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
 };
 
+export type OrderStatusResolvers = { EXPIRED: 'expired', PAID: 'paid', PENDING: 'pending' };
+
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PaymentOptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PaymentOption'] = ResolversParentTypes['PaymentOption']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type ProductResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
@@ -1858,12 +1910,13 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   analyticsSeries?: Resolver<Array<ResolversTypes['FunnelPoint']>, ParentType, ContextType, RequireFields<QueryAnalyticsSeriesArgs, 'currency' | 'interval' | 'range' | 'scope'>>;
   audienceTopics?: Resolver<Array<ResolversTypes['TopicShare']>, ParentType, ContextType, RequireFields<QueryAudienceTopicsArgs, 'range' | 'scope'>>;
   board?: Resolver<Maybe<ResolversTypes['Board']>, ParentType, ContextType, RequireFields<QueryBoardArgs, 'id'>>;
-  brandOrders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryBrandOrdersArgs, 'first'>>;
+  brandOrders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryBrandOrdersArgs, 'first' | 'status'>>;
   feed?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<QueryFeedArgs, 'first' | 'kind'>>;
   feedExperiment?: Resolver<ResolversTypes['FeedExperiment'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<QueryNoteArgs, 'id'>>;
   notesByUser?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<QueryNotesByUserArgs, 'first' | 'userId'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+  paymentOptions?: Resolver<Array<ResolversTypes['PaymentOption']>, ParentType, ContextType>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   productTopCreators?: Resolver<Array<ResolversTypes['TopCreator']>, ParentType, ContextType, RequireFields<QueryProductTopCreatorsArgs, 'currency' | 'first' | 'productId' | 'range'>>;
@@ -2070,7 +2123,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderPayload?: OrderPayloadResolvers<ContextType>;
+  OrderStatus?: OrderStatusResolvers;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PaymentOption?: PaymentOptionResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductClickPayload?: ProductClickPayloadResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;

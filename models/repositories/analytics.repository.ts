@@ -163,13 +163,13 @@ export class AnalyticsRepository {
     return rowsOf<{ topic: string; reads: number }>(result).map((r) => ({ topic: r.topic, reads: Number(r.reads) }));
   }
 
-  /** Buyers of the scope's orders in the range, and how many of them bought more than once. */
+  /** Buyers of the scope's paid orders in the range, and how many of them bought more than once. */
   async buyers(subject: Subject, from: Date, to: Date): Promise<{ buyers: number; repeat: number }> {
     const { orders } = subjectSql(subject);
     const result = await this.db.execute(sql`
       SELECT count(*)::int AS buyers, count(*) FILTER (WHERE n > 1)::int AS repeat FROM (
         SELECT o.user_id, count(*) AS n FROM orders o
-         WHERE o.user_id IS NOT NULL AND o.occurred_at >= ${from.toISOString()} AND o.occurred_at < ${to.toISOString()} AND ${orders}
+         WHERE o.user_id IS NOT NULL AND o.status = 'paid' AND o.occurred_at >= ${from.toISOString()} AND o.occurred_at < ${to.toISOString()} AND ${orders}
          GROUP BY o.user_id) b`);
     const row = rowsOf<{ buyers: number; repeat: number }>(result)[0];
     return { buyers: Number(row?.buyers ?? 0), repeat: Number(row?.repeat ?? 0) };

@@ -1,11 +1,11 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../core/db';
 import { anyUuid, keysetBefore } from '../sql';
 import { brandWebhookSecrets, orderAttributions, orderRefunds, orders, sponsorDeals } from '../schema';
 import { isReadSql } from '../read-rule';
 
 export type OrderRow = typeof orders.$inferSelect;
-export type NewOrder = Omit<typeof orders.$inferInsert, 'id' | 'createdAt' | 'refundedMinor'>;
+export type NewOrder = Omit<typeof orders.$inferInsert, 'id' | 'createdAt' | 'refundedMinor' | 'paidAt'>;
 export type RefundRow = typeof orderRefunds.$inferSelect;
 export type NewRefund = Omit<typeof orderRefunds.$inferInsert, 'id' | 'createdAt'>;
 export type AttributionRow = typeof orderAttributions.$inferSelect;
@@ -27,7 +27,12 @@ export class CommerceRepository {
 
   /** Inserts an order unless the brand already has one with this source and external id; returns it either way. */
   async insertOrder(order: NewOrder): Promise<{ order: OrderRow; created: boolean }> {
-    const [inserted] = await this.db.insert(orders).values(order).onConflictDoNothing().returning();
+    const paidAt = order.status === 'paid' ? sql`now()` : null;
+    const [inserted] = await this.db
+      .insert(orders)
+      .values({ ...order, paidAt })
+      .onConflictDoNothing()
+      .returning();
     if (inserted) return { order: inserted, created: true };
     const existing = await this.findOrderByExternalId(order.brandId, order.source, order.externalId);
     if (!existing) throw new Error('order conflicted but was not found');
@@ -47,18 +52,43 @@ export class CommerceRepository {
     return row;
   }
 
-  /** Locks an order's row for a refund, so two refunds cannot both pass the "not more than paid" check. */
+  /** Locks an order's row, so two refunds cannot both pass the "not more than paid" check, nor a payment race its expiry. */
   async lockOrder(id: string): Promise<OrderRow | undefined> {
     const [row] = await this.db.select().from(orders).where(eq(orders.id, id)).for('update');
     return row;
   }
 
-  async listBrandOrders(brandId: string, limit: number, after?: { at: Date; id: string }): Promise<OrderRow[]> {
+  /** Records an order's payment, dated by the database's clock like every row the rollups fold. */
+  async markPaid(id: string, paymentRef: string): Promise<OrderRow> {
+    const [row] = await this.db
+      .update(orders)
+      .set({ status: 'paid', paidAt: sql`now()`, paymentRef })
+      .where(eq(orders.id, id))
+      .returning();
+    if (!row) throw new Error(`order ${id} vanished while being paid`);
+    return row;
+  }
+
+  /** Marks pending orders whose deadline passed before `before` expired, and returns them (their stock is to be released). */
+  async expirePending(before: Date): Promise<Pick<OrderRow, 'id' | 'productId' | 'quantity'>[]> {
+    return this.db
+      .update(orders)
+      .set({ status: 'expired' })
+      .where(and(eq(orders.status, 'pending'), lt(orders.expiresAt, before)))
+      .returning({ id: orders.id, productId: orders.productId, quantity: orders.quantity });
+  }
+
+  async listBrandOrders(
+    brandId: string,
+    status: OrderRow['status'] | null,
+    limit: number,
+    after?: { at: Date; id: string },
+  ): Promise<OrderRow[]> {
     const page = keysetBefore(orders.occurredAt, orders.id, after && { key: after.at, id: after.id });
     return this.db
       .select()
       .from(orders)
-      .where(and(eq(orders.brandId, brandId), page))
+      .where(and(eq(orders.brandId, brandId), status ? eq(orders.status, status) : undefined, page))
       .orderBy(desc(orders.occurredAt), desc(orders.id))
       .limit(limit);
   }

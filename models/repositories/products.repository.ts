@@ -40,6 +40,14 @@ export class ProductsRepository {
     return row;
   }
 
+  /** Puts back the units of orders that were never paid. */
+  async releaseStock(id: string, quantity: number): Promise<void> {
+    await this.db
+      .update(products)
+      .set({ stock: sql`${products.stock} + ${quantity}`, updatedAt: new Date() })
+      .where(eq(products.id, id));
+  }
+
   async listByBrand(brandId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<ProductRow[]> {
     const page = keysetBefore(products.createdAt, products.id, after && { key: after.createdAt, id: after.id });
     return this.db

@@ -71,7 +71,7 @@ async function foldAll(tx: Db, lagMs: number): Promise<FoldResult> {
     return sql`${column} > ${String(lo)}::timestamptz AND ${column} <= ${hi}::timestamptz`;
   };
   const events = await foldEvents(tx, window(sql`e.received_at`, 'events'));
-  const orders = await foldOrders(tx, window(sql`o.created_at`, 'orders'));
+  const orders = await foldOrders(tx, window(sql`o.paid_at`, 'orders'));
   const refunds = await foldRefunds(tx, window(sql`r.created_at`, 'refunds'));
   await tx.execute(
     sql`UPDATE rollup_watermarks SET upto = greatest(upto, ${hi}::timestamptz) WHERE source IN ('events', 'orders', 'refunds')`,
@@ -130,12 +130,12 @@ const SALE_COLUMNS = [
 const REFUND_COLUMNS = ['refunds', 'refunded_minor', 'view_through_refunds', 'view_through_refunded_minor'] as const;
 
 /**
- * An order counts where its sale is credited: on the last-clicked note's row, on the long-viewed
+ * A paid order counts, once paid, where its sale is credited: on the last-clicked note's row, on the long-viewed
  * note's row as view-through, or on the organic row; position-based credit spreads over the touches.
  */
 async function foldOrders(db: Db, window: SQL): Promise<number> {
   const result = await db.execute(sql`
-    WITH o AS (SELECT * FROM orders o WHERE ${window}),
+    WITH o AS (SELECT * FROM orders o WHERE o.status = 'paid' AND ${window}),
     credited AS (
       SELECT o.occurred_at, o.product_id, coalesce(a.note_id, ${ORGANIC_NOTE}) AS note_id, o.currency,
              (o.attribution <> 'view_through')::int AS orders,

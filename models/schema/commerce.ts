@@ -22,6 +22,8 @@ export const orderSourceEnum = pgEnum('order_source', ['checkout', 'webhook']);
 export const orderAttributionEnum = pgEnum('order_attribution', ['click', 'view_through', 'organic']);
 export const attributionModelEnum = pgEnum('attribution_model', ['last_click', 'view_through', 'position']);
 export const refundKindEnum = pgEnum('refund_kind', ['refund', 'return']);
+/** An in-app order waits for its payment, holding its stock, until it is paid or expires and gives the stock back. */
+export const orderStatusEnum = pgEnum('order_status', ['pending', 'paid', 'expired']);
 
 export const orders = pgTable(
   'orders',
@@ -45,6 +47,13 @@ export const orders = pgTable(
     // The tracking parameter of the product link the buyer followed, when the shop reports it back.
     clickEventId: uuid('click_event_id'),
     attribution: orderAttributionEnum('attribution').notNull(),
+    status: orderStatusEnum('status').notNull(),
+    // When the order's payment was recorded: the rollups fold paid orders by it, so a late payment still counts.
+    paidAt: timestamp('paid_at', { withTimezone: true, precision: 3 }),
+    // A pending order's deadline; past it (and a grace for a payment in flight) its stock goes back on sale.
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }),
+    // The payment provider's id for the charge, or the brand shop's order id when its webhook paid it.
+    paymentRef: text('payment_ref'),
     occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
@@ -53,7 +62,10 @@ export const orders = pgTable(
     index('orders_product_time_idx').on(t.productId, t.occurredAt),
     index('orders_brand_time_idx').on(t.brandId, t.occurredAt),
     index('orders_buyer_idx').on(t.userId, t.productId),
-    index('orders_created_idx').on(t.createdAt),
+    index('orders_paid_idx').on(t.paidAt),
+    index('orders_pending_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 

@@ -62,7 +62,7 @@ beforeAll(async () => {
 
 afterAll(() => closeWorld({ browser, worker, app, dir }));
 
-it('a signed-in viewer taps a product on a note, buys two, and finds the order under my orders', async () => {
+it('a signed-in viewer taps a product on a note, buys two, pays after a declined card, and finds the order under my orders', async () => {
   const { context, page, problems } = await openPage(browser, { token: viewer.token });
 
   await page.goto(`${base}/note/${noteId}`);
@@ -91,9 +91,14 @@ it('a signed-in viewer taps a product on a note, buys two, and finds the order u
   await page.getByTestId('quantity').filter({ hasText: '2' }).waitFor();
   expect(await page.getByTestId('total').textContent()).toBe('¥398.00');
   await page.getByTestId('checkout-next').click();
-  // A double click on the confirm step still places one order.
+  // A declined card leaves the order placed and held: a double click still places one order.
+  await page.locator('input[name="payment-method"][value="test_card_declined"]').check();
   await page.getByTestId('confirm-order').dblclick();
-  await page.getByTestId('order-confirmation').waitFor();
+  await page.getByTestId('payment-declined').waitFor();
+  expect((await app.gql(STOCK, { id: productId })).body.data?.product.stock).toBe(3);
+  await page.locator('input[name="payment-method"][value="test_card"]').check();
+  await page.getByTestId('confirm-order').click();
+  await page.locator('[data-testid="order-confirmation"][data-status="PAID"]').waitFor();
   expect(await page.getByTestId('order-quantity').textContent()).toBe('2');
   expect(await page.getByTestId('order-amount').textContent()).toBe('¥398.00');
   const orderId = (await page.getByTestId('order-id').textContent())?.trim() ?? '';

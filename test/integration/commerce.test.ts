@@ -6,7 +6,7 @@ import { uuidv7 } from '../../core/ids';
 import { RollupRepository } from '../../models/repositories/rollup.repository';
 import { EventsRepository, type NewEvent } from '../../models/repositories/events.repository';
 import { startTestApp, type TestApp } from '../support/harness';
-import { createNote, createProduct, errorCode, signUp, type Account } from '../support/factories';
+import { createNote, createProduct, errorCode, payOrder, signUp, type Account } from '../support/factories';
 
 // A small world with answers computed by hand. Day D is yesterday (UTC), so client-style events stay
 // within the 7 days the event log accepts; every event happens at a known hour of D.
@@ -131,9 +131,21 @@ describe('orders and attribution', () => {
     expect(res.body.data?.clickProduct).toEqual({ url: null, error: { code: 'NOT_FOUND' } });
   });
 
+  it("a click on a product the note does not tag is refused and logs nothing (it would fabricate the note's clicks)", async () => {
+    const eventId = uuidv7();
+    const res = await app.gql(
+      `mutation($input: ProductClickInput!) { clickProduct(input: $input) { url error { code field } } }`,
+      { input: { eventId, productId: pB, noteId: n1 } },
+      v3.token,
+    );
+    expect(res.body.data?.clickProduct).toEqual({ url: null, error: { code: 'BAD_USER_INPUT', field: 'productId' } });
+    const stored = rowsOf(await app.database.db.execute(sql`SELECT 1 FROM interaction_events WHERE event_id = ${eventId}`));
+    expect(stored).toHaveLength(0);
+  });
+
   it('checkout charges the current price, takes stock, and credits the last clicked note', async () => {
     const CHECKOUT = `mutation($input: CheckoutInput!) { checkout(input: $input) {
-      order { id quantity amount { amountMinor currency } attribution credits { model note { id } credit touchType touchEventId impressionEventId } }
+      order { id quantity status amount { amountMinor currency } attribution credits { model note { id } credit touchType touchEventId impressionEventId } }
       error { code field } } }`;
     const input = { productId: pA, quantity: 2, idempotencyKey: 'cart-1' };
     // The product card on the note is read through the read cache, which the checkout must make forget it.
@@ -148,7 +160,13 @@ describe('orders and attribution', () => {
     const receipt = res.body.data?.checkout.order;
     checkoutId = receipt.id;
     // The credits are the selling brand's analytics: the buyer's receipt leaves them out.
-    expect(receipt).toMatchObject({ quantity: 2, amount: { amountMinor: 20000, currency: 'CNY' }, attribution: null, credits: [] });
+    expect(receipt).toMatchObject({
+      quantity: 2,
+      status: 'PENDING',
+      amount: { amountMinor: 20000, currency: 'CNY' },
+      attribution: null,
+      credits: [],
+    });
     const explained = await app.gql(
       `query($id: ID!) { order(id: $id) { attribution credits { model note { id } credit touchType touchEventId impressionEventId } } }`,
       { id: checkoutId },
@@ -182,10 +200,14 @@ describe('orders and attribution', () => {
     expect(await cardStock()).toBe(3);
     const tooMany = await app.gql(CHECKOUT, { input: { productId: pA, quantity: 4 } }, v1.token);
     expect(tooMany.body.data?.checkout.error).toMatchObject({ code: 'CONFLICT', field: 'quantity' });
-    const purchase = rowsOf<{ note_id: string; value: number }>(
-      await app.database.db.execute(sql`SELECT note_id, value FROM interaction_events WHERE type = 'purchase' AND user_id = ${v1.id}`),
-    );
-    expect(purchase).toEqual([{ note_id: n1, value: 20000 }]);
+    // A purchase is what the interest model learns from: it is logged once the order is paid, not before.
+    const purchases = async () =>
+      rowsOf<{ note_id: string; value: number }>(
+        await app.database.db.execute(sql`SELECT note_id, value FROM interaction_events WHERE type = 'purchase' AND user_id = ${v1.id}`),
+      );
+    expect(await purchases()).toEqual([]);
+    expect(await payOrder(app, v1, checkoutId)).toBe('PAID');
+    expect(await purchases()).toEqual([{ note_id: n1, value: 20000 }]);
   });
 
   it('a signed webhook records an order once; a long view without a click earns view-through credit', async () => {

@@ -29,6 +29,18 @@ export async function signUp(
   return { id: payload.user.id, token: payload.token, handle };
 }
 
+/** Pays a pending in-app order with the test provider's approved card; returns the order's status after. */
+export async function payOrder(app: TestApp, buyer: Account, orderId: string, method = 'test_card'): Promise<string> {
+  const res = await app.gql(
+    `mutation($input: PayOrderInput!) { payOrder(input: $input) { order { status } error { code message } } }`,
+    { input: { orderId, method } },
+    buyer.token,
+  );
+  const status = res.body.data?.payOrder?.order?.status;
+  if (!status) throw new Error(`payOrder failed: ${JSON.stringify(res.body)}`);
+  return status;
+}
+
 export async function createProduct(app: TestApp, brand: Account, input: Record<string, unknown> = {}): Promise<string> {
   const res = await app.gql(
     `mutation($input: CreateProductInput!) { createProduct(input: $input) { product { id } error { code message } } }`,

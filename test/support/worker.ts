@@ -16,6 +16,7 @@ export function startTestWorker(app: TestApp, options: { roles?: Role[]; lockMs?
       trainer: app.services.trainer,
       servedLog: app.services.servedLog,
       rollup: app.services.rollup,
+      orders: app.services.orders,
     }),
     failureHandlers: createJobFailureHandlers({ media: app.services.media }),
     logger: createLogger('silent'),

@@ -1,3 +1,4 @@
+import { createPaymentProvider } from '../../commerce/payments';
 import { parse } from 'graphql';
 import { operationDepth } from '../../api/limits';
 import { decodeCursor, encodeCursor } from '../../core/cursor';
@@ -50,5 +51,17 @@ describe('config', () => {
     expect(loadConfig({ SEED_ON_START: '0' }).SEED_ON_START).toBe(false);
     expect(loadConfig(production).SEED_ON_START).toBe(false);
     expect(loadConfig({ ...production, SEED_ON_START: '1' }).SEED_ON_START).toBe(true);
+  });
+
+  it('takes test-card payments outside production only, unless told otherwise', async () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-long-production-secret' };
+    expect(loadConfig({}).PAYMENT_PROVIDER).toBe('test');
+    expect(loadConfig(production).PAYMENT_PROVIDER).toBe('none');
+    expect(loadConfig({ ...production, PAYMENT_PROVIDER: 'test' }).PAYMENT_PROVIDER).toBe('test');
+    const shopOnly = createPaymentProvider('none');
+    expect(shopOnly.options()).toEqual([]);
+    const charge = { orderId: 'o', amountMinor: 100, currency: 'CNY', method: 'test_card' };
+    expect((await shopOnly.charge(charge)).status).toBe('declined');
+    expect(await createPaymentProvider('test').charge(charge)).toEqual({ status: 'paid', paymentRef: expect.stringMatching(/^test_/) });
   });
 });

@@ -13,14 +13,16 @@ export const commerceResolvers: Resolvers = {
   AttributionKind: ENUM_VALUES.AttributionKind,
   AttributionModel: ENUM_VALUES.AttributionModel,
   RefundKind: ENUM_VALUES.RefundKind,
+  OrderStatus: ENUM_VALUES.OrderStatus,
   Query: {
     order: (_, args, ctx) => ctx.services.orders.explain(ctx.viewer, args.id),
     brandOrders: async (_, args, ctx) => {
       const first = pageSize(args.first);
       const brand = await ctx.services.orders.requireBrand(ctx.viewer);
-      const rows = await ctx.services.orders.listBrandOrders(brand.id, first + 1, timeCursor(args.after));
+      const rows = await ctx.services.orders.listBrandOrders(brand.id, args.status ?? null, first + 1, timeCursor(args.after));
       return timeConnection(rows, first, (o) => o.occurredAt);
     },
+    paymentOptions: (_, __, ctx) => ctx.services.orders.paymentOptions(),
     viewerOrders: async (_, args, ctx) => {
       const first = pageSize(args.first);
       const rows = await ctx.services.orders.listBuyerOrders(ctx.viewer, first + 1, timeCursor(args.after));
@@ -33,11 +35,12 @@ export const commerceResolvers: Resolvers = {
         if (!ctx.viewer) throw errors.unauthenticated();
         const recorded = await ctx.services.events.record(ctx.viewer, [{ ...input, type: 'product_click' }]);
         const rejection = recorded.rejected[0];
-        if (rejection) throw new AppError(rejection.code, rejection.message);
+        if (rejection) throw new AppError(rejection.code, rejection.message, rejection.field);
         const product = await ctx.services.products.get(input.productId);
         return { product, clickId: input.eventId, url: trackedUrl(product.buyUrl, input.eventId) };
       }),
     checkout: (_, args, ctx) => asPayload(async () => ({ order: await ctx.services.orders.checkout(ctx.viewer, args.input) })),
+    payOrder: (_, args, ctx) => asPayload(async () => ({ order: await ctx.services.orders.payOrder(ctx.viewer, args.input) })),
     refundOrder: (_, args, ctx) =>
       asPayload(async () => {
         const refund = await ctx.services.orders.refund(ctx.viewer, args.input);

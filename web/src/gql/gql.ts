@@ -24,7 +24,9 @@ type Documents = {
     "\n  query Product($id: ID!, $first: Int!, $after: String) {\n    product(id: $id) {\n      ...ProductSummaryFields\n      description\n      notes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n": typeof types.ProductDocument,
     "\n  mutation ClickProduct($input: ProductClickInput!) {\n    clickProduct(input: $input) {\n      clickId\n      error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.ClickProductDocument,
     "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order {\n        ...OrderFields\n        product {\n          id\n          stock\n          inStock\n        }\n      }\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.CheckoutDocument,
-    "\n  fragment OrderFields on Order {\n    id\n    quantity\n    occurredAt\n    amount {\n      formatted\n    }\n    refunded {\n      amountMinor\n      formatted\n    }\n    product {\n      id\n      title\n      images\n    }\n  }\n": typeof types.OrderFieldsFragmentDoc,
+    "\n  mutation PayOrder($input: PayOrderInput!) {\n    payOrder(input: $input) {\n      order {\n        ...OrderFields\n      }\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.PayOrderDocument,
+    "\n  query PaymentOptions {\n    paymentOptions {\n      method\n      label\n    }\n  }\n": typeof types.PaymentOptionsDocument,
+    "\n  fragment OrderFields on Order {\n    id\n    quantity\n    status\n    expiresAt\n    occurredAt\n    amount {\n      formatted\n    }\n    refunded {\n      amountMinor\n      formatted\n    }\n    product {\n      id\n      title\n      images\n    }\n  }\n": typeof types.OrderFieldsFragmentDoc,
     "\n  query ProductSummary($id: ID!) {\n    product(id: $id) {\n      ...ProductSummaryFields\n    }\n  }\n": typeof types.ProductSummaryDocument,
     "\n  query Profile($id: ID!) {\n    user(id: $id) {\n      id\n      handle\n      displayName\n      bio\n      avatarUrl\n      followerCount\n      followingCount\n      noteCount\n      likesAndCollectsReceived\n      viewerIsFollowing\n    }\n  }\n": typeof types.ProfileDocument,
     "\n  query UserNotes($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      notes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n": typeof types.UserNotesDocument,
@@ -76,7 +78,9 @@ const documents: Documents = {
     "\n  query Product($id: ID!, $first: Int!, $after: String) {\n    product(id: $id) {\n      ...ProductSummaryFields\n      description\n      notes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n": types.ProductDocument,
     "\n  mutation ClickProduct($input: ProductClickInput!) {\n    clickProduct(input: $input) {\n      clickId\n      error {\n        code\n        message\n      }\n    }\n  }\n": types.ClickProductDocument,
     "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      order {\n        ...OrderFields\n        product {\n          id\n          stock\n          inStock\n        }\n      }\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.CheckoutDocument,
-    "\n  fragment OrderFields on Order {\n    id\n    quantity\n    occurredAt\n    amount {\n      formatted\n    }\n    refunded {\n      amountMinor\n      formatted\n    }\n    product {\n      id\n      title\n      images\n    }\n  }\n": types.OrderFieldsFragmentDoc,
+    "\n  mutation PayOrder($input: PayOrderInput!) {\n    payOrder(input: $input) {\n      order {\n        ...OrderFields\n      }\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.PayOrderDocument,
+    "\n  query PaymentOptions {\n    paymentOptions {\n      method\n      label\n    }\n  }\n": types.PaymentOptionsDocument,
+    "\n  fragment OrderFields on Order {\n    id\n    quantity\n    status\n    expiresAt\n    occurredAt\n    amount {\n      formatted\n    }\n    refunded {\n      amountMinor\n      formatted\n    }\n    product {\n      id\n      title\n      images\n    }\n  }\n": types.OrderFieldsFragmentDoc,
     "\n  query ProductSummary($id: ID!) {\n    product(id: $id) {\n      ...ProductSummaryFields\n    }\n  }\n": types.ProductSummaryDocument,
     "\n  query Profile($id: ID!) {\n    user(id: $id) {\n      id\n      handle\n      displayName\n      bio\n      avatarUrl\n      followerCount\n      followingCount\n      noteCount\n      likesAndCollectsReceived\n      viewerIsFollowing\n    }\n  }\n": types.ProfileDocument,
     "\n  query UserNotes($id: ID!, $first: Int!, $after: String) {\n    user(id: $id) {\n      id\n      notes(first: $first, after: $after) {\n        ...NoteCardPage\n      }\n    }\n  }\n": types.UserNotesDocument,
@@ -175,7 +179,15 @@ export function graphql(source: "\n  mutation Checkout($input: CheckoutInput!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment OrderFields on Order {\n    id\n    quantity\n    occurredAt\n    amount {\n      formatted\n    }\n    refunded {\n      amountMinor\n      formatted\n    }\n    product {\n      id\n      title\n      images\n    }\n  }\n"): (typeof documents)["\n  fragment OrderFields on Order {\n    id\n    quantity\n    occurredAt\n    amount {\n      formatted\n    }\n    refunded {\n      amountMinor\n      formatted\n    }\n    product {\n      id\n      title\n      images\n    }\n  }\n"];
+export function graphql(source: "\n  mutation PayOrder($input: PayOrderInput!) {\n    payOrder(input: $input) {\n      order {\n        ...OrderFields\n      }\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PayOrder($input: PayOrderInput!) {\n    payOrder(input: $input) {\n      order {\n        ...OrderFields\n      }\n      error {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PaymentOptions {\n    paymentOptions {\n      method\n      label\n    }\n  }\n"): (typeof documents)["\n  query PaymentOptions {\n    paymentOptions {\n      method\n      label\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrderFields on Order {\n    id\n    quantity\n    status\n    expiresAt\n    occurredAt\n    amount {\n      formatted\n    }\n    refunded {\n      amountMinor\n      formatted\n    }\n    product {\n      id\n      title\n      images\n    }\n  }\n"): (typeof documents)["\n  fragment OrderFields on Order {\n    id\n    quantity\n    status\n    expiresAt\n    occurredAt\n    amount {\n      formatted\n    }\n    refunded {\n      amountMinor\n      formatted\n    }\n    product {\n      id\n      title\n      images\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

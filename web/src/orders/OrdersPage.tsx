@@ -55,7 +55,7 @@ function Orders() {
               <span className="muted small">
                 <time dateTime={order.occurredAt}>{date.format(new Date(order.occurredAt))}</time>
                 {' · '}
-                {t(`shop.status.${orderStatus(order.amount.amountMinor, order.refunded.amountMinor)}`)}
+                {t(`shop.status.${orderStatus(order.status, order.amount.amountMinor, order.refunded.amountMinor)}`)}
               </span>
             </div>
             <div className="order-figures">

@@ -37,9 +37,14 @@ describe('checkout total', () => {
 });
 
 describe('order status', () => {
-  it('follows what was refunded', () => {
-    expect(orderStatus(1000, 0)).toBe('paid');
-    expect(orderStatus(1000, 400)).toBe('partlyRefunded');
-    expect(orderStatus(1000, 1000)).toBe('refunded');
+  it('follows what was refunded of a paid order', () => {
+    expect(orderStatus('PAID', 1000, 0)).toBe('paid');
+    expect(orderStatus('PAID', 1000, 400)).toBe('partlyRefunded');
+    expect(orderStatus('PAID', 1000, 1000)).toBe('refunded');
+  });
+
+  it('says an order is waiting for its payment, or expired without one', () => {
+    expect(orderStatus('PENDING', 1000, 0)).toBe('pending');
+    expect(orderStatus('EXPIRED', 1000, 0)).toBe('expired');
   });
 });

@@ -26,8 +26,14 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
   return format.format(amountMinor / 10 ** digits);
 }
 
-/** The order's state as its buyer sees it, from what was refunded of it. */
-export function orderStatus(amountMinor: number, refundedMinor: number): 'paid' | 'partlyRefunded' | 'refunded' {
+/** The order's state as its buyer sees it: whether it was paid, then what was refunded of it. */
+export function orderStatus(
+  status: 'PENDING' | 'PAID' | 'EXPIRED',
+  amountMinor: number,
+  refundedMinor: number,
+): 'pending' | 'expired' | 'paid' | 'partlyRefunded' | 'refunded' {
+  if (status === 'PENDING') return 'pending';
+  if (status === 'EXPIRED') return 'expired';
   if (refundedMinor <= 0) return 'paid';
   return refundedMinor >= amountMinor ? 'refunded' : 'partlyRefunded';
 }

@@ -64,10 +64,36 @@ export const CheckoutMutation = graphql(`
   }
 `);
 
+export const PayOrderMutation = graphql(`
+  mutation PayOrder($input: PayOrderInput!) {
+    payOrder(input: $input) {
+      order {
+        ...OrderFields
+      }
+      error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+export const PaymentOptionsQuery = graphql(`
+  query PaymentOptions {
+    paymentOptions {
+      method
+      label
+    }
+  }
+`);
+
 export const OrderFields = graphql(`
   fragment OrderFields on Order {
     id
     quantity
+    status
+    expiresAt
     occurredAt
     amount {
       formatted
