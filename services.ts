@@ -36,6 +36,7 @@ import { exportCsv, type ExportRequest } from './commerce/analytics-export';
 import { attributionWindows } from './commerce/attribution';
 import { AnalyticsService } from './commerce/analytics.service';
 import { OrdersService } from './commerce/orders.service';
+import { ViewDedupe } from './events/view-dedupe';
 import { createPaymentProvider } from './commerce/payments';
 import type { Actor } from './accounts/policy';
 import { RollupService } from './commerce/rollup.service';
@@ -105,7 +106,12 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     notes,
     social: new SocialService({ repos: only(repos, 'notes', 'social', 'users'), transact, accounts, noteCards, feedState: sessions }),
     products,
-    events: new EventsService(only(repos, 'notes', 'products'), transact, config),
+    events: new EventsService(
+      only(repos, 'notes', 'products'),
+      transact,
+      config,
+      new ViewDedupe(redis, config.VIEW_DEDUPE_MINUTES * 60_000),
+    ),
     search: new SearchService(repos.search),
     model,
     trainer: new Trainer(repos.recommender, transact, deps.logger),

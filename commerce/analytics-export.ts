@@ -19,6 +19,8 @@ export interface ExportRequest {
 const FUNNEL_COLUMNS = [
   'impressions',
   'reads',
+  'anonymous_impressions',
+  'anonymous_reads',
   'engagements',
   'likes',
   'collects',
@@ -48,6 +50,8 @@ function funnelCells(f: Funnel): (string | number | null)[] {
   return [
     f.impressions,
     f.reads,
+    f.anonymousImpressions,
+    f.anonymousReads,
     f.engagements,
     f.likes,
     f.collects,

@@ -114,7 +114,20 @@ export const envSchema = z.object({
     .default(3000)
     .describe('Events one account (or, signed out, one address) may record in a minute.'),
   RATE_LIMIT_UPLOADS: z.coerce.number().int().positive().default(200).describe('Uploads one account may start in an hour.'),
-  EVENTS_MAX_PER_CALL: z.coerce.number().int().positive().default(10_000).describe('Most events accepted by one recordEvents call.'),
+  EVENTS_MAX_PER_CALL: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(500)
+    .describe('Most events accepted by one recordEvents call (the web app sends at most 100).'),
+  VIEW_DEDUPE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(30)
+    .describe(
+      "Minutes in which one viewer's views of a note count once (a read after a skim counts too); repeats are stored for the interest model but raise no view count, trending score or reads.",
+    ),
   HTTP_BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

@@ -78,6 +78,7 @@ export interface ReportedEvent {
   value: number | null;
   sessionId: string | null;
   occurredAt: Date;
+  isRepeat: boolean;
 }
 
 export function logReported(log: Log, userId: string | null, events: readonly ReportedEvent[]): Promise<Set<string>> {

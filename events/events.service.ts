@@ -1,6 +1,9 @@
 import type { Config } from '../core/config';
 import { AppError, ErrorCode } from '../core/errors';
+import { isRead } from '../models/read-rule';
+import type { NoteRow } from '../models/repositories/notes.repository';
 import { logReported, type ReportedEvent } from './event-log';
+import type { ViewDedupe } from './view-dedupe';
 import type { Repositories, Transact } from '../models/transaction';
 import type { Actor } from '../accounts/accounts.service';
 import { eventInput, type EventInput } from './events.inputs';
@@ -33,9 +36,14 @@ export class EventsService {
     private readonly repos: Pick<Repositories, 'notes' | 'products'>,
     private readonly transact: Transact,
     private readonly config: Pick<Config, 'EVENTS_MAX_PER_CALL'>,
+    private readonly views: ViewDedupe,
   ) {}
 
-  async record(viewer: Actor | null, raw: readonly unknown[], now = new Date()): Promise<RecordEventsResult> {
+  /**
+   * `client` is who the views are deduplicated for: the account, or a signed-out client's address
+   * (its anonymous events are also counted apart from signed-in ones downstream).
+   */
+  async record(viewer: Actor | null, raw: readonly unknown[], client: string, now = new Date()): Promise<RecordEventsResult> {
     if (raw.length > this.config.EVENTS_MAX_PER_CALL) {
       throw new AppError(
         ErrorCode.BATCH_TOO_LARGE,
@@ -106,6 +114,7 @@ export class EventsService {
       }
       seenIds.add(event.eventId);
       rows.push({
+        isRepeat: false,
         eventId: event.eventId,
         type: event.type,
         noteId: event.noteId ?? null,
@@ -116,21 +125,37 @@ export class EventsService {
       });
     }
 
-    const inserted = await this.transact(async (tx) => {
-      const ids = await logReported(tx.events, viewer?.id ?? null, rows);
-      const views = new Map<string, number>();
-      for (const row of rows) {
-        if (row.type === 'view' && row.noteId && ids.has(row.eventId)) views.set(row.noteId, (views.get(row.noteId) ?? 0) + 1);
-      }
-      await tx.notes.addViews(views);
-      return ids.size;
+    const views = rows.filter((r): r is ReportedEvent & { noteId: string } => r.type === 'view' && r.noteId !== null);
+    const verdicts = await this.views.judge(
+      client,
+      views.map((v) => ({ noteId: v.noteId, read: isRead(v.value, known.kinds.get(v.noteId)) })),
+    );
+    views.forEach((view, i) => {
+      view.isRepeat = !verdicts.counted[i];
     });
+    let inserted: number;
+    try {
+      inserted = await this.transact(async (tx) => {
+        const ids = await logReported(tx.events, viewer?.id ?? null, rows);
+        const counted = new Map<string, number>();
+        for (const view of views) {
+          if (!view.isRepeat && ids.has(view.eventId)) counted.set(view.noteId, (counted.get(view.noteId) ?? 0) + 1);
+        }
+        await tx.notes.addViews(counted);
+        return ids.size;
+      });
+    } catch (error) {
+      await verdicts.forget();
+      throw error;
+    }
     rejected.sort((a, b) => a.index - b.index);
     return { accepted: inserted, duplicates: duplicates + rows.length - inserted, rejected };
   }
 
   /** The published notes and the products the events name, and which of those notes tag which products ("note:product"). */
-  private async knownTargets(events: readonly EventInput[]): Promise<{ notes: Set<string>; products: Set<string>; tags: Set<string> }> {
+  private async knownTargets(
+    events: readonly EventInput[],
+  ): Promise<{ notes: Set<string>; kinds: Map<string, NoteRow['kind']>; products: Set<string>; tags: Set<string> }> {
     const noteIds = [...new Set(events.flatMap((e) => (e.noteId ? [e.noteId] : [])))];
     const productIds = [...new Set(events.flatMap((e) => (e.productId ? [e.productId] : [])))];
     const clickedNotes = [...new Set(events.flatMap((e) => (e.type === 'product_click' && e.noteId ? [e.noteId] : [])))];
@@ -141,6 +166,7 @@ export class EventsService {
     ]);
     return {
       notes: new Set(notes.filter((n) => n.status === 'published').map((n) => n.id)),
+      kinds: new Map(notes.map((n) => [n.id, n.kind])),
       products: new Set(products.map((p) => p.id)),
       tags: new Set(tags.map((t) => `${t.noteId}:${t.productId}`)),
     };

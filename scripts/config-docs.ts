@@ -29,6 +29,7 @@ export const GROUPS: readonly { title: string; variables: readonly string[] }[] 
       'RATE_LIMIT_EVENTS',
       'RATE_LIMIT_UPLOADS',
       'EVENTS_MAX_PER_CALL',
+      'VIEW_DEDUPE_MINUTES',
       'HTTP_BODY_LIMIT_BYTES',
     ],
   },

@@ -94,6 +94,7 @@ export class EventLog {
         targetUserId: target === NONE ? null : (ids.users[target] ?? null),
         value: Number.isNaN(value) ? null : value,
         sessionId: ids.sessions[this.session[i] ?? 0] ?? null,
+        isRepeat: false,
         occurredAt: new Date(occurredAt),
         // Clients batch events, so they reach the server a moment after they happen.
         receivedAt: new Date(occurredAt + random.int(20, 3000)),

@@ -291,9 +291,15 @@ export type FeedKind =
  * Impressions (on screen) → reads (a long view: ≥ 5 s on an image note, ≥ 50% of a video) →
  * engagements (likes, collects, comments, shares) → product clicks → orders → GMV. Money is in
  * `currency` (CNY unless asked); orders in other currencies count but their money does not.
+ * Impressions and reads are signed-in viewers'; a viewer's repeated views of a note within
+ * VIEW_DEDUPE_MINUTES count once. Signed-out viewers' are counted apart, since nothing vouches for them.
  */
 export type Funnel = {
   __typename?: 'Funnel';
+  /** Impressions by signed-out viewers, not in impressions or the rates. */
+  anonymousImpressions: Scalars['Int']['output'];
+  /** Reads by signed-out viewers, not in reads or the rates. */
+  anonymousReads: Scalars['Int']['output'];
   /** GMV / orders, over every order credited to the scope. */
   averageOrderValue?: Maybe<Money>;
   collects: Scalars['Int']['output'];
@@ -1657,6 +1663,8 @@ export type FeedExperimentArmResolvers<ContextType = GraphQLContext, ParentType 
 export type FeedKindResolvers = { FOLLOWING: 'following', FOR_YOU: 'for_you', TRENDING: 'trending' };
 
 export type FunnelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Funnel'] = ResolversParentTypes['Funnel']> = {
+  anonymousImpressions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  anonymousReads?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   averageOrderValue?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   collects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   comments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

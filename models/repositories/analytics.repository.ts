@@ -68,8 +68,11 @@ export interface SalesRow {
 }
 
 export interface FunnelRow {
+  /** Impressions and reads of signed-in viewers; signed-out viewers' are counted apart. */
   impressions: number;
   reads: number;
+  anonymousImpressions: number;
+  anonymousReads: number;
   likes: number;
   collects: number;
   comments: number;
@@ -91,6 +94,7 @@ export interface Range {
 }
 
 const NOTE_SUMS = sql`coalesce(sum(impressions), 0)::int AS impressions, coalesce(sum(reads), 0)::int AS reads,
+  coalesce(sum(anonymous_impressions), 0)::int AS anonymous_impressions, coalesce(sum(anonymous_reads), 0)::int AS anonymous_reads,
   coalesce(sum(likes), 0)::int AS likes, coalesce(sum(collects), 0)::int AS collects,
   coalesce(sum(comments), 0)::int AS comments, coalesce(sum(shares), 0)::int AS shares`;
 // Product clicks count when made from a note: clicks from a product page alone are not the notes' doing.
@@ -147,7 +151,7 @@ export class AnalyticsRepository {
            AND ${scope.notes} AND ${by === 'note' ? sql`ns.note_id` : sql`n.author_id`} IN (SELECT key FROM sales)
          GROUP BY 1
       )
-      SELECT sales.*, reach.impressions, reach.reads, reach.likes, reach.collects, reach.comments, reach.shares
+      SELECT sales.*, reach.impressions, reach.reads, reach.anonymous_impressions, reach.anonymous_reads, reach.likes, reach.collects, reach.comments, reach.shares
         FROM sales LEFT JOIN reach USING (key)
        ORDER BY gmv_minor DESC, orders DESC, product_clicks DESC, key`);
     return rowsOf<Record<string, unknown>>(result).map((r) => ({ key: String(r.key), ...toFunnel(r) }));
@@ -212,6 +216,8 @@ function toFunnel(r: Record<string, unknown>): FunnelRow {
   return {
     impressions: n('impressions'),
     reads: n('reads'),
+    anonymousImpressions: n('anonymous_impressions'),
+    anonymousReads: n('anonymous_reads'),
     likes: n('likes'),
     collects: n('collects'),
     comments: n('comments'),

@@ -385,19 +385,26 @@ export class NotesRepository {
 
   /**
    * Recomputes every note's trending score from the interaction log: engagement of the last
-   * `windowHours`, weighted by kind and decayed with a `halfLifeHours` half-life.
+   * `windowHours`, weighted by kind and decayed with a `halfLifeHours` half-life, repeated views
+   * left out. Signed-out viewers' events weigh a quarter and add at most what signed-in viewers
+   * gave the note: anonymous traffic, which nothing vouches for, can lift a note that people with
+   * accounts engage with but never carry one alone.
    */
   async refreshTrendingScores(windowHours: number, halfLifeHours: number): Promise<number> {
     const result = await this.db.execute(sql`
-      WITH recent AS (
-        SELECT note_id,
-               sum(CASE type
-                     WHEN 'view' THEN 1 WHEN 'like' THEN 3 WHEN 'collect' THEN 4 WHEN 'comment' THEN 4
-                     WHEN 'share' THEN 5 WHEN 'product_click' THEN 2 WHEN 'purchase' THEN 8 ELSE 0 END
-                   * exp(-ln(2) * extract(epoch FROM now() - occurred_at) / 3600.0 / ${halfLifeHours})) AS score
+      WITH weighted AS (
+        SELECT note_id, user_id IS NULL AS anonymous,
+               CASE type
+                 WHEN 'view' THEN 1 WHEN 'like' THEN 3 WHEN 'collect' THEN 4 WHEN 'comment' THEN 4
+                 WHEN 'share' THEN 5 WHEN 'product_click' THEN 2 WHEN 'purchase' THEN 8 ELSE 0 END
+               * exp(-ln(2) * extract(epoch FROM now() - occurred_at) / 3600.0 / ${halfLifeHours}) AS w
           FROM interaction_events
-         WHERE occurred_at > now() - make_interval(hours => ${windowHours}) AND note_id IS NOT NULL
-         GROUP BY note_id
+         WHERE occurred_at > now() - make_interval(hours => ${windowHours}) AND note_id IS NOT NULL AND NOT is_repeat
+      ), recent AS (
+        SELECT note_id, signed + least(0.25 * anonymous, signed) AS score
+          FROM (SELECT note_id, coalesce(sum(w) FILTER (WHERE NOT anonymous), 0) AS signed,
+                       coalesce(sum(w) FILTER (WHERE anonymous), 0) AS anonymous
+                  FROM weighted GROUP BY note_id) s
       )
       UPDATE notes SET trending_score = coalesce(recent.score, 0)
         FROM notes AS n LEFT JOIN recent ON recent.note_id = n.id

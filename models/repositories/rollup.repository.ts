@@ -83,20 +83,34 @@ async function foldEvents(db: Db, window: SQL): Promise<number> {
   const counted = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM interaction_events e WHERE ${window}`))[0]?.n;
   const read = isReadSql(sql`e.value`, sql`n.kind::text`);
   await db.execute(sql`
-    INSERT INTO note_stats (grain, bucket, note_id, impressions, reads, likes, collects, comments, shares, product_clicks)
+    INSERT INTO note_stats (grain, bucket, note_id, impressions, reads, likes, collects, comments, shares, product_clicks,
+                            anonymous_impressions, anonymous_reads)
     SELECT g.grain, ${bucketOf(sql`e.occurred_at`)}, e.note_id,
-           count(*) FILTER (WHERE e.type = 'impression'),
-           count(*) FILTER (WHERE e.type = 'view' AND ${read}),
+           count(*) FILTER (WHERE e.type = 'impression' AND e.user_id IS NOT NULL),
+           count(*) FILTER (WHERE e.type = 'view' AND ${read} AND e.user_id IS NOT NULL),
            count(*) FILTER (WHERE e.type = 'like'),
            count(*) FILTER (WHERE e.type = 'collect'),
            count(*) FILTER (WHERE e.type = 'comment'),
            count(*) FILTER (WHERE e.type = 'share'),
-           count(*) FILTER (WHERE e.type = 'product_click')
+           count(*) FILTER (WHERE e.type = 'product_click'),
+           count(*) FILTER (WHERE e.type = 'impression' AND e.user_id IS NULL),
+           count(*) FILTER (WHERE e.type = 'view' AND ${read} AND e.user_id IS NULL)
       FROM interaction_events e JOIN notes n ON n.id = e.note_id CROSS JOIN ${GRAINS}
-     WHERE ${window} AND e.type IN ('impression', 'view', 'like', 'collect', 'comment', 'share', 'product_click')
+     WHERE ${window} AND NOT e.is_repeat
+       AND e.type IN ('impression', 'view', 'like', 'collect', 'comment', 'share', 'product_click')
      GROUP BY 1, 2, 3
     ON CONFLICT (grain, note_id, bucket) DO UPDATE SET
-      ${addUp('note_stats', ['impressions', 'reads', 'likes', 'collects', 'comments', 'shares', 'product_clicks'])}`);
+      ${addUp('note_stats', [
+        'impressions',
+        'reads',
+        'likes',
+        'collects',
+        'comments',
+        'shares',
+        'product_clicks',
+        'anonymous_impressions',
+        'anonymous_reads',
+      ])}`);
   await db.execute(
     addToSalesStats(
       ['clicks'],
@@ -111,7 +125,7 @@ async function foldEvents(db: Db, window: SQL): Promise<number> {
     SELECT (date_trunc('day', e.occurred_at, 'UTC'))::date, e.note_id, t.topic, count(*)
       FROM interaction_events e JOIN notes n ON n.id = e.note_id JOIN users u ON u.id = e.user_id
       CROSS JOIN LATERAL unnest(u.interests) AS t(topic)
-     WHERE ${window} AND e.type = 'view' AND ${read}
+     WHERE ${window} AND e.type = 'view' AND ${read} AND NOT e.is_repeat
      GROUP BY 1, 2, 3
     ON CONFLICT (note_id, day, topic) DO UPDATE SET ${addUp('note_audience_topics', ['reads'])}`);
   return Number(counted ?? 0);

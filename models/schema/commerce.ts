@@ -132,7 +132,7 @@ export const brandWebhookSecrets = pgTable('brand_webhook_secrets', {
 /** Rollup rows come at two grains: days (any range) and hours (the recent series). */
 export const rollupGrainEnum = pgEnum('rollup_grain', ['day', 'hour']);
 
-// Per note and bucket: what the note's audience did. Maintained by the rollup job.
+// Per note and bucket: what the note's audience did (views repeated within the dedupe window left out). Maintained by the rollup job.
 export const noteStats = pgTable(
   'note_stats',
   {
@@ -146,6 +146,9 @@ export const noteStats = pgTable(
     comments: integer('comments').notNull().default(0),
     shares: integer('shares').notNull().default(0),
     productClicks: integer('product_clicks').notNull().default(0),
+    // Signed-out viewers' impressions and reads, apart: nothing vouches for them as it does for an account's.
+    anonymousImpressions: integer('anonymous_impressions').notNull().default(0),
+    anonymousReads: integer('anonymous_reads').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.grain, t.noteId, t.bucket] })],
 );

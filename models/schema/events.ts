@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const EVENT_TYPES = [
   'impression',
@@ -35,6 +35,9 @@ export const interactionEvents = pgTable(
     targetUserId: uuid('target_user_id'),
     value: doublePrecision('value'),
     sessionId: text('session_id'),
+    // A view by a viewer who already viewed the note within the dedupe window: kept for the interest
+    // model, counted nowhere (view counts, trending, reads).
+    isRepeat: boolean('is_repeat').notNull().default(false),
     occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

@@ -464,8 +464,8 @@ describe('analytics', () => {
       brandA.token,
     );
     const lines = csv.body.data?.analyticsCsv.csv.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^note_id,impressions,reads,engagements,/);
-    expect(lines[1]).toMatch(new RegExp(`^${n1},3,1,2,`));
+    expect(lines[0]).toMatch(/^note_id,impressions,reads,anonymous_impressions,anonymous_reads,engagements,/);
+    expect(lines[1]).toMatch(new RegExp(`^${n1},3,1,0,0,2,`));
   });
 
   it('answers bad analytics input with BAD_USER_INPUT', async () => {

@@ -33,7 +33,7 @@ export const commerceResolvers: Resolvers = {
     clickProduct: (_, { input }, ctx) =>
       asPayload(async () => {
         if (!ctx.viewer) throw errors.unauthenticated();
-        const recorded = await ctx.services.events.record(ctx.viewer, [{ ...input, type: 'product_click' }]);
+        const recorded = await ctx.services.events.record(ctx.viewer, [{ ...input, type: 'product_click' }], ctx.client);
         const rejection = recorded.rejected[0];
         if (rejection) throw new AppError(rejection.code, rejection.message, rejection.field);
         const product = await ctx.services.products.get(input.productId);

@@ -7,7 +7,7 @@ export const eventsResolvers: Resolvers = {
   Mutation: {
     recordEvents: async (_, args, ctx) => {
       await ctx.services.rateLimits.consume('events', ctx.client, Math.max(1, args.events.length));
-      return asPayload(() => ctx.services.events.record(ctx.viewer, args.events), { accepted: 0, duplicates: 0, rejected: [] });
+      return asPayload(() => ctx.services.events.record(ctx.viewer, args.events, ctx.client), { accepted: 0, duplicates: 0, rejected: [] });
     },
   },
 };
