@@ -22,7 +22,7 @@ const config: CodegenConfig = {
         // each enum translate at run time; the union lets rows be returned without conversion.
         enumsAsTypes: true,
         enumValues: ENUM_VALUES,
-        scalars: { DateTime: 'Date' },
+        scalars: { DateTime: 'Date', MinorUnits: 'number' },
         // graphql-js reads undefined as null, and DataLoader answers a missing row with undefined.
         maybeValue: 'T | null | undefined',
         mappers: {
@@ -59,7 +59,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         // String unions, like the SDL's values: no runtime enum objects in the bundle.
         enumsAsTypes: true,
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', MinorUnits: 'number' },
       },
     },
   },

@@ -6,7 +6,7 @@ function formatMoney(amountMinor: number, currency: string): string {
   return `${SYMBOLS[currency] ?? `${currency} `}${(amountMinor / 10 ** digits).toFixed(digits)}`;
 }
 
-/** A Money value; fractional amounts (position-based credit) round to the nearest minor unit, as the type is an Int. */
+/** A Money value; fractional amounts (position-based credit) round to the nearest minor unit, as MinorUnits are whole. */
 export function money(amountMinor: number, currency: string) {
   const whole = Math.round(amountMinor);
   return { amountMinor: whole, currency, formatted: formatMoney(whole, currency) };

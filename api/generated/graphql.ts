@@ -21,6 +21,12 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 instant, e.g. 2026-11-27T08:00:00.000Z. */
   DateTime: { input: Date; output: Date; }
+  /**
+   * A whole amount of money in a currency's minor unit (fen, cents), as a JSON number: any integer a
+   * JavaScript number holds exactly (up to 2^53 - 1), where GraphQL's Int stops at 2^31 - 1
+   * (21,474,836.47 yuan), less than one large order or a brand's GMV.
+   */
+  MinorUnits: { input: number; output: number; }
 };
 
 export type AnalyticsInterval =
@@ -205,7 +211,7 @@ export type CreateProductInput = {
   currency: Scalars['String']['input'];
   description?: InputMaybe<Scalars['String']['input']>;
   images?: InputMaybe<Array<Scalars['String']['input']>>;
-  priceMinor: Scalars['Int']['input'];
+  priceMinor: Scalars['MinorUnits']['input'];
   stock: Scalars['Int']['input'];
   title: Scalars['String']['input'];
 };
@@ -419,7 +425,7 @@ export type MediaUpload = {
 export type Money = {
   __typename?: 'Money';
   /** Integer amount in the currency's minor unit (fen, cents). */
-  amountMinor: Scalars['Int']['output'];
+  amountMinor: Scalars['MinorUnits']['output'];
   currency: Scalars['String']['output'];
   /** Display form, e.g. ¥199.00. */
   formatted: Scalars['String']['output'];
@@ -1010,7 +1016,7 @@ export type Refund = {
 
 export type RefundInput = {
   /** Defaults to what is left unrefunded. */
-  amountMinor?: InputMaybe<Scalars['Int']['input']>;
+  amountMinor?: InputMaybe<Scalars['MinorUnits']['input']>;
   /** Makes a retried refund a no-op. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<RefundKind>;
@@ -1087,7 +1093,7 @@ export type SponsorDeal = {
 };
 
 export type SponsorDealInput = {
-  costMinor: Scalars['Int']['input'];
+  costMinor: Scalars['MinorUnits']['input'];
   currency: Scalars['String']['input'];
   noteId: Scalars['ID']['input'];
 };
@@ -1172,7 +1178,7 @@ export type UpdateProductInput = {
   currency?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   images?: InputMaybe<Array<Scalars['String']['input']>>;
-  priceMinor?: InputMaybe<Scalars['Int']['input']>;
+  priceMinor?: InputMaybe<Scalars['MinorUnits']['input']>;
   stock?: InputMaybe<Scalars['Int']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1404,6 +1410,7 @@ export type ResolversTypes = {
   MediaInput: MediaInput;
   MediaStatus: null;
   MediaUpload: ResolverTypeWrapper<MediaRow>;
+  MinorUnits: ResolverTypeWrapper<Scalars['MinorUnits']['output']>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Note: ResolverTypeWrapper<ServedNote>;
@@ -1498,6 +1505,7 @@ export type ResolversParentTypes = {
   MediaFailure: MediaFailure;
   MediaInput: MediaInput;
   MediaUpload: MediaRow;
+  MinorUnits: Scalars['MinorUnits']['output'];
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Note: ServedNote;
@@ -1736,8 +1744,12 @@ export type MediaUploadResolvers<ContextType = GraphQLContext, ParentType extend
   width?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export interface MinorUnitsScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['MinorUnits'], any> {
+  name: 'MinorUnits';
+}
+
 export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
-  amountMinor?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  amountMinor?: Resolver<ResolversTypes['MinorUnits'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   formatted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -2119,6 +2131,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MediaFailure?: MediaFailureResolvers<ContextType>;
   MediaStatus?: MediaStatusResolvers;
   MediaUpload?: MediaUploadResolvers<ContextType>;
+  MinorUnits?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Note?: NoteResolvers<ContextType>;

@@ -138,6 +138,27 @@ describe('paying for in-app orders', () => {
     expect(await stock(product)).toBe(4);
   });
 
+  it("amounts past 32 bits (one large order, a brand's GMV) come back whole, not null", async () => {
+    // 1,000,000 yuan × 30 = 3e9 fen, past GraphQL Int's 2^31 - 1.
+    const product = await createProduct(app, brand, { priceMinor: 100_000_000, stock: 30 });
+    const order = await checkout(product, 30);
+    expect(await payOrder(app, buyer, order.id)).toBe('PAID');
+    const listed = await app.gql(`{ brandOrders(first: 1) { edges { node { id amount { amountMinor formatted } } } } }`, {}, brand.token);
+    expect(listed.body.errors).toBeUndefined();
+    expect(listed.body.data?.brandOrders.edges[0].node).toEqual({
+      id: order.id,
+      amount: { amountMinor: 3_000_000_000, formatted: '¥30000000.00' },
+    });
+    expect((await brandGmv()).organic.gmv.amountMinor).toBeGreaterThanOrEqual(3_000_000_000);
+    const tooBig = await app.gql(
+      `mutation($p: MinorUnits!) { updateProduct(id: "${product}", input: { priceMinor: $p }) { error { code } } }`,
+      {
+        p: 2 ** 53,
+      },
+    );
+    expect(tooBig.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('a paid-for order that expired meanwhile is paid only if its units can be taken again', async () => {
     const product = await createProduct(app, brand, { priceMinor: 300, stock: 1 });
     const order = await checkout(product, 1);

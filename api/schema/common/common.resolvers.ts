@@ -19,8 +19,30 @@ export const DateTime = new GraphQLScalarType({
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
+function parseMinorUnits(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw new GraphQLError(`MinorUnits must be a whole number between ±${Number.MAX_SAFE_INTEGER}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value;
+}
+
+export const MinorUnits = new GraphQLScalarType({
+  name: 'MinorUnits',
+  serialize: (value) => {
+    // Sums come back from SQL as strings or bigints; anything past 2^53 would be silently rounded.
+    const amount = typeof value === 'string' || typeof value === 'bigint' ? Number(value) : value;
+    if (typeof amount !== 'number' || !Number.isSafeInteger(amount)) throw new Error(`MinorUnits cannot represent ${String(value)}`);
+    return amount;
+  },
+  parseValue: parseMinorUnits,
+  parseLiteral: (ast) => parseMinorUnits(ast.kind === Kind.INT ? Number(ast.value) : undefined),
+});
+
 export const commonResolvers: Resolvers = {
   DateTime,
+  MinorUnits,
   Query: { ping: () => true },
   Mutation: { ping: () => true },
 };
