@@ -1,7 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { queryCounter } from '../core/db';
+import { databaseInputError, queryCounter } from '../core/db';
 import { ErrorCode, isAppError, RateLimitedError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { GraphQLContext } from './context';
@@ -83,7 +83,8 @@ export function createApollo(
 
 /** Domain errors keep their stable code; anything unexpected is logged and shown as INTERNAL. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  const thrown = error instanceof GraphQLError ? error.originalError : error;
+  const original = databaseInputError(thrown) ?? thrown;
   if (isAppError(original)) {
     return {
       ...formatted,

@@ -1,5 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { SIGNATURE_HEADER } from '../commerce/webhook-signature';
+import { databaseInputError } from '../core/db';
 import { ErrorCode, isAppError, type ErrorCode as Code } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { Services } from '../services';
@@ -26,7 +27,8 @@ export function webhooksRouter(services: Pick<Services, 'orders'>, logger: Logge
     try {
       const outcome = await services.orders.receiveWebhook(String(req.params.brandId), body, req.get(SIGNATURE_HEADER));
       res.status(200).json(outcome);
-    } catch (error) {
+    } catch (thrown) {
+      const error = databaseInputError(thrown) ?? thrown;
       if (!isAppError(error)) {
         logger.error({ err: error }, 'order webhook failed');
         res.status(500).json({ error: { code: ErrorCode.INTERNAL, message: 'Internal error' } });

@@ -10,6 +10,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { errors, type AppError } from './errors';
 
 // The only module that talks to a Postgres driver: PGlite (embedded, one process) or node-postgres.
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -158,6 +159,17 @@ export function toPgArray(values: readonly unknown[]): string {
 }
 
 /** Test helper: creates and drops throwaway databases on a server (each test file gets its own). */
+/**
+ * A value the database refused to store (SQLSTATE class 22, data exception: a NUL in text, a
+ * number out of range): the client's input, answered as BAD_USER_INPUT rather than a server fault.
+ */
+export function databaseInputError(error: unknown): AppError | undefined {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
+  if (!code.startsWith('22')) return undefined;
+  return errors.badInput(`The input holds a value that cannot be stored (${(cause as Error).message})`);
+}
+
 export async function createServerDatabase(adminUrl: string, name: string): Promise<string> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();

@@ -12,7 +12,11 @@ export const eventInput = z
     productId: uuid.nullish(),
     value: z.number().finite().min(0).max(1e9).nullish(),
     occurredAt: z.date().nullish(),
-    sessionId: z.string().max(64).nullish(),
+    sessionId: z
+      .string()
+      .max(64)
+      .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters')
+      .nullish(),
   })
   .refine((e) => e.noteId || e.productId, 'an event names a noteId or a productId')
   .refine((e) => e.type !== 'product_click' || e.productId, 'a product_click names its productId');

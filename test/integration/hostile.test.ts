@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/harness';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -130,6 +131,36 @@ describe('hostile and malformed requests', () => {
       creator.token,
     );
     expect(long.body.data?.createNote.error).toEqual({ code: 'BAD_USER_INPUT', field: 'body' });
+    await stillServing();
+  });
+
+  it('answers NUL characters, which PostgreSQL cannot store, as bad input and keeps the good events of a batch', async () => {
+    const creator = await signUp(app, 'CREATOR');
+    const noteId = await createNote(app, creator);
+    // Straight to a query's parameter, with no input schema in the way.
+    const login = await app.gql(`mutation { logIn(input: { login: "a\\u0000b", password: "whatever" }) { error { code } } }`);
+    expect(login.status).toBe(200);
+    expect(login.body.errors).toBeUndefined();
+    expect(['BAD_USER_INPUT', 'INVALID_CREDENTIALS']).toContain(login.body.data?.logIn.error.code);
+    const search = await app.gql(`query($q: String!) { search(query: $q) { edges { node { __typename } } } }`, { q: 'lip\u0000stick' });
+    expect(JSON.stringify(search.body)).not.toContain('INTERNAL');
+    const note = await app.gql(
+      `mutation($input: CreateNoteInput!) { createNote(input: $input) { error { code field } } }`,
+      { input: { kind: 'IMAGE', title: 'nul\u0000title', media: [{ url: 'https://a.example/x.jpg', width: 1, height: 1 }] } },
+      creator.token,
+    );
+    expect(note.body.data?.createNote.error).toEqual({ code: 'BAD_USER_INPUT', field: 'title' });
+    const events = await app.gql(
+      `mutation($events: [EventInput!]!) { recordEvents(events: $events) { accepted rejected { index code } } }`,
+      {
+        events: [
+          { eventId: randomUUID(), type: 'IMPRESSION', noteId, sessionId: 'bad\u0000session' },
+          { eventId: randomUUID(), type: 'IMPRESSION', noteId, sessionId: 'good' },
+        ],
+      },
+      creator.token,
+    );
+    expect(events.body.data?.recordEvents).toEqual({ accepted: 1, rejected: [{ index: 0, code: 'BAD_USER_INPUT' }] });
     await stillServing();
   });
 

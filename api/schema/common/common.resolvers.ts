@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { databaseInputError } from '../../../core/db';
 import { isAppError } from '../../../core/errors';
 import type { Resolvers } from '../../generated/graphql';
 
@@ -59,8 +60,9 @@ export function asPayload<T extends object, E extends Partial<T>>(work: () => Pr
 export async function asPayload<T extends object>(work: () => Promise<T>, empty: Partial<T> = {}): Promise<T | WithError<Partial<T>>> {
   try {
     return await work();
-  } catch (error) {
-    if (!isAppError(error)) throw error;
+  } catch (thrown) {
+    const error = isAppError(thrown) ? thrown : databaseInputError(thrown);
+    if (!error) throw thrown;
     return { ...empty, error: { code: error.code, message: error.message, field: error.field ?? null } };
   }
 }
