@@ -34,6 +34,15 @@ export interface Api {
   stop(graceMs: number): Promise<void>;
 }
 
+/** The API's own top-level paths; any other path is the web app's, and the metrics name none of them. */
+const ROUTES = new Set(['graphql', 'uploads', 'media', 'webhooks', 'healthz', 'readyz', 'metrics']);
+
+/** A request's route as a metric label, from a fixed set: the path itself is the client's to choose. */
+function routeLabel(req: Request): string {
+  const top = req.path.split('/')[1] ?? '';
+  return ROUTES.has(top) ? top : 'web';
+}
+
 export async function createApi({ services, config, logger, checkReadiness }: ApiDeps): Promise<Api> {
   const metrics = createMetrics();
   const schema = buildSchema();
@@ -44,7 +53,7 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
   app.disable('x-powered-by');
   app.use((req: Request, res: Response, next: NextFunction) => {
     const stopTimer = metrics.httpDuration.startTimer({ method: req.method });
-    res.on('finish', () => stopTimer({ route: req.route?.path ?? req.path.split('/')[1] ?? '', status: String(res.statusCode) }));
+    res.on('finish', () => stopTimer({ route: routeLabel(req), status: String(res.statusCode) }));
     next();
   });
 
@@ -61,10 +70,6 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
   });
 
   app.use('/uploads', uploadsRouter(services, path.join(config.MEDIA_DIR, '.incoming'), logger));
-  // Originals keep their metadata (GPS included) until processed: they are never served.
-  app.use('/media/originals', (_req: Request, res: Response) => {
-    res.status(404).json({ error: 'not found' });
-  });
   app.use('/media', mediaFilesRouter(services.storage));
   app.use('/webhooks', webhooksRouter(services, logger));
 

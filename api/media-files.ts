@@ -1,6 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import { assertValidKey, ObjectNotFoundError, type Storage, type StoredObject } from '../media/storage';
+import { assertValidKey, isPublicKey, ObjectNotFoundError, type Storage, type StoredObject } from '../media/storage';
 
 interface ByteRange {
   start: number;
@@ -16,6 +16,10 @@ export function mediaFilesRouter(storage: Storage): express.Router {
     try {
       assertValidKey(key);
     } catch {
+      notFound(res);
+      return;
+    }
+    if (!isPublicKey(key)) {
       notFound(res);
       return;
     }

@@ -12,7 +12,7 @@ import { probeVideo, runFfmpeg, type FfmpegBinaries } from './ffmpeg';
 import { probeImage, processImage } from './image';
 import type { MediaProgress } from './progress';
 import type { Sniffed } from './sniff';
-import { contentTypeFor, type Storage } from './storage';
+import { contentTypeFor, ORIGINALS_PREFIX, type Storage } from './storage';
 import { masterPlaylist, planVideo, posterArgs, previewArgs, rungArgs, type Rung, type VideoPlan } from './video-plan';
 
 export interface MediaLimits {
@@ -79,7 +79,7 @@ export class MediaService {
     if (file.bytes > this.maxBytes(kind)) throw tooLarge(kind, this.maxBytes(kind));
     const size = kind === 'image' ? await this.probeImageSize(file.localPath) : await this.probeVideoSize(file.localPath);
     const id = uuidv7();
-    const originalKey = `originals/${id}/source`;
+    const originalKey = `${ORIGINALS_PREFIX}${id}/source`;
     await this.deps.storage.moveFile(originalKey, file.localPath, 'application/octet-stream');
     return this.repo.insert({
       id,

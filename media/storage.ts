@@ -34,6 +34,14 @@ export class ObjectNotFoundError extends Error {
   }
 }
 
+/** Where uploads wait for their pipeline, metadata (GPS included) and all: never served, whatever the URL's encoding. */
+export const ORIGINALS_PREFIX = 'originals/';
+
+/** Whether a stored object may be served to anyone who asks for it. */
+export function isPublicKey(key: string): boolean {
+  return !key.toLowerCase().startsWith(ORIGINALS_PREFIX);
+}
+
 const KEY_PATTERN = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/i;
 const MAX_KEY_LENGTH = 512;
 

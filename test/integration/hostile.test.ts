@@ -172,6 +172,19 @@ describe('hostile and malformed requests', () => {
     expect(res.body.data?.note).toEqual({ title, body: "1' OR '1'='1" });
   });
 
+  it('keeps metric labels to names the schema and the API define, whatever clients call their operations and paths', async () => {
+    for (let i = 0; i < 20; i += 1) {
+      await app.gql(`query Made_Up_${i} { ping }`);
+      await app.gql(`{ madeUpField${i} }`);
+      await app.http.get(`/made-up-path-${i}`);
+    }
+    const metrics = (await app.http.get('/metrics')).text;
+    expect(metrics).not.toMatch(/Made_Up_|madeUpField|made-up-path/);
+    expect(metrics).toContain('operation="query.ping"');
+    expect(metrics).toContain('operation="invalid"');
+    expect(metrics).toContain('route="web"');
+  });
+
   it('reports health, readiness and Prometheus metrics', async () => {
     expect((await app.http.get('/healthz')).body).toEqual({ status: 'ok' });
     const ready = await app.http.get('/readyz');

@@ -519,6 +519,14 @@ describe('mediaFilesRouter', () => {
       // In Node superagent hands parsers the IncomingMessage, whatever its types say.
       .parse((res: any, done: (error: Error | null, body: Buffer) => void) => binary(res, done));
 
+  it('never serves an original, however its path is spelled', async () => {
+    await storage.putBuffer('originals/u9/source', body, 'application/octet-stream');
+    for (const spelling of ['/media/originals/u9/source', '/media/originals%2Fu9%2Fsource', '/media/originals%2fu9/source']) {
+      expect((await rawGet(app, spelling)).status).toBe(404);
+    }
+    expect((await rawGet(app, `/media/${key.replaceAll('/', '%2F')}`)).status).toBe(200);
+  });
+
   it('serves the whole object with its headers', async () => {
     const stat = await storage.stat(key);
     const res = await get(`/media/${key}`).expect(200);
