@@ -180,11 +180,13 @@ export class SocialService {
     return this.repos.social.listComments(scope, limit, after);
   }
 
+  /** A viewer's share of a note counts once, however often they share it (or retry the request). */
   async share(viewer: Actor | null, noteId: string, rawChannel: unknown): Promise<string> {
     const me = await this.accounts.requireUser(viewer);
-    validate(shareChannel, rawChannel);
+    const channel = validate(shareChannel, rawChannel) ?? null;
     const note = await this.requirePublishedNote(noteId);
     await this.changeNote(note, async (tx) => {
+      if (!(await tx.social.share(me.id, note, channel))) return;
       await tx.notes.adjustCounters(note, { shares: 1 });
       await logAction(tx.events, 'share', me.id, { noteId: note });
     });

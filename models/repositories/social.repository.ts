@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { anyUuid, keysetBefore } from '../sql';
-import { boards, collects, comments, follows, hiddenCreators, hiddenNotes, likes, notes, users } from '../schema';
+import { boards, collects, comments, follows, hiddenCreators, hiddenNotes, likes, notes, shares, users } from '../schema';
 
 export type BoardRow = typeof boards.$inferSelect;
 export type BoardWithCount = BoardRow & { noteCount: number };
@@ -71,6 +71,12 @@ export class SocialRepository {
 
   async like(userId: string, noteId: string): Promise<boolean> {
     const rows = await this.db.insert(likes).values({ userId, noteId }).onConflictDoNothing().returning();
+    return rows.length > 0;
+  }
+
+  /** Records the viewer's share of a note; false when they had shared it before. */
+  async share(userId: string, noteId: string, channel: string | null): Promise<boolean> {
+    const rows = await this.db.insert(shares).values({ userId, noteId, channel }).onConflictDoNothing().returning();
     return rows.length > 0;
   }
 

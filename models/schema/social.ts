@@ -40,6 +40,23 @@ export const likes = pgTable(
   ],
 );
 
+// Who shared which note: a note's share count counts sharers, so sharing again (or a retried request) adds nothing.
+export const shares = pgTable(
+  'shares',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    noteId: uuid('note_id')
+      .notNull()
+      .references(() => notes.id),
+    // Where it was first shared to (wechat, weibo, a copied link...), when the client says.
+    channel: text('channel'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.noteId] }), index('shares_note_idx').on(t.noteId)],
+);
+
 export const boards = pgTable(
   'boards',
   {

@@ -95,10 +95,14 @@ describe('social actions', () => {
     expect(note.comments.edges[0].node.replies.edges.map((e: { node: { body: string } }) => e.node.body)).toEqual(['#3 号', 'thanks!']);
   });
 
-  it('counts every share and requires sign-in for actions', async () => {
-    await app.gql(`mutation($id: ID!) { share(noteId: $id, channel: "wechat") { shareCount } }`, { id: noteId }, fan.token);
-    const res = await app.gql(`mutation($id: ID!) { share(noteId: $id) { shareCount } }`, { id: noteId }, fan.token);
-    expect(res.body.data?.share.shareCount).toBe(2);
+  it("counts each viewer's share of a note once, however often they share it, and requires sign-in for actions", async () => {
+    const SHARE = `mutation($id: ID!) { share(noteId: $id, channel: "wechat") { shareCount } }`;
+    const before = (await app.gql(`query($id: ID!) { note(id: $id) { shareCount } }`, { id: noteId })).body.data?.note.shareCount;
+    await app.gql(SHARE, { id: noteId }, fan.token);
+    const again = await app.gql(`mutation($id: ID!) { share(noteId: $id) { shareCount } }`, { id: noteId }, fan.token);
+    expect(again.body.data?.share.shareCount).toBe(before + 1);
+    const other = await signUp(app);
+    expect((await app.gql(SHARE, { id: noteId }, other.token)).body.data?.share.shareCount).toBe(before + 2);
     expect(errorCode(await app.gql(`mutation($id: ID!) { like(noteId: $id) { id } }`, { id: noteId }))).toBe('UNAUTHENTICATED');
   });
 });
