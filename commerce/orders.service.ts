@@ -16,6 +16,9 @@ import { newWebhookSecret, verifyWebhook } from './webhook-signature';
 /** How long past its deadline a pending order waits before expiring: a charge already under way may still complete. */
 const PAYMENT_GRACE_MS = 60_000;
 
+/** How long a rotated-out webhook secret still verifies. */
+const WEBHOOK_SECRET_OVERLAP_MS = 24 * 3600_000;
+
 export interface WebhookOutcome {
   status: 'created' | 'duplicate';
   orderId: string;
@@ -187,10 +190,10 @@ export class OrdersService {
    * (or refund id) already recorded is acknowledged again and changes nothing.
    */
   async receiveWebhook(brandId: string, body: Buffer, signature: string | undefined, now = new Date()): Promise<WebhookOutcome> {
-    const secret = isUuid(brandId) ? await this.repos.commerce.webhookSecret(brandId) : undefined;
-    if (!secret) throw errors.unauthenticated('This brand has no webhook secret: create one with rotateWebhookSecret');
-    const verdict = verifyWebhook(secret, body, signature, Math.floor(now.getTime() / 1000));
-    if (verdict !== 'ok') throw errors.unauthenticated(`Bad webhook signature (${verdict})`);
+    const secrets = isUuid(brandId) ? await this.repos.commerce.webhookSecrets(brandId, now) : [];
+    if (secrets.length === 0) throw errors.unauthenticated('This brand has no webhook secret: create one with rotateWebhookSecret');
+    const verdicts = secrets.map((secret) => verifyWebhook(secret, body, signature, Math.floor(now.getTime() / 1000)));
+    if (!verdicts.includes('ok')) throw errors.unauthenticated(`Bad webhook signature (${verdicts[0]})`);
     let parsed: unknown;
     try {
       parsed = JSON.parse(body.toString('utf8'));
@@ -208,12 +211,16 @@ export class OrdersService {
     return { status: created ? 'created' : 'duplicate', orderId: order.id, refundId: refund.id };
   }
 
-  /** A new signing secret for the brand's order webhook; the old one stops working. Shown once. */
-  async rotateWebhookSecret(actor: Actor | null): Promise<{ brandId: string; secret: string }> {
+  /**
+   * A new signing secret for the brand's order webhook, shown once. The one it replaces keeps
+   * verifying for a day, so a shop's events are not refused while its settings are being changed.
+   */
+  async rotateWebhookSecret(actor: Actor | null, now = new Date()): Promise<{ brandId: string; secret: string; previousValidUntil: Date }> {
     const brand = await this.requireBrand(actor);
     const secret = newWebhookSecret();
-    await this.repos.commerce.setWebhookSecret(brand.id, secret);
-    return { brandId: brand.id, secret };
+    const previousValidUntil = new Date(now.getTime() + WEBHOOK_SECRET_OVERLAP_MS);
+    await this.repos.commerce.rotateWebhookSecret(brand.id, secret, previousValidUntil);
+    return { brandId: brand.id, secret, previousValidUntil };
   }
 
   /** Records what the brand paid for one of its sponsored notes. */

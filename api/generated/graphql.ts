@@ -1292,7 +1292,9 @@ export type WebhookSecretPayload = {
   /** POST signed order events to /webhooks/orders/{brandId}. */
   brandId?: Maybe<Scalars['ID']['output']>;
   error?: Maybe<UserError>;
-  /** Shown once: keep it in the shop's settings. Rotating again retires it. */
+  /** Until when the secret this one replaced still verifies (a day), while the shop's settings catch up; then it is retired. */
+  previousSecretValidUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** Shown once: keep it in the shop's settings. */
   secret?: Maybe<Scalars['String']['output']>;
 };
 
@@ -2099,6 +2101,7 @@ export type VideoRenditionResolvers<ContextType = GraphQLContext, ParentType ext
 export type WebhookSecretPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookSecretPayload'] = ResolversParentTypes['WebhookSecretPayload']> = {
   brandId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['UserError']>, ParentType, ContextType>;
+  previousSecretValidUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 

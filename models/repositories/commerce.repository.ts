@@ -216,16 +216,23 @@ export class CommerceRepository {
     return row && { userId: row.user_id };
   }
 
-  async webhookSecret(brandId: string): Promise<string | undefined> {
+  /** The brand's signing secrets that verify at `now`: the current one, then the one it replaced while it overlaps. */
+  async webhookSecrets(brandId: string, now: Date): Promise<string[]> {
     const [row] = await this.db.select().from(brandWebhookSecrets).where(eq(brandWebhookSecrets.brandId, brandId));
-    return row?.secret;
+    if (!row) return [];
+    const previous = row.previousSecret && row.previousValidUntil && row.previousValidUntil > now ? [row.previousSecret] : [];
+    return [row.secret, ...previous];
   }
 
-  async setWebhookSecret(brandId: string, secret: string): Promise<void> {
+  /** Makes `secret` the brand's current one; the one it replaces keeps verifying until `previousValidUntil`. */
+  async rotateWebhookSecret(brandId: string, secret: string, previousValidUntil: Date): Promise<void> {
     await this.db
       .insert(brandWebhookSecrets)
       .values({ brandId, secret })
-      .onConflictDoUpdate({ target: brandWebhookSecrets.brandId, set: { secret, createdAt: new Date() } });
+      .onConflictDoUpdate({
+        target: brandWebhookSecrets.brandId,
+        set: { secret, createdAt: new Date(), previousSecret: sql`${brandWebhookSecrets.secret}`, previousValidUntil },
+      });
   }
 
   async upsertSponsorDeal(deal: Omit<SponsorDealRow, 'updatedAt'>): Promise<SponsorDealRow> {

@@ -127,6 +127,9 @@ export const brandWebhookSecrets = pgTable('brand_webhook_secrets', {
     .references(() => brands.id),
   secret: text('secret').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  // The secret before the last rotation still signs until then, while the shop's settings catch up.
+  previousSecret: text('previous_secret'),
+  previousValidUntil: timestamp('previous_valid_until', { withTimezone: true, precision: 3 }),
 });
 
 /** Rollup rows come at two grains: days (any range) and hours (the recent series). */

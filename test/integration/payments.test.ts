@@ -180,3 +180,33 @@ describe('paying for in-app orders', () => {
     expect(await stock(product)).toBe(0);
   });
 });
+
+describe("rotating a brand's webhook secret", () => {
+  it('keeps the replaced secret verifying for a day, so the shop is not refused while its settings change', async () => {
+    const product = await createProduct(app, brand, { priceMinor: 100, stock: 10 });
+    const old = secret;
+    const rotated = (await app.gql(`mutation { rotateWebhookSecret { secret previousSecretValidUntil } }`, {}, brand.token)).body.data
+      ?.rotateWebhookSecret;
+    const until = new Date(rotated.previousSecretValidUntil).getTime();
+    expect(until - Date.now()).toBeGreaterThan(23 * 3600_000);
+    const order = (id: string) =>
+      JSON.stringify({
+        type: 'order.paid',
+        orderId: id,
+        productId: product,
+        quantity: 1,
+        amountMinor: 100,
+        currency: 'CNY',
+        occurredAt: new Date().toISOString(),
+      });
+    const receive = (body: string, key: string, at: Date) =>
+      app.services.orders.receiveWebhook(brandId, Buffer.from(body), signWebhook(key, body, Math.floor(at.getTime() / 1000)), at);
+    const now = new Date();
+    expect((await receive(order('ROT-OLD'), old, now)).status).toBe('created');
+    expect((await receive(order('ROT-NEW'), rotated.secret, now)).status).toBe('created');
+    const later = new Date(until + 1000);
+    await expect(receive(order('ROT-LATE'), old, later)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await receive(order('ROT-LATE'), rotated.secret, later)).status).toBe('created');
+    secret = rotated.secret;
+  });
+});

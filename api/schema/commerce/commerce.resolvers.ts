@@ -48,7 +48,11 @@ export const commerceResolvers: Resolvers = {
         // A refund row has no currency of its own: its amount is in its order's.
         return { refund: { ...refund, currency: order.currency }, order };
       }),
-    rotateWebhookSecret: (_, __, ctx) => asPayload(() => ctx.services.orders.rotateWebhookSecret(ctx.viewer)),
+    rotateWebhookSecret: (_, __, ctx) =>
+      asPayload(async () => {
+        const rotated = await ctx.services.orders.rotateWebhookSecret(ctx.viewer);
+        return { brandId: rotated.brandId, secret: rotated.secret, previousSecretValidUntil: rotated.previousValidUntil };
+      }),
     setSponsorDeal: (_, args, ctx) => asPayload(async () => ({ deal: await ctx.services.orders.setSponsorDeal(ctx.viewer, args.input) })),
   },
   Order: {
