@@ -66,6 +66,8 @@ export function createApollo(
   return new ApolloServer<GraphQLContext>({
     gateway: jitGateway(schema),
     introspection: !config.isProduction,
+    // "Did you mean …?" in validation errors spells out the schema that introspection-off hides.
+    hideSchemaDetailsFromClientErrors: config.isProduction,
     parseOptions: parseOptions(config),
     validationRules: limitRules(config),
     // main.ts owns shutdown: it drains HTTP first, then stops Apollo, jobs and connections in order.

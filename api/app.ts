@@ -11,6 +11,7 @@ import type { Services } from '../services';
 import { createApollo } from './apollo';
 import { buildContext } from './context';
 import { mediaFilesRouter } from './media-files';
+import { securityHeaders, webContentPolicy } from './security-headers';
 import { createMetrics } from './metrics';
 import { buildSchema } from './schema';
 import { attachSubscriptions } from './subscriptions';
@@ -51,6 +52,7 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use((req: Request, res: Response, next: NextFunction) => {
     const stopTimer = metrics.httpDuration.startTimer({ method: req.method });
     res.on('finish', () => stopTimer({ route: routeLabel(req), status: String(res.statusCode) }));
@@ -92,7 +94,7 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
     inFlight.track(Promise.resolve(graphql(req, res, next))),
   );
   // Last, so that no file of the build and no page of the app can stand in front of an API route.
-  app.use(webRouter(config.WEB_DIST_DIR));
+  app.use(webContentPolicy(config), webRouter(config.WEB_DIST_DIR));
 
   // Body-parser refusals (oversized or malformed JSON) answer in GraphQL's error shape.
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {

@@ -168,7 +168,14 @@ async function firstLoad(browser: Browser): Promise<FirstLoad> {
 
 /** A fresh phone-sized context (its own cache) that reaches only the product: other hosts would time the internet. */
 async function phone(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  // The bench's probes run in the page (waitForFunction polls each frame with eval), which the app's content security policy refuses.
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+    bypassCSP: true,
+  });
   await context.route(/^https?:\/\//, (route) => (route.request().url().startsWith(BASE) ? route.continue() : route.abort()));
   return context;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { JobRuntime } from '../../jobs/runtime';
-import { launchBrowser, openPage, screenshots } from '../support/browser';
+import { launchBrowser, openPage, screenshots, waitInPage } from '../support/browser';
 import { createProduct, signUp, type Account } from '../support/factories';
 import { closeWorld, postNote, uploadReady } from '../support/e2e-world';
 import { startTestApp, type TestApp } from '../support/harness';
@@ -131,7 +131,7 @@ async function tabTo(page: Page, selector: string, { back = false, max = 120 } =
 /** Waits until the focused element matches `selector`. */
 async function waitForFocus(page: Page, selector: string): Promise<void> {
   try {
-    await page.waitForFunction(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`, undefined, { timeout: 10_000 });
+    await waitInPage(page, `document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`, 10_000);
   } catch {
     throw new Error(`focus never reached ${selector}; it is on ${await focusNow(page)}`);
   }
@@ -139,7 +139,8 @@ async function waitForFocus(page: Page, selector: string): Promise<void> {
 
 /** Waits until the images in `selector` that are on screen have loaded (there is at least one), so that a screenshot shows them. */
 function imagesLoaded(page: Page, selector: string): Promise<unknown> {
-  return page.waitForFunction(
+  return waitInPage(
+    page,
     `(() => {
       const onScreen = [...document.querySelectorAll(${JSON.stringify(selector)})].filter((img) => {
         const box = img.getBoundingClientRect();
@@ -266,7 +267,8 @@ it('walks a new viewer through sign-up, the feed, a note, search and buying with
     if (presses > 5) throw new Error('the arrows never reached the suggestion');
     const before = await page.locator(box).getAttribute('aria-activedescendant');
     await page.keyboard.press('ArrowDown');
-    await page.waitForFunction(
+    await waitInPage(
+      page,
       `document.querySelector(${JSON.stringify(box)}).getAttribute('aria-activedescendant') !== ${JSON.stringify(before)}`,
     );
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { JobRuntime } from '../../jobs/runtime';
 import { runFfmpeg, SYSTEM_BINARIES } from '../../media/ffmpeg';
-import { axeViolations, describeViolations, launchBrowser, openPage, screenshot, screenshots } from '../support/browser';
+import { axeViolations, describeViolations, launchBrowser, openPage, screenshot, screenshots, waitInPage } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { signUp } from '../support/factories';
 import { closeWorld, postNote, uploadReady } from '../support/e2e-world';
@@ -149,7 +149,7 @@ it('plays a video note', async () => {
   await page.goto(`${base}/note/${videoNoteId}`);
   const video = page.getByTestId('note-video');
   await video.waitFor();
-  await page.waitForFunction('document.querySelector(\'[data-testid="note-video"]\').currentTime > 0.5', undefined, { timeout: 20_000 });
+  await waitInPage(page, 'document.querySelector(\'[data-testid="note-video"]\').currentTime > 0.5', 20_000);
   expect(describeViolations(await axeViolations(page))).toEqual([]);
   await screenshots(page, 'note-video');
   expect(problems).toEqual([]);

@@ -65,9 +65,23 @@ export async function openPage(
 
 const SEVERE = new Set(['serious', 'critical']);
 
+/**
+ * The value of `expression` in the page once it is truthy, asked every 50 ms from outside the page.
+ * Not page.waitForFunction: it polls with eval inside the page, which the app's content security
+ * policy forbids, as it should.
+ */
+export async function waitInPage<T>(page: Page, expression: string, timeoutMs = 30_000): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 50))) {
+    const value = await page.evaluate<T>(expression);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`${expression.slice(0, 120)} did not hold within ${timeoutMs / 1000} s`);
+  }
+}
+
 /** axe-core's serious and critical accessibility violations on the page as it is now. */
 export async function axeViolations(page: Page): Promise<AxeResult[]> {
-  await page.addScriptTag({ content: await readFile(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  // Evaluated from outside rather than added as a script tag, which the content security policy refuses.
+  await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
   // A string, not a function: test transpilers add helpers to functions that do not exist in the page.
   const results = await page.evaluate<{ violations: AxeResult[] }>('axe.run(document, { resultTypes: ["violations"] })');
   return results.violations.filter((violation) => SEVERE.has(violation.impact ?? ''));
