@@ -8,7 +8,7 @@ import { openDatabase, type Database } from './core/db';
 import type { Logger } from './core/logger';
 import { terminalProgress } from './core/progress';
 import { createRedisClient, resolveRedis, type RedisEndpoint } from './core/redis';
-import { createJobFailureHandlers, createJobHandlers } from './jobs/handlers';
+import { createJobFailureHandlers, createJobHandlers, createOverdueChecks } from './jobs/handlers';
 import { createJobQueue, startJobRuntime, type JobRuntime } from './jobs/runtime';
 import { transactor } from './models/transaction';
 import { furnishDemoMedia, needsDemoMedia } from './seed/demo-media';
@@ -143,6 +143,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
         orders: services.orders,
       }),
       failureHandlers: createJobFailureHandlers({ media: services.media }),
+      overdue: createOverdueChecks({ trainer: services.trainer }),
       logger,
       lockMs: config.JOB_LOCK_MS ?? (config.DATABASE_URL ? undefined : EMBEDDED_JOB_LOCK_MS),
     });

@@ -4,7 +4,7 @@ import type { MediaService } from '../media/media.service';
 import type { ServedLogService } from '../recommender/served-log.service';
 import type { Trainer } from '../recommender/training/trainer';
 import type { TrendingService } from '../recommender/trending.service';
-import type { JobFailureHandlers, JobHandlers, JobRequest } from './definitions';
+import { JOB_POLICIES, type JobFailureHandlers, type JobHandlers, type JobName, type JobRequest } from './definitions';
 
 export interface HandlerServices {
   trending: TrendingService;
@@ -61,4 +61,9 @@ export function createJobFailureHandlers({ media }: Pick<HandlerServices, 'media
     'media.video.extras': fail,
     'media.video.finalize': fail,
   };
+}
+
+/** Periodic jobs whose last run the database records, and how to tell one is overdue. */
+export function createOverdueChecks({ trainer }: Pick<HandlerServices, 'trainer'>): Partial<Record<JobName, () => Promise<boolean>>> {
+  return { 'recommender.train': () => trainer.isOverdue(JOB_POLICIES['recommender.train'].everyMs ?? 0) };
 }

@@ -16,6 +16,8 @@ import {
 
 // The only module that imports BullMQ: queues, flows, workers and repeatable schedules.
 export interface JobRuntime {
+  /** The periodic jobs of this process's roles whose schedule Redis does not hold (lost with its data). */
+  missingSchedules(): Promise<JobName[]>;
   /** Waits for running jobs, then closes workers and queues. */
   stop(): Promise<void>;
 }
@@ -33,7 +35,16 @@ export interface JobRuntimeOptions {
    * default is 30 s; tests shorten it.
    */
   lockMs?: number;
+  /**
+   * For periodic jobs whose last run the database records: whether one is overdue. Asked at start
+   * and whenever a lost schedule is registered again, and an overdue job runs at once.
+   */
+  overdue?: Partial<Record<JobName, () => Promise<boolean>>>;
+  /** How often the schedules in Redis are checked and any that vanished registered again. */
+  scheduleCheckMs?: number;
 }
+
+const SCHEDULE_CHECK_MS = 60_000;
 
 const connectionFor = (redisUrl: string): ConnectionOptions => ({ url: redisUrl, maxRetriesPerRequest: null });
 
@@ -55,7 +66,7 @@ export function createJobQueue(redisUrl: string, prefix: string): JobQueue {
 }
 
 export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRuntime> {
-  const { redisUrl, prefix, roles, handlers, failureHandlers = {}, logger, lockMs } = options;
+  const { redisUrl, prefix, roles, handlers, failureHandlers = {}, logger, lockMs, overdue = {} } = options;
   const missing = JOB_NAMES.filter((name) => typeof handlers[name] !== 'function');
   if (missing.length > 0) throw new Error(`No handler for jobs: ${missing.join(', ')}`);
 
@@ -102,21 +113,48 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
   }
 
   const schedules = new Map<string, Queue>();
-  for (const name of mine) {
-    const policy = JOB_POLICIES[name];
-    if (!policy.everyMs) continue;
-    let scheduleQueue = schedules.get(policy.queue);
-    if (!scheduleQueue) schedules.set(policy.queue, (scheduleQueue = new Queue(policy.queue, { connection, prefix })));
-    await scheduleQueue.upsertJobScheduler(name, { every: policy.everyMs }, { name, data: {}, opts: jobOptions(name) });
-  }
+  const scheduleQueue = (queueName: string): Queue => {
+    let found = schedules.get(queueName);
+    if (!found) schedules.set(queueName, (found = new Queue(queueName, { connection, prefix })));
+    return found;
+  };
+  const periodic = mine.filter((name) => JOB_POLICIES[name].everyMs);
+  const register = async (name: JobName): Promise<void> => {
+    await scheduleQueue(JOB_POLICIES[name].queue).upsertJobScheduler(
+      name,
+      { every: JOB_POLICIES[name].everyMs },
+      { name, data: {}, opts: jobOptions(name) },
+    );
+    if (await overdue[name]?.()) {
+      logger.info({ job: name }, 'job overdue by the database: running it now');
+      await queue.enqueue(name, {} as JobPayloads[typeof name]);
+    }
+  };
+  for (const name of periodic) await register(name);
+  // Redis may lose its data (a restart without persistence, a flush): every schedule would stop
+  // silently until the next restart. They are looked for, and registered again from the code.
+  const missingSchedules = async (): Promise<JobName[]> => {
+    const missing: JobName[] = [];
+    for (const name of periodic) if (!(await scheduleQueue(JOB_POLICIES[name].queue).getJobScheduler(name))) missing.push(name);
+    return missing;
+  };
+  const watch = setInterval(() => {
+    void (async () => {
+      for (const name of await missingSchedules()) {
+        logger.warn({ job: name }, 'job schedule missing from Redis: registered again');
+        await register(name);
+      }
+    })().catch((error: unknown) => logger.warn({ err: error }, 'could not check the job schedules'));
+  }, options.scheduleCheckMs ?? SCHEDULE_CHECK_MS);
+  watch.unref();
   for (const retired of RETIRED_SCHEDULES) {
-    let retiredQueue = schedules.get(retired.queue);
-    if (!retiredQueue) schedules.set(retired.queue, (retiredQueue = new Queue(retired.queue, { connection, prefix })));
-    await retiredQueue.removeJobScheduler(retired.name);
+    await scheduleQueue(retired.queue).removeJobScheduler(retired.name);
   }
 
   return {
+    missingSchedules,
     async stop() {
+      clearInterval(watch);
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([...schedules.values()].map((q) => q.close()));
       await flows.close();

@@ -168,6 +168,12 @@ export class RecommenderRepository {
     );
   }
 
+  /** When the last training run that produced a version (promoted or not) finished; null before the first. */
+  async lastTrainedAt(): Promise<Date | null> {
+    const [row] = await this.db.select({ at: sql<string | Date | null>`max(${modelVersions.createdAt})` }).from(modelVersions);
+    return row?.at ? new Date(row.at) : null;
+  }
+
   async servingVersionId(): Promise<string | null> {
     const [row] = await this.db.select({ id: modelVersions.id }).from(modelVersions).where(eq(modelVersions.status, 'serving'));
     return row?.id ?? null;

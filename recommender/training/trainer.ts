@@ -71,6 +71,16 @@ export class Trainer {
     private readonly logger: Logger,
   ) {}
 
+  /**
+   * Whether a run is overdue by the database's record: none ever finished, or the last one is older
+   * than `periodMs`. Redis's schedule cannot say so: after an unclean stop or a loss of its data it
+   * waits a whole period from the restart, whatever happened before.
+   */
+  async isOverdue(periodMs: number, now = new Date()): Promise<boolean> {
+    const last = await this.repo.lastTrainedAt();
+    return last === null || now.getTime() - last.getTime() >= periodMs;
+  }
+
   async run(options: TrainerOptions = TRAINER_DEFAULTS, progress?: TrainingProgress): Promise<TrainingOutcome | null> {
     const started = performance.now();
     await initTensorflow();

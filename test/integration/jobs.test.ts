@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../core/db';
 import { uuidv7 } from '../../core/ids';
-import { redisAnswers, resolveRedis } from '../../core/redis';
+import { createRedisClient, redisAnswers, resolveRedis } from '../../core/redis';
+import { createOverdueChecks } from '../../jobs/handlers';
 import { createJobQueue } from '../../jobs/runtime';
 import { startTestApp, type TestApp } from '../support/harness';
 import { createNote, signUp } from '../support/factories';
@@ -46,6 +47,39 @@ describe('background jobs on real Redis', () => {
       expect(current.trending).toBeGreaterThan(3);
     } finally {
       await queue.close();
+      await runtime.stop();
+    }
+  });
+});
+
+describe('schedules that outlive Redis', () => {
+  it('registers the periodic jobs again when Redis loses its data', async () => {
+    const runtime = await startTestWorker(app, { roles: ['worker'], scheduleCheckMs: 200 });
+    const raw = createRedisClient(app.config.REDIS_URL);
+    try {
+      expect(await runtime.missingSchedules()).toEqual([]);
+      // What a restart of a Redis without persistence leaves: none of this deployment's keys.
+      const keys = await raw.keys(`${app.config.REDIS_PREFIX}:*`);
+      if (keys.length > 0) await raw.del(...keys);
+      expect((await runtime.missingSchedules()).length).toBeGreaterThan(0);
+      const deadline = Date.now() + 10_000;
+      while ((await runtime.missingSchedules()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await runtime.missingSchedules()).toEqual([]);
+    } finally {
+      raw.disconnect();
+      await runtime.stop();
+    }
+  });
+
+  it('trains at once when the database has no model, whatever the schedule in Redis says', async () => {
+    const run = jest.spyOn(app.services.trainer, 'run');
+    const runtime = await startTestWorker(app, { roles: ['trainer'], overdue: createOverdueChecks({ trainer: app.services.trainer }) });
+    try {
+      const deadline = Date.now() + 20_000;
+      while (run.mock.calls.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(run).toHaveBeenCalled();
+    } finally {
+      run.mockRestore();
       await runtime.stop();
     }
   });
