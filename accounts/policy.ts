@@ -26,7 +26,9 @@ interface Rules {
   /** Manage a catalogue of products. */
   'product.manage': null;
   'product.change': { brandId: string };
-  'sponsorDeal.record': Pick<NoteRow, 'sponsorBrandId'>;
+  /** The brand a creator named as a note's sponsor confirms or declines it. */
+  'sponsorship.respond': Pick<NoteRow, 'sponsorBrandId'>;
+  'sponsorDeal.record': Pick<NoteRow, 'sponsorBrandId' | 'sponsorStatus'>;
   'experiment.see': null;
   'analytics.brand': { brandId: string };
   /** Which notes and creators an order is credited to: the selling brand's analytics, not its buyer's. */
@@ -49,7 +51,8 @@ const RULES: { [A in Action]: (subject: Subject, resource: Rules[A]) => boolean 
   'note.change': (s, note) => s.id === note.authorId || admin(s),
   'product.manage': (s) => s.role === 'brand',
   'product.change': (s, product) => ownBrand(s, product.brandId),
-  'sponsorDeal.record': (s, note) => ownBrand(s, note.sponsorBrandId),
+  'sponsorship.respond': (s, note) => ownBrand(s, note.sponsorBrandId),
+  'sponsorDeal.record': (s, note) => ownBrand(s, note.sponsorBrandId) && note.sponsorStatus === 'accepted',
   'experiment.see': admin,
   'analytics.brand': (s, target) => admin(s) || ownBrand(s, target.brandId),
   'order.attribution': (s, order) => admin(s) || ownBrand(s, order.brandId),
@@ -65,7 +68,8 @@ const REFUSALS: Record<Action, (subject: Subject) => string> = {
   'note.change': () => 'Only the author can change this note',
   'product.manage': () => 'Only brand accounts manage products',
   'product.change': () => 'Only the brand that owns this product can change it',
-  'sponsorDeal.record': () => 'Only the brand that sponsors this note can record its deal',
+  'sponsorship.respond': () => 'Only the brand this note names as its sponsor can answer',
+  'sponsorDeal.record': () => 'Only the brand that sponsors this note, once it has confirmed, can record its deal',
   'experiment.see': () => 'Only admins see experiment results',
   'analytics.brand': analyticsRefusal,
   'order.attribution': analyticsRefusal,

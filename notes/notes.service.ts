@@ -108,6 +108,7 @@ export class NotesService {
           topics: input.topics,
           sponsored: Boolean(input.sponsorBrandId),
           sponsorBrandId: input.sponsorBrandId ?? null,
+          sponsorStatus: input.sponsorBrandId ? 'pending' : null,
           ...state,
         });
         await tx.search.setNoteDocuments([{ id: note.id, document }]);
@@ -145,7 +146,13 @@ export class NotesService {
     return this.deps
       .transact(async (tx) => {
         const sponsorChange =
-          input.sponsorBrandId === undefined ? {} : { sponsorBrandId: input.sponsorBrandId, sponsored: input.sponsorBrandId !== null };
+          input.sponsorBrandId === undefined || input.sponsorBrandId === note.sponsorBrandId
+            ? {}
+            : {
+                sponsorBrandId: input.sponsorBrandId,
+                sponsored: input.sponsorBrandId !== null,
+                sponsorStatus: input.sponsorBrandId === null ? null : ('pending' as const),
+              };
         const updated = await tx.notes.update(note.id, {
           ...(input.title !== undefined ? { title: input.title } : {}),
           ...(input.body !== undefined ? { body: input.body } : {}),
@@ -159,6 +166,28 @@ export class NotesService {
         return updated;
       })
       .finally(() => this.deps.caches.forget([], [note.id]));
+  }
+
+  /**
+   * The brand a creator named as a note's sponsor confirms it (the note then names the brand) or
+   * declines it (the note keeps its disclosure and names no brand).
+   */
+  async respondToSponsorship(actor: Actor | null, noteId: string, accept: boolean): Promise<NoteRow> {
+    const subject = await this.deps.accounts.requireSubject(actor);
+    const [note] = await this.repos.notes.findByIds([requireId(noteId, 'noteId')]);
+    if (!note?.sponsorBrandId) throw errors.notFound('Note', noteId);
+    authorize(subject, 'sponsorship.respond', note);
+    const updated = await this.repos.notes.update(note.id, { sponsorStatus: accept ? 'accepted' : 'declined' });
+    this.deps.caches.forget([note.authorId], [note.id]);
+    if (!updated) throw errors.notFound('Note', noteId);
+    return updated;
+  }
+
+  /** The notes naming the signed-in brand as their sponsor that it has not answered yet, newest first. */
+  async sponsorshipRequests(actor: Actor | null, limit: number): Promise<NoteRow[]> {
+    const subject = await this.deps.accounts.requireSubject(actor);
+    if (!subject.brandId) throw errors.forbidden('Only a brand account can do this');
+    return this.repos.notes.pendingSponsorships(subject.brandId, limit);
   }
 
   async publish(viewer: Actor | null, id: string): Promise<NoteRow> {

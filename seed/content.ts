@@ -91,6 +91,8 @@ export function generateNotes(
         status: 'published',
         sponsored: sponsor !== null,
         sponsorBrandId: sponsor,
+        // The demo's sponsorships are the brands' own deals.
+        sponsorStatus: sponsor === null ? null : 'accepted',
         likeCount: 0,
         collectCount: 0,
         commentCount: 0,

@@ -462,6 +462,8 @@ export type Mutation = {
   recordEvents: RecordEventsPayload;
   /** The selling brand refunds (or takes back) an in-app order, in full or in part. */
   refundOrder: RefundPayload;
+  /** The brand named as a note's sponsor confirms (the note then names it) or declines the sponsorship. */
+  respondToSponsorship: Note;
   /** Brand accounts: a new secret for signing order webhooks. */
   rotateWebhookSecret: WebhookSecretPayload;
   /** The sponsoring brand records what it paid for a sponsored note (for CPM, CPE and ROI). */
@@ -567,6 +569,12 @@ export type MutationRefundOrderArgs = {
 };
 
 
+export type MutationRespondToSponsorshipArgs = {
+  accept: Scalars['Boolean']['input'];
+  noteId: Scalars['ID']['input'];
+};
+
+
 export type MutationSetSponsorDealArgs = {
   input: SponsorDealInput;
 };
@@ -639,7 +647,10 @@ export type Note = {
   /** Why the feed showed this note: the candidate sources that proposed it, then up to two reasons in words, e.g. 'following,trending: you follow this creator; trending now' (null outside feeds). */
   reason?: Maybe<Scalars['String']['output']>;
   shareCount: Scalars['Int']['output'];
+  /** The sponsoring brand, once it has confirmed the sponsorship (sponsorStatus ACCEPTED). */
   sponsor?: Maybe<Brand>;
+  sponsorStatus?: Maybe<SponsorshipStatus>;
+  /** The creator's disclosure that the note is sponsored: shown whether or not the brand has confirmed. */
   sponsored: Scalars['Boolean']['output'];
   status: NoteStatus;
   title: Scalars['String']['output'];
@@ -862,6 +873,8 @@ export type Query = {
   relatedNotes: NoteConnection;
   /** Published notes and products matching the query's words (Chinese segmented into words), those with every word first, then by relevance and engagement. */
   search: SearchConnection;
+  /** Brand accounts: notes naming the brand as their sponsor that it has not confirmed or declined, newest first. */
+  sponsorshipRequests: Array<Note>;
   topic: Topic;
   /** One of the viewer's own uploads, for polling its status and progress. */
   upload?: Maybe<MediaUpload>;
@@ -972,6 +985,11 @@ export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
+};
+
+
+export type QuerySponsorshipRequestsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1118,6 +1136,12 @@ export type SponsoredFigures = {
   /** (Last-click GMV of those notes less refunds less cost) / cost. */
   roi?: Maybe<Scalars['Float']['output']>;
 };
+
+export type SponsorshipStatus =
+  | 'accepted'
+  | 'declined'
+  /** Named by the creator; the brand has not answered. */
+  | 'pending';
 
 export type Subscription = {
   __typename?: 'Subscription';
@@ -1454,6 +1478,7 @@ export type ResolversTypes = {
   SponsorDealInput: SponsorDealInput;
   SponsorDealPayload: ResolverTypeWrapper<Omit<SponsorDealPayload, 'deal'> & { deal?: Maybe<ResolversTypes['SponsorDeal']> }>;
   SponsoredFigures: ResolverTypeWrapper<SponsoredParent>;
+  SponsorshipStatus: null;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TopCreator: ResolverTypeWrapper<TopParent>;
@@ -1776,6 +1801,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   publishNote?: Resolver<ResolversTypes['NotePayload'], ParentType, ContextType, RequireFields<MutationPublishNoteArgs, 'id'>>;
   recordEvents?: Resolver<ResolversTypes['RecordEventsPayload'], ParentType, ContextType, RequireFields<MutationRecordEventsArgs, 'events'>>;
   refundOrder?: Resolver<ResolversTypes['RefundPayload'], ParentType, ContextType, RequireFields<MutationRefundOrderArgs, 'input'>>;
+  respondToSponsorship?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationRespondToSponsorshipArgs, 'accept' | 'noteId'>>;
   rotateWebhookSecret?: Resolver<ResolversTypes['WebhookSecretPayload'], ParentType, ContextType>;
   setSponsorDeal?: Resolver<ResolversTypes['SponsorDealPayload'], ParentType, ContextType, RequireFields<MutationSetSponsorDealArgs, 'input'>>;
   share?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationShareArgs, 'noteId'>>;
@@ -1806,6 +1832,7 @@ export type NoteResolvers<ContextType = GraphQLContext, ParentType extends Resol
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shareCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sponsor?: Resolver<Maybe<ResolversTypes['Brand']>, ParentType, ContextType>;
+  sponsorStatus?: Resolver<Maybe<ResolversTypes['SponsorshipStatus']>, ParentType, ContextType>;
   sponsored?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['NoteStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1945,6 +1972,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   productTopNotes?: Resolver<Array<ResolversTypes['TopNote']>, ParentType, ContextType, RequireFields<QueryProductTopNotesArgs, 'currency' | 'first' | 'productId' | 'range'>>;
   relatedNotes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<QueryRelatedNotesArgs, 'first' | 'noteId'>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  sponsorshipRequests?: Resolver<Array<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<QuerySponsorshipRequestsArgs, 'first'>>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType, RequireFields<QueryTopicArgs, 'name'>>;
   upload?: Resolver<Maybe<ResolversTypes['MediaUpload']>, ParentType, ContextType, RequireFields<QueryUploadArgs, 'id'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
@@ -2021,6 +2049,8 @@ export type SponsoredFiguresResolvers<ContextType = GraphQLContext, ParentType e
   notes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   roi?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
+
+export type SponsorshipStatusResolvers = { ACCEPTED: 'accepted', DECLINED: 'declined', PENDING: 'pending' };
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   uploadProgress?: SubscriptionResolver<ResolversTypes['MediaUpload'], "uploadProgress", ParentType, ContextType, RequireFields<SubscriptionUploadProgressArgs, 'id'>>;
@@ -2170,6 +2200,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SponsorDeal?: SponsorDealResolvers<ContextType>;
   SponsorDealPayload?: SponsorDealPayloadResolvers<ContextType>;
   SponsoredFigures?: SponsoredFiguresResolvers<ContextType>;
+  SponsorshipStatus?: SponsorshipStatusResolvers;
   Subscription?: SubscriptionResolvers<ContextType>;
   TopCreator?: TopCreatorResolvers<ContextType>;
   TopNote?: TopNoteResolvers<ContextType>;

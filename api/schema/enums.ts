@@ -13,6 +13,7 @@ export const ENUM_VALUES = {
   AttributionKind: { CLICK: 'click', VIEW_THROUGH: 'view_through', ORGANIC: 'organic' },
   AttributionModel: { LAST_CLICK: 'last_click', VIEW_THROUGH: 'view_through', POSITION: 'position' },
   RefundKind: { REFUND: 'refund', RETURN: 'return' },
+  SponsorshipStatus: { PENDING: 'pending', ACCEPTED: 'accepted', DECLINED: 'declined' },
   OrderStatus: { PENDING: 'pending', PAID: 'paid', EXPIRED: 'expired' },
   AnalyticsScopeKind: { BRAND: 'brand', PRODUCT: 'product', NOTE: 'note', CREATOR: 'creator' },
   AnalyticsInterval: { DAY: 'day', HOUR: 'hour' },

@@ -7,7 +7,7 @@ export type NoteRow = Omit<typeof notes.$inferSelect, 'search'>;
 /** A note as a feed card shows it: the row, its media in display order and its product tags. */
 export type NoteCard = NoteRow & { media: NoteMediaRow[]; tags: NoteProductRow[] };
 export type NewNote = Omit<typeof notes.$inferInsert, 'search'>;
-export type NoteChanges = Partial<Pick<NewNote, 'title' | 'body' | 'topics' | 'sponsored' | 'sponsorBrandId' | 'kind'>>;
+export type NoteChanges = Partial<Pick<NewNote, 'title' | 'body' | 'topics' | 'sponsored' | 'sponsorBrandId' | 'sponsorStatus' | 'kind'>>;
 export type NoteMediaRow = typeof noteMedia.$inferSelect;
 export type NoteProductRow = typeof noteProducts.$inferSelect;
 export type NoteStatus = NoteRow['status'];
@@ -31,6 +31,7 @@ const noteColumns = {
   status: notes.status,
   sponsored: notes.sponsored,
   sponsorBrandId: notes.sponsorBrandId,
+  sponsorStatus: notes.sponsorStatus,
   likeCount: notes.likeCount,
   collectCount: notes.collectCount,
   commentCount: notes.commentCount,
@@ -112,6 +113,15 @@ export class NotesRepository {
       .where(eq(notes.id, id))
       .returning(noteColumns);
     return row;
+  }
+
+  async pendingSponsorships(brandId: string, limit: number): Promise<NoteRow[]> {
+    return this.db
+      .select(noteColumns)
+      .from(notes)
+      .where(and(eq(notes.sponsorBrandId, brandId), eq(notes.sponsorStatus, 'pending'), ne(notes.status, 'removed')))
+      .orderBy(desc(notes.createdAt), desc(notes.id))
+      .limit(limit);
   }
 
   async setStatus(id: string, status: NoteStatus, publishedAt?: Date): Promise<NoteRow | undefined> {

@@ -7,6 +7,9 @@ import { tsvector } from './tsvector';
 export const noteKindEnum = pgEnum('note_kind', ['image', 'video']);
 export const noteStatusEnum = pgEnum('note_status', ['draft', 'processing', 'published', 'failed', 'removed']);
 
+/** Whether the brand a creator named as a note's sponsor has confirmed it. */
+export const sponsorStatusEnum = pgEnum('sponsor_status', ['pending', 'accepted', 'declined']);
+
 export const notes = pgTable(
   'notes',
   {
@@ -24,6 +27,8 @@ export const notes = pgTable(
     status: noteStatusEnum('status').notNull().default('draft'),
     sponsored: boolean('sponsored').notNull().default(false),
     sponsorBrandId: uuid('sponsor_brand_id').references(() => brands.id),
+    // A creator names the sponsor; the brand confirms it. Until then no brand is shown, only the disclosure.
+    sponsorStatus: sponsorStatusEnum('sponsor_status'),
     likeCount: integer('like_count').notNull().default(0),
     collectCount: integer('collect_count').notNull().default(0),
     commentCount: integer('comment_count').notNull().default(0),

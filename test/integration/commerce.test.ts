@@ -75,6 +75,7 @@ beforeAll(async () => {
   brandAId = rotated.body.data?.rotateWebhookSecret.brandId;
   secret = rotated.body.data?.rotateWebhookSecret.secret;
   n1 = await createNote(app, creator, { productTags: [{ productId: pA }], sponsorBrandId: brandAId });
+  await app.gql(`mutation($id: ID!) { respondToSponsorship(noteId: $id, accept: true) { id } }`, { id: n1 }, brandA.token);
   n2 = await createNote(app, creator, {
     kind: 'VIDEO',
     media: [{ url: 'https://v.example.com/a.mp4', width: 720, height: 1280, durationMs: 30_000 }],

@@ -163,3 +163,35 @@ describe('products', () => {
     expect(errorCode(fractional)).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('sponsorship', () => {
+  it('names the sponsoring brand only once that brand confirms; another brand cannot answer for it', async () => {
+    const brandId = (await app.gql('{ viewer { brand { id } } }', {}, brand.token)).body.data?.viewer.brand.id;
+    const brandName = (await app.gql('{ viewer { brand { name } } }', {}, brand.token)).body.data?.viewer.brand.name;
+    const otherBrand = await signUp(app, 'BRAND');
+    const SHOW = `query($id: ID!) { note(id: $id) { sponsored sponsor { name } sponsorStatus } }`;
+    const RESPOND = `mutation($id: ID!, $accept: Boolean!) { respondToSponsorship(noteId: $id, accept: $accept) { sponsorStatus sponsor { name } } }`;
+    const REQUESTS = `{ sponsorshipRequests { id } }`;
+
+    const claimed = await createNote(app, creator, { sponsorBrandId: brandId });
+    expect((await app.gql(SHOW, { id: claimed })).body.data?.note).toEqual({ sponsored: true, sponsor: null, sponsorStatus: 'PENDING' });
+    expect((await app.gql(REQUESTS, {}, brand.token)).body.data?.sponsorshipRequests).toContainEqual({ id: claimed });
+    expect((await app.gql(REQUESTS, {}, otherBrand.token)).body.data?.sponsorshipRequests).toEqual([]);
+    expect(errorCode(await app.gql(RESPOND, { id: claimed, accept: true }, otherBrand.token))).toBe('FORBIDDEN');
+    expect(errorCode(await app.gql(RESPOND, { id: claimed, accept: true }, creator.token))).toBe('FORBIDDEN');
+    const DEAL = `mutation($input: SponsorDealInput!) { setSponsorDeal(input: $input) { error { code } } }`;
+    const deal = { input: { noteId: claimed, costMinor: 100, currency: 'CNY' } };
+    expect((await app.gql(DEAL, deal, brand.token)).body.data?.setSponsorDeal.error).toEqual({ code: 'FORBIDDEN' });
+
+    const accepted = await app.gql(RESPOND, { id: claimed, accept: true }, brand.token);
+    expect(accepted.body.data?.respondToSponsorship).toEqual({ sponsorStatus: 'ACCEPTED', sponsor: { name: brandName } });
+    expect((await app.gql(SHOW, { id: claimed })).body.data?.note.sponsor).toEqual({ name: brandName });
+    expect((await app.gql(REQUESTS, {}, brand.token)).body.data?.sponsorshipRequests).not.toContainEqual({ id: claimed });
+    expect((await app.gql(DEAL, deal, brand.token)).body.data?.setSponsorDeal.error).toBeNull();
+
+    const declined = await createNote(app, creator, { sponsorBrandId: brandId });
+    await app.gql(RESPOND, { id: declined, accept: false }, brand.token);
+    // The creator's disclosure stays; no brand is named.
+    expect((await app.gql(SHOW, { id: declined })).body.data?.note).toEqual({ sponsored: true, sponsor: null, sponsorStatus: 'DECLINED' });
+  });
+});

@@ -17,6 +17,7 @@ function note(id: string, authorId: string, overrides: Partial<NoteRow & Candida
     status: 'published',
     sponsored: false,
     sponsorBrandId: null,
+    sponsorStatus: null,
     likeCount: 0,
     collectCount: 0,
     commentCount: 0,

@@ -8,7 +8,9 @@ import { referenced } from '../common/referenced';
 export const notesResolvers: Resolvers = {
   NoteKind: ENUM_VALUES.NoteKind,
   NoteStatus: ENUM_VALUES.NoteStatus,
+  SponsorshipStatus: ENUM_VALUES.SponsorshipStatus,
   Query: {
+    sponsorshipRequests: (_, args, ctx) => ctx.services.notes.sponsorshipRequests(ctx.viewer, pageSize(args.first)),
     note: (_, args, ctx) => ctx.services.notes.get(ctx.viewer, args.id),
     notesByUser: async (_, args, ctx) => {
       const first = pageSize(args.first);
@@ -21,11 +23,13 @@ export const notesResolvers: Resolvers = {
     createNote: (_, args, ctx) => asPayload(async () => ({ note: await ctx.services.notes.create(ctx.viewer, args.input) })),
     updateNote: (_, args, ctx) => asPayload(async () => ({ note: await ctx.services.notes.update(ctx.viewer, args.id, args.input) })),
     publishNote: (_, args, ctx) => asPayload(async () => ({ note: await ctx.services.notes.publish(ctx.viewer, args.id) })),
+    respondToSponsorship: (_, args, ctx) => ctx.services.notes.respondToSponsorship(ctx.viewer, args.noteId, args.accept),
     deleteNote: (_, args, ctx) => asPayload(async () => ({ deletedId: await ctx.services.notes.remove(ctx.viewer, args.id) })),
   },
   Note: {
     author: (note, _, ctx) => referenced(ctx.loaders.user, note.authorId, 'User'),
-    sponsor: (note, _, ctx) => (note.sponsorBrandId ? ctx.loaders.brand.load(note.sponsorBrandId) : null),
+    sponsor: (note, _, ctx) =>
+      note.sponsorBrandId && note.sponsorStatus === 'accepted' ? ctx.loaders.brand.load(note.sponsorBrandId) : null,
     media: (note, _, ctx) => ctx.loaders.media.load(note.id),
     productTags: (note, _, ctx) => ctx.loaders.productTags.load(note.id),
     viewerHasLiked: (note, _, ctx) => ctx.loaders.viewerLiked.load(note.id),
