@@ -6,6 +6,7 @@ import { attributionWindows } from './commerce/attribution';
 import type { Config } from './core/config';
 import { openDatabase, type Database } from './core/db';
 import type { Logger } from './core/logger';
+import { PROJECT_ROOT } from './core/paths';
 import { terminalProgress } from './core/progress';
 import { createRedisClient, resolveRedis, type RedisEndpoint } from './core/redis';
 import { createJobFailureHandlers, createJobHandlers, createOverdueChecks } from './jobs/handlers';
@@ -22,7 +23,7 @@ import { createServices } from './services';
  */
 const EMBEDDED_JOB_LOCK_MS = 5 * 60_000;
 
-export const MIGRATIONS_FOLDER = path.join(__dirname, 'models', 'migrations');
+export const MIGRATIONS_FOLDER = path.join(PROJECT_ROOT, 'models', 'migrations');
 
 export interface RunningProduct {
   /** Address the API listens on, when this process runs the api role. */

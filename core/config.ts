@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { PROJECT_ROOT } from './paths';
 
 // The only module that reads process.env: every variable the product understands is declared,
 // documented and validated here, so a typo in a deployment fails at boot, not at first use.
@@ -254,7 +255,7 @@ export const envSchema = z.object({
     ),
   WEB_DIST_DIR: z
     .string()
-    .default(path.join(__dirname, '..', 'web', 'dist'))
+    .default(path.join(PROJECT_ROOT, 'web', 'dist'))
     .describe(
       'Directory of the built web app (npm run build:web), served by the api role at / beside the API. Without an index.html there, / answers a page asking for the build.',
     ),

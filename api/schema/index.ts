@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../../core/paths';
 import type { Resolvers } from '../generated/graphql';
 import { accountsResolvers } from './accounts/accounts.resolvers';
 import { analyticsResolvers } from './analytics/analytics.resolvers';
@@ -29,7 +30,9 @@ const DOMAINS = [
   'analytics',
 ] as const;
 
-export const typeDefs = DOMAINS.map((domain) => readFileSync(path.join(__dirname, domain, `${domain}.graphql`), 'utf8'));
+export const typeDefs = DOMAINS.map((domain) =>
+  readFileSync(path.join(PROJECT_ROOT, 'api', 'schema', domain, `${domain}.graphql`), 'utf8'),
+);
 
 const parts: Resolvers[] = [
   commonResolvers,
