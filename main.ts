@@ -1,13 +1,18 @@
 import cluster from 'node:cluster';
 import { startProduct } from './boot';
 import { loadConfig } from './core/config';
+import { jwtSecretFile } from './core/jwt-secret';
 import { createLogger } from './core/logger';
 import { superviseApiWorkers } from './supervisor';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  if (config.devJwtSecret) logger.warn('JWT_SECRET is the development default; set it outside development');
+  if (!config.JWT_SECRET)
+    logger.info(
+      { file: jwtSecretFile(config.DATA_DIR) },
+      'JWT_SECRET is unset: tokens are signed with this installation’s own random secret',
+    );
   const product =
     cluster.isPrimary && config.API_WORKERS > 1 ? await superviseApiWorkers(config, logger) : await startProduct(config, logger);
 

@@ -36,6 +36,7 @@ import { exportCsv, type ExportRequest } from './commerce/analytics-export';
 import { attributionWindows } from './commerce/attribution';
 import { AnalyticsService } from './commerce/analytics.service';
 import { OrdersService } from './commerce/orders.service';
+import { resolveJwtSecret } from './core/jwt-secret';
 import { ViewDedupe } from './events/view-dedupe';
 import { createPaymentProvider } from './commerce/payments';
 import type { Actor } from './accounts/policy';
@@ -50,7 +51,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
   const transact = transactor(db);
   const cacheBus = new RedisCacheBus(redis, cacheBusChannel(config), deps.logger);
   const cache = { max: config.READ_CACHE_MAX, ttlMs: config.READ_CACHE_TTL_MS, bus: cacheBus };
-  const accounts = new AccountsService(repos.users, config, cache);
+  const accounts = new AccountsService(repos.users, { ...config, jwtSecret: resolveJwtSecret(config) }, cache);
   const rateLimits = new RateLimits(redis, config);
   const freshness = configuredFreshness(config);
   // Notes as feed cards; a note's own page reads it fresh.

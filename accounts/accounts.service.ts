@@ -12,6 +12,12 @@ import type { Actor, Subject } from './policy';
 
 export type { Actor } from './policy';
 
+/** Who issues the API's tokens and whom they are for: a token signed with the same secret for another purpose is refused. */
+const TOKEN_ISSUER = 'seedfeed';
+const TOKEN_AUDIENCE = 'seedfeed-api';
+/** The account's token generation when the token was issued (users.token_generation). */
+const GENERATION_CLAIM = 'gen';
+
 export interface Session {
   token: string;
   user: UserRow;
@@ -28,11 +34,11 @@ export class AccountsService {
 
   constructor(
     private readonly users: UsersRepository,
-    private readonly config: Pick<Config, 'JWT_SECRET' | 'JWT_TTL_SECONDS' | 'BCRYPT_ROUNDS'>,
+    private readonly config: Pick<Config, 'JWT_TTL_SECONDS' | 'BCRYPT_ROUNDS'> & { jwtSecret: string },
     cache: ReadCacheOptions,
   ) {
     this.decoyHash = bcrypt.hashSync('decoy-password', config.BCRYPT_ROUNDS);
-    this.jwtKey = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
+    this.jwtKey = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
     this.cache = new ReadCache(cache, 'users');
   }
 
@@ -81,16 +87,32 @@ export class AccountsService {
     return { token: this.issueToken(user), user };
   }
 
-  /** The viewer a bearer token names, or null for anonymous requests; a bad token is refused. */
-  viewerFromToken(token: string | undefined): Actor | null {
+  /**
+   * The viewer a bearer token names, or null for anonymous requests. A token that is forged,
+   * expired, meant for another service, of an account that is gone, or issued before the account
+   * logged out is refused.
+   */
+  async viewerFromToken(token: string | undefined): Promise<Actor | null> {
     if (!token) return null;
+    const refused = errors.unauthenticated('The access token is invalid or expired; sign in again');
+    let payload: string | jwt.JwtPayload;
     try {
-      const payload = jwt.verify(token, this.jwtKey, { algorithms: ['HS256'] });
-      if (typeof payload === 'object' && typeof payload.sub === 'string') return { id: payload.sub };
+      payload = jwt.verify(token, this.jwtKey, { algorithms: ['HS256'], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
     } catch {
-      // fall through to the refusal below
+      throw refused;
     }
-    throw errors.unauthenticated('The access token is invalid or expired; sign in again');
+    if (typeof payload !== 'object' || typeof payload.sub !== 'string') throw refused;
+    const [user] = await this.usersByIds([payload.sub]);
+    if (!user || payload[GENERATION_CLAIM] !== user.tokenGeneration) throw refused;
+    return { id: user.id };
+  }
+
+  /** Signs the account out everywhere: every token issued so far stops working, the next sign-in's works. */
+  async logOut(actor: Actor | null): Promise<boolean> {
+    const user = await this.requireUser(actor);
+    await this.users.revokeTokens(user.id);
+    this.forgetUsers(user.id);
+    return true;
   }
 
   /** Users as shown beside their notes, cached (ReadCache): what changes them forgets them. */
@@ -128,9 +150,11 @@ export class AccountsService {
   }
 
   private issueToken(user: UserRow): string {
-    return jwt.sign({}, this.jwtKey, {
+    return jwt.sign({ [GENERATION_CLAIM]: user.tokenGeneration }, this.jwtKey, {
       algorithm: 'HS256',
       subject: user.id,
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
       expiresIn: this.config.JWT_TTL_SECONDS,
     });
   }

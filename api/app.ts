@@ -83,7 +83,7 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
   const graphql = expressMiddleware(apollo, {
     context: async ({ req }) => {
       try {
-        return buildContext(services, req.headers.authorization, req.ip);
+        return await buildContext(services, req.headers.authorization, req.ip);
       } catch (error) {
         if (!isAppError(error)) throw error;
         throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });

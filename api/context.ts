@@ -17,8 +17,8 @@ export function bearerToken(authorization: string | undefined): string | undefin
   return authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
 }
 
-export function buildContext(services: Services, authorization: string | undefined, address = 'unknown'): GraphQLContext {
-  const viewer = services.accounts.viewerFromToken(bearerToken(authorization));
+export async function buildContext(services: Services, authorization: string | undefined, address = 'unknown'): Promise<GraphQLContext> {
+  const viewer = await services.accounts.viewerFromToken(bearerToken(authorization));
   return {
     viewer,
     client: viewer ? `user:${viewer.id}` : `address:${address}`,

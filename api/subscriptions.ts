@@ -44,7 +44,7 @@ export function attachSubscriptions(
         const refusal = guard(schema, document, payload.operationName, variables);
         if (refusal) return [refusal];
         try {
-          const contextValue = buildContext(services, authorizationOf(ctx.connectionParams), ctx.extra.request.socket.remoteAddress);
+          const contextValue = await buildContext(services, authorizationOf(ctx.connectionParams), ctx.extra.request.socket.remoteAddress);
           if (getOperationAST(document, payload.operationName)?.operation === 'mutation') {
             await services.rateLimits.consume('mutation', contextValue.client);
           }
@@ -60,9 +60,9 @@ export function attachSubscriptions(
         result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error, logger)) } : undefined,
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error, logger)),
       // A bad token refuses the connection; each operation then builds its own context.
-      onConnect: (ctx) => {
+      onConnect: async (ctx) => {
         try {
-          services.accounts.viewerFromToken(bearerToken(authorizationOf(ctx.connectionParams)));
+          await services.accounts.viewerFromToken(bearerToken(authorizationOf(ctx.connectionParams)));
           return true;
         } catch (error) {
           if (isAppError(error)) return false;

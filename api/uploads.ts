@@ -28,7 +28,7 @@ export function uploadsRouter(services: Services, incomingDir: string, logger: L
   router.post('/', async (req: Request, res: Response) => {
     let owner: Subject;
     try {
-      const viewer = services.accounts.viewerFromToken(bearerToken(req.headers.authorization));
+      const viewer = await services.accounts.viewerFromToken(bearerToken(req.headers.authorization));
       owner = await services.accounts.requireUser(viewer);
     } catch (error) {
       if (isAppError(error)) return refuseAfterBody(req, res, 401, { code: error.code, message: error.message });

@@ -7,8 +7,6 @@ import { PROJECT_ROOT } from './paths';
 const ROLE_NAMES = ['api', 'worker', 'trainer'] as const;
 export type Role = (typeof ROLE_NAMES)[number];
 
-const DEV_JWT_SECRET = 'development-only-secret-change-me';
-
 /** An on/off variable: 1, true, 0 or false. */
 const FLAG = z.enum(['0', '1', 'true', 'false']);
 const isOn = (value: z.infer<typeof FLAG>) => value === '1' || value === 'true';
@@ -66,8 +64,10 @@ export const envSchema = z.object({
   JWT_SECRET: z
     .string()
     .min(16)
-    .default(DEV_JWT_SECRET)
-    .describe('HMAC secret of the JWT access tokens. Must be set in production: the default is public.'),
+    .optional()
+    .describe(
+      'HMAC secret of the JWT access tokens. Must be set in production. Unset elsewhere: a random secret made on first start and kept in DATA_DIR/jwt-secret.',
+    ),
   JWT_TTL_SECONDS: z.coerce
     .number()
     .int()
@@ -272,7 +272,6 @@ export type Config = Omit<z.infer<typeof envSchema>, 'SEED_ON_START' | 'PAYMENT_
   PAYMENT_PROVIDER: 'test' | 'none';
   MEDIA_DIR: string;
   isProduction: boolean;
-  devJwtSecret: boolean;
 };
 
 /**
@@ -299,8 +298,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines}`);
   }
   const config = parsed.data;
-  const devJwtSecret = config.JWT_SECRET === DEV_JWT_SECRET;
-  if (config.NODE_ENV === 'production' && devJwtSecret) {
+  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     throw new Error('Invalid configuration:\n  JWT_SECRET: must be set in production');
   }
   if (config.STORAGE === 's3') {
@@ -323,7 +321,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     PAYMENT_PROVIDER: config.PAYMENT_PROVIDER ?? (isProduction ? 'none' : 'test'),
     MEDIA_DIR: config.MEDIA_DIR ?? path.join(config.DATA_DIR, 'media'),
     isProduction,
-    devJwtSecret,
   };
 }
 

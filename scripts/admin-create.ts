@@ -1,3 +1,4 @@
+import { resolveJwtSecret } from '../core/jwt-secret';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { AccountsService } from '../accounts/accounts.service';
@@ -27,7 +28,11 @@ async function main(): Promise<void> {
   const password = await readPassword(`Password for ${values.handle}: `);
   const database = await openMigratedDatabase(config);
   try {
-    const accounts = new AccountsService(new UsersRepository(database.db), config, { max: 1, ttlMs: 1 });
+    const accounts = new AccountsService(
+      new UsersRepository(database.db),
+      { ...config, jwtSecret: resolveJwtSecret(config) },
+      { max: 1, ttlMs: 1 },
+    );
     const admin = await accounts.createAdmin({
       handle: values.handle,
       password,

@@ -57,6 +57,7 @@ export function generatePeople(
         followingCount: 0,
         noteCount: 0,
         createdAt: new Date(createdAt),
+        tokenGeneration: 0,
       },
     };
     people.push(person);

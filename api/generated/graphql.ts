@@ -454,6 +454,8 @@ export type Mutation = {
   hideNote: Scalars['Boolean']['output'];
   like: Note;
   logIn: AuthPayload;
+  /** Signs the viewer out on every device: each token issued so far stops working. True once done. */
+  logOut: Scalars['Boolean']['output'];
   /** Pays the signed-in buyer's pending order (error PAYMENT_DECLINED when the provider refuses; CONFLICT once it expired). */
   payOrder: OrderPayload;
   /** Always true. */
@@ -1796,6 +1798,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   hideNote?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationHideNoteArgs, 'noteId'>>;
   like?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationLikeArgs, 'noteId'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
+  logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   payOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationPayOrderArgs, 'input'>>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   publishNote?: Resolver<ResolversTypes['NotePayload'], ParentType, ContextType, RequireFields<MutationPublishNoteArgs, 'id'>>;

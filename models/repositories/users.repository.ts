@@ -52,6 +52,13 @@ export class UsersRepository {
     return row;
   }
 
+  async revokeTokens(id: string): Promise<void> {
+    await this.db
+      .update(users)
+      .set({ tokenGeneration: sql`${users.tokenGeneration} + 1` })
+      .where(eq(users.id, id));
+  }
+
   async adjustCounts(id: string, delta: { followers?: number; following?: number; notes?: number }): Promise<void> {
     await this.db
       .update(users)

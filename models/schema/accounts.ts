@@ -21,6 +21,8 @@ export const users = pgTable('users', {
   followingCount: integer('following_count').notNull().default(0),
   noteCount: integer('note_count').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  // Every token carries the generation it was issued in; logOut moves to the next, and the older tokens stop working.
+  tokenGeneration: integer('token_generation').notNull().default(0),
 });
 
 export const brands = pgTable('brands', {

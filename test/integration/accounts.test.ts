@@ -1,3 +1,6 @@
+import jwt from 'jsonwebtoken';
+import { readFileSync } from 'node:fs';
+import { jwtSecretFile } from '../../core/jwt-secret';
 import { startTestApp, type TestApp } from '../support/harness';
 import { errorCode, signUp } from '../support/factories';
 
@@ -55,6 +58,40 @@ describe('accounts', () => {
     const res = await app.gql('{ viewer { id } }', {}, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged');
     expect(res.status).toBe(401);
     expect(errorCode(res)).toBe('UNAUTHENTICATED');
+  });
+
+  it('logs out everywhere: every token issued so far is refused, a new sign-in works', async () => {
+    const user = await signUp(app);
+    const phone = (await app.gql(LOG_IN, { input: { login: user.handle, password: 'correct horse' } })).body.data?.logIn.token;
+    const out = await app.gql('mutation { logOut }', {}, user.token);
+    expect(out.body.data).toEqual({ logOut: true });
+
+    for (const token of [user.token, phone]) {
+      const stale = await app.gql('{ viewer { id } }', {}, token);
+      expect(stale.status).toBe(401);
+      expect(errorCode(stale)).toBe('UNAUTHENTICATED');
+    }
+    const again = (await app.gql(LOG_IN, { input: { login: user.handle, password: 'correct horse' } })).body.data?.logIn.token;
+    expect((await app.gql('{ viewer { id } }', {}, again)).body.data?.viewer).toEqual({ id: user.id });
+    expect(errorCode(await app.gql('mutation { logOut }'))).toBe('UNAUTHENTICATED');
+  });
+
+  it("signs tokens with this installation's own secret, for this API only", async () => {
+    const user = await signUp(app);
+    const secret = readFileSync(jwtSecretFile(app.config.DATA_DIR), 'utf8').trim();
+    const forge = (key: string, claims: object, options: jwt.SignOptions) =>
+      jwt.sign(claims, key, { algorithm: 'HS256', subject: user.id, expiresIn: 600, ...options });
+    const ours = { issuer: 'seedfeed', audience: 'seedfeed-api' };
+
+    expect((await app.gql('{ viewer { id } }', {}, forge(secret, { gen: 0 }, ours))).body.data?.viewer).toEqual({ id: user.id });
+    const refused = [
+      // The default every earlier installation shared, published in its repository.
+      forge('development-only-secret-change-me', { gen: 0 }, ours),
+      forge(secret, { gen: 0 }, { issuer: 'seedfeed' }),
+      forge(secret, { gen: 0 }, { ...ours, audience: 'another-service' }),
+      forge(secret, {}, ours),
+    ];
+    for (const token of refused) expect((await app.gql('{ viewer { id } }', {}, token)).status).toBe(401);
   });
 
   it('creates the brand of a brand account and lets a viewer become a creator', async () => {

@@ -53,6 +53,8 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     REDIS_URL: env.redisUrl,
     REDIS_PREFIX: `test-${name}`,
     MEDIA_DIR: mediaDir,
+    // Where the app keeps its own random token secret, thrown away with the media.
+    DATA_DIR: mediaDir,
     // Every test's accounts come from one address; the tests of the limits themselves set them low.
     RATE_LIMIT_LOGINS: '100000',
     RATE_LIMIT_SIGNUPS: '100000',

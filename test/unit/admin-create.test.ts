@@ -1,3 +1,4 @@
+import { resolveJwtSecret } from '../../core/jwt-secret';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -63,7 +64,11 @@ describe('a production database', () => {
     const config = loadConfig({ ...PRODUCTION, DATA_DIR: dataDir });
     const database = await openMigratedDatabase(config);
     try {
-      const accounts = new AccountsService(new UsersRepository(database.db), config, { max: 1, ttlMs: 1 });
+      const accounts = new AccountsService(
+        new UsersRepository(database.db),
+        { ...config, jwtSecret: resolveJwtSecret(config) },
+        { max: 1, ttlMs: 1 },
+      );
       const session = await accounts.logIn({ login: 'root_admin', password: 'correct horse battery' });
       expect(session.user).toMatchObject({ role: 'admin', displayName: 'Root' });
     } finally {

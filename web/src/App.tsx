@@ -116,7 +116,7 @@ function Page({ children }: { children: ReactNode }) {
 
 function Header() {
   const { t, lang, setLang } = useI18n();
-  const { viewer, signedIn, signOut, notice, clearNotice } = useAuth();
+  const { viewer, signedIn, logOut, notice, clearNotice } = useAuth();
   return (
     <header className="top-bar">
       <Link to="/" className="logo" title={t('nav.home')}>
@@ -138,7 +138,7 @@ function Header() {
                 <span className="viewer-name">{viewer.displayName}</span>
               </Link>
             )}
-            <button type="button" className="text-button" onClick={() => signOut()}>
+            <button type="button" className="text-button" onClick={() => void logOut()}>
               {t('nav.logout')}
             </button>
           </>

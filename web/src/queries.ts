@@ -177,6 +177,12 @@ export const ViewerQuery = graphql(`
   }
 `);
 
+export const LogOutMutation = graphql(`
+  mutation LogOut {
+    logOut
+  }
+`);
+
 /** What a toggle shows, asked back by both of its mutations. */
 export const LikeState = graphql(`
   fragment LikeState on Note {

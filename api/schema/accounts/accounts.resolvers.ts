@@ -29,6 +29,7 @@ export const accountsResolvers: Resolvers = {
       await ctx.services.rateLimits.consume('logIn', `${ctx.address}|${String(args.input.login).trim().toLowerCase()}`);
       return asPayload(() => ctx.services.accounts.logIn(args.input));
     },
+    logOut: (_, __, ctx) => ctx.services.accounts.logOut(ctx.viewer),
     becomeCreator: (_, __, ctx) => ctx.services.accounts.becomeCreator(ctx.viewer),
     updateProfile: (_, args, ctx) => asPayload(async () => ({ user: await ctx.services.profiles.updateProfile(ctx.viewer, args.input) })),
     updateInterests: (_, args, ctx) => asPayload(async () => ({ user: await ctx.services.profiles.updateInterests(ctx.viewer, args) })),

@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { Provider, type Client, useQuery } from 'urql';
+import { Provider, type Client, useMutation, useQuery } from 'urql';
 import { createClient } from '../client';
 import type { ViewerQuery as ViewerData } from '../gql/graphql';
 import type { PlainMessageKey } from '../i18n/messages';
-import { ViewerQuery } from '../queries';
+import { LogOutMutation, ViewerQuery } from '../queries';
 import { readToken, writeToken } from '../session';
 
 export type Viewer = NonNullable<ViewerData['viewer']>;
@@ -13,6 +13,8 @@ interface Auth {
   viewer: Viewer | null;
   signIn(token: string): void;
   signOut(notice?: PlainMessageKey): void;
+  /** Asks the API to end every session of the account (so a copied token stops working), then signs out here. */
+  logOut(): Promise<void>;
   /** Why the person was signed out, shown once on the next page. */
   notice: PlainMessageKey | null;
   clearNotice(): void;
@@ -51,13 +53,19 @@ export function AuthProvider({ children, makeClient = createClient }: { children
   );
 }
 
-function ViewerLoader({ children, session }: { session: Omit<Auth, 'viewer'>; children: ReactNode }) {
+function ViewerLoader({ children, session }: { session: Omit<Auth, 'viewer' | 'logOut'>; children: ReactNode }) {
   const [{ data }] = useQuery({ query: ViewerQuery, pause: !session.signedIn });
+  const [, revoke] = useMutation(LogOutMutation);
   const viewer = session.signedIn ? (data?.viewer ?? null) : null;
   const { signedIn, signIn, signOut, notice, clearNotice } = session;
+  // Signing out here never waits on the answer's outcome: a person who asked to leave is signed out even offline.
+  const logOut = useCallback(async () => {
+    await revoke({});
+    signOut();
+  }, [revoke, signOut]);
   const value = useMemo(
-    () => ({ signedIn, signIn, signOut, notice, clearNotice, viewer }),
-    [signedIn, signIn, signOut, notice, clearNotice, viewer],
+    () => ({ signedIn, signIn, signOut, logOut, notice, clearNotice, viewer }),
+    [signedIn, signIn, signOut, logOut, notice, clearNotice, viewer],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -48,6 +48,7 @@ type Documents = {
     "\n  query Comments($noteId: ID!) {\n    note(id: $noteId) {\n      id\n      commentCount\n      comments(first: 20) {\n        edges {\n          node {\n            ...CommentFields\n            replies(first: 10) {\n              edges {\n                node {\n                  ...CommentFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.CommentsDocument,
     "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n    replyTo {\n      id\n      displayName\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n      avatarUrl\n      interests\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation LogOut {\n    logOut\n  }\n": typeof types.LogOutDocument,
     "\n  fragment LikeState on Note {\n    id\n    likeCount\n    viewerHasLiked\n  }\n": typeof types.LikeStateFragmentDoc,
     "\n  fragment CollectState on Note {\n    id\n    collectCount\n    viewerHasCollected\n  }\n": typeof types.CollectStateFragmentDoc,
     "\n  fragment FollowState on User {\n    id\n    viewerIsFollowing\n    followerCount\n  }\n": typeof types.FollowStateFragmentDoc,
@@ -102,6 +103,7 @@ const documents: Documents = {
     "\n  query Comments($noteId: ID!) {\n    note(id: $noteId) {\n      id\n      commentCount\n      comments(first: 20) {\n        edges {\n          node {\n            ...CommentFields\n            replies(first: 10) {\n              edges {\n                node {\n                  ...CommentFields\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.CommentsDocument,
     "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    author {\n      id\n      displayName\n      avatarUrl\n    }\n    replyTo {\n      id\n      displayName\n    }\n  }\n": types.CommentFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n      avatarUrl\n      interests\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation LogOut {\n    logOut\n  }\n": types.LogOutDocument,
     "\n  fragment LikeState on Note {\n    id\n    likeCount\n    viewerHasLiked\n  }\n": types.LikeStateFragmentDoc,
     "\n  fragment CollectState on Note {\n    id\n    collectCount\n    viewerHasCollected\n  }\n": types.CollectStateFragmentDoc,
     "\n  fragment FollowState on User {\n    id\n    viewerIsFollowing\n    followerCount\n  }\n": types.FollowStateFragmentDoc,
@@ -272,6 +274,10 @@ export function graphql(source: "\n  fragment CommentFields on Comment {\n    id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n      avatarUrl\n      interests\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n      avatarUrl\n      interests\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogOut {\n    logOut\n  }\n"): (typeof documents)["\n  mutation LogOut {\n    logOut\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
