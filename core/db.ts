@@ -11,6 +11,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { errors, type AppError } from './errors';
+import { durablePglite } from './pglite-fs';
 
 // The only module that talks to a Postgres driver: PGlite (embedded, one process) or node-postgres.
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -104,7 +105,7 @@ async function openPg(url: string, poolMax: number): Promise<Database> {
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const client = dataDir ? durablePglite(dataDir) : new PGlite();
   await client.waitReady;
   const db = drizzlePglite({ client, logger: countingLogger }) as unknown as Db;
   return {
