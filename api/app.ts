@@ -12,7 +12,7 @@ import { createApollo } from './apollo';
 import { buildContext } from './context';
 import { mediaFilesRouter } from './media-files';
 import { securityHeaders, webContentPolicy } from './security-headers';
-import { createMetrics } from './metrics';
+import { createMetrics, metricsHandler } from './metrics';
 import { buildSchema } from './schema';
 import { attachSubscriptions } from './subscriptions';
 import { webhooksRouter } from './webhooks';
@@ -44,6 +44,13 @@ function routeLabel(req: Request): string {
   return ROUTES.has(top) ? top : 'web';
 }
 
+/** Express's trust proxy from TRUST_PROXY: a hop count, or the addresses and names of the proxies. */
+function trustProxy(setting: string | undefined): number | string[] | false {
+  if (!setting) return false;
+  if (/^\d+$/.test(setting)) return Number(setting);
+  return setting.split(',').map((part) => part.trim());
+}
+
 export async function createApi({ services, config, logger, checkReadiness }: ApiDeps): Promise<Api> {
   const metrics = createMetrics();
   const schema = buildSchema();
@@ -52,6 +59,7 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy(config.TRUST_PROXY));
   app.use(securityHeaders());
   app.use((req: Request, res: Response, next: NextFunction) => {
     const stopTimer = metrics.httpDuration.startTimer({ method: req.method });
@@ -67,9 +75,7 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
     const ready = Object.values(checks).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  app.get('/metrics', metricsHandler(metrics, config));
 
   app.use('/uploads', uploadsRouter(services, path.join(config.MEDIA_DIR, '.incoming'), logger));
   app.use('/media', mediaFilesRouter(services.storage));

@@ -1,4 +1,8 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Request, Response } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Config } from '../core/config';
+import { bearerToken } from './context';
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
@@ -27,5 +31,30 @@ export function createMetrics() {
       buckets: [1, 2, 5, 10, 20, 50, 100],
       registers: [registry],
     }),
+  };
+}
+
+const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
+
+/**
+ * GET /metrics: for the scraper, not the public. With METRICS_TOKEN it asks for that bearer token; without
+ * it, production does not serve it at all (the figures describe the system to an attacker).
+ */
+export function metricsHandler(metrics: Metrics, config: Pick<Config, 'METRICS_TOKEN' | 'isProduction'>) {
+  const expected = config.METRICS_TOKEN === undefined ? undefined : digest(config.METRICS_TOKEN);
+  return async (req: Request, res: Response): Promise<void> => {
+    if (!expected) {
+      if (config.isProduction) {
+        res.status(404).json({ code: 'NOT_FOUND', message: 'Not found' });
+        return;
+      }
+    } else if (!timingSafeEqual(digest(bearerToken(req.headers.authorization) ?? ''), expected)) {
+      res
+        .status(401)
+        .set('www-authenticate', 'Bearer')
+        .json({ code: 'UNAUTHENTICATED', message: 'Metrics need the METRICS_TOKEN bearer token' });
+      return;
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   };
 }

@@ -48,6 +48,18 @@ export const envSchema = z.object({
     ),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000).describe('HTTP port of the api role.'),
   HOST: z.string().default('127.0.0.1').describe('Address the HTTP server binds to.'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)?$/, 'a number of hops, or addresses, subnets and names separated by commas')
+    .optional()
+    .describe(
+      "The proxies in front of the api role whose X-Forwarded-For is believed (Express's trust proxy): a number of hops, or addresses, subnets and names such as loopback or uniquelocal. Unset: none, the socket's address is the client's. Rate limits and view counting key on that address.",
+    ),
+  METRICS_TOKEN: z
+    .string()
+    .min(16)
+    .optional()
+    .describe('Bearer token that /metrics asks for. Unset: /metrics is open outside production and answers 404 in production.'),
   DATABASE_URL: z.string().url().optional().describe('PostgreSQL server URL. When unset, an embedded PGlite database lives in DATA_DIR.'),
   DATA_DIR: z
     .string()

@@ -11,7 +11,10 @@ export const ROOT = path.join(__dirname, '..');
 
 /** The schema is one flat object; these groups are only how the documents present it. */
 export const GROUPS: readonly { title: string; variables: readonly string[] }[] = [
-  { title: 'Process and server', variables: ['NODE_ENV', 'ROLES', 'API_WORKERS', 'PORT', 'HOST', 'LOG_LEVEL', 'SHUTDOWN_GRACE_MS'] },
+  {
+    title: 'Process and server',
+    variables: ['NODE_ENV', 'ROLES', 'API_WORKERS', 'PORT', 'HOST', 'TRUST_PROXY', 'METRICS_TOKEN', 'LOG_LEVEL', 'SHUTDOWN_GRACE_MS'],
+  },
   { title: 'Database and Redis', variables: ['DATABASE_URL', 'DATA_DIR', 'REDIS_URL', 'REDIS_PREFIX'] },
   { title: 'Accounts', variables: ['JWT_SECRET', 'JWT_TTL_SECONDS', 'BCRYPT_ROUNDS'] },
   { title: 'Demo data', variables: ['SEED_ON_START', 'SEED_SCALE'] },

@@ -39,3 +39,25 @@ describe('in production', () => {
     expect(policy).not.toContain('unsafe-eval');
   });
 });
+
+describe('the metrics endpoint', () => {
+  it('is not served in production without METRICS_TOKEN', async () => {
+    expect((await app.http.get('/metrics')).status).toBe(404);
+  });
+
+  it('asks for METRICS_TOKEN when it is set', async () => {
+    const guarded = await startTestApp({ METRICS_TOKEN: 'scraper-token-0123456789' });
+    try {
+      for (const authorization of [undefined, 'Bearer wrong-token-0123456789', 'Bearer scraper-token-012345678']) {
+        const req = guarded.http.get('/metrics');
+        if (authorization) req.set('authorization', authorization);
+        expect((await req).status).toBe(401);
+      }
+      const scrape = await guarded.http.get('/metrics').set('authorization', 'Bearer scraper-token-0123456789');
+      expect(scrape.status).toBe(200);
+      expect(scrape.text).toContain('http_request_duration_seconds');
+    } finally {
+      await guarded.close();
+    }
+  });
+});

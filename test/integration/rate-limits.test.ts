@@ -86,3 +86,36 @@ describe('rate limits on changes, events and uploads', () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
   });
 });
+
+describe('behind a proxy', () => {
+  const signUpFrom = (app: TestApp, forwardedFor: string) =>
+    app.http
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('x-forwarded-for', forwardedFor)
+      .send({
+        query: `mutation($input: SignUpInput!) { signUp(input: $input) { token } }`,
+        variables: { input: { handle: `p_${uuidv7().slice(-10).replace(/-/g, '')}`, password: 'correct horse', displayName: 'x' } },
+      });
+
+  it('keys limits on the address the trusted proxy forwards', async () => {
+    const app = await startTestApp({ RATE_LIMIT_SIGNUPS: '1', TRUST_PROXY: 'loopback' });
+    try {
+      expect((await signUpFrom(app, '203.0.113.7')).status).toBe(200);
+      expect((await signUpFrom(app, '203.0.113.7')).status).toBe(429);
+      expect((await signUpFrom(app, '198.51.100.9')).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('believes no X-Forwarded-For from a proxy it does not trust', async () => {
+    const app = await startTestApp({ RATE_LIMIT_SIGNUPS: '1' });
+    try {
+      expect((await signUpFrom(app, '203.0.113.7')).status).toBe(200);
+      expect((await signUpFrom(app, '198.51.100.9')).status).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+});
