@@ -87,6 +87,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     mediaFiles: media,
     lifecycle,
     caches: noteCaches,
+    mediaUrlHosts: new Set(config.MEDIA_URL_HOSTS?.split(',').map((host) => host.trim().toLowerCase()) ?? []),
   });
   const products = new ProductsService(only(repos, 'products', 'users', 'search'), accounts, cache);
   const model = createModelServing({

@@ -55,6 +55,13 @@ export const envSchema = z.object({
     .describe(
       "The proxies in front of the api role whose X-Forwarded-For is believed (Express's trust proxy): a number of hops, or addresses, subnets and names such as loopback or uniquelocal. Unset: none, the socket's address is the client's. Rate limits and view counting key on that address.",
     ),
+  MEDIA_URL_HOSTS: z
+    .string()
+    .regex(/^[a-z0-9.-]+(\s*,\s*[a-z0-9.-]+)*$/i, 'host names separated by commas')
+    .optional()
+    .describe(
+      'Hosts (an own CDN whose files were already checked) that a note may name pictures or videos on by URL instead of uploading them. Unset: every file is uploaded, sniffed, stripped and resized here.',
+    ),
   METRICS_TOKEN: z
     .string()
     .min(16)

@@ -31,6 +31,8 @@ export class NotesService {
       // A note's media and product tags change only through this service and its lifecycle; its
       // counters and status change often, so note rows themselves are always read fresh.
       caches: NoteCaches;
+      /** MEDIA_URL_HOSTS: a file named by URL must be on one of them; any other must go through the upload pipeline. */
+      mediaUrlHosts: ReadonlySet<string>;
     },
   ) {}
 
@@ -260,13 +262,17 @@ export class NotesService {
 
   /**
    * Looks up the uploads a note's media list names: each must be the author's own, of the note's
-   * kind, and not failed. Files hosted elsewhere pass through as given.
+   * kind, and not failed. A file named by URL must be on a host the operator vouches for: elsewhere it
+   * was never sniffed, stripped of its metadata nor resized, and its host would learn who reads it.
    */
   private async resolveMedia(authorId: string, kind: 'image' | 'video', list: readonly MediaInput[]): Promise<ResolvedMedia[]> {
     const ids = list.flatMap((m) => (m.uploadId ? [m.uploadId] : []));
     const rows = new Map((await this.deps.mediaFiles.byIds(ids)).map((r) => [r.id, r]));
     return list.map((m, i) => {
       if (!m.uploadId) {
+        const field = `media.${i}.url`;
+        if (!this.deps.mediaUrlHosts.has(new URL(m.url ?? '').hostname.toLowerCase()))
+          throw errors.badInput(`${field}: upload the file (POST /uploads) instead of linking to another site`, field);
         return {
           url: m.url ?? '',
           width: m.width ?? 0,

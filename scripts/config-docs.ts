@@ -48,6 +48,7 @@ export const GROUPS: readonly { title: string; variables: readonly string[] }[] 
     variables: [
       'STORAGE',
       'MEDIA_DIR',
+      'MEDIA_URL_HOSTS',
       'MEDIA_MAX_IMAGE_BYTES',
       'MEDIA_MAX_IMAGE_PIXELS',
       'MEDIA_MAX_VIDEO_BYTES',

@@ -70,6 +70,17 @@ describe('notes', () => {
     expect(longTitle.body.data?.createNote.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
   });
 
+  it('takes files by URL only from the hosts MEDIA_URL_HOSTS vouches for: others must be uploaded', async () => {
+    for (const url of ['https://tracker.example.net/a.jpg', 'https://img.example.com.evil.net/a.jpg']) {
+      const linked = await app.gql(CREATE, { input: { kind: 'IMAGE', title: 't', media: [IMAGE, { ...IMAGE, url }] } }, creator.token);
+      expect(linked.body.data?.createNote.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'media.1.url' });
+    }
+    const id = (await app.gql(CREATE, { input: { kind: 'IMAGE', title: 't', media: [IMAGE] } }, creator.token)).body.data?.createNote.note
+      .id;
+    const update = await app.gql(UPDATE, { id, input: { media: [{ ...IMAGE, url: 'https://tracker.example.net/b.jpg' }] } }, creator.token);
+    expect(update.body.data?.updateNote.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'media.0.url' });
+  });
+
   it('keeps drafts private until published, and lets only the author change a note', async () => {
     const id = await createNote(app, creator, { publish: false, title: 'draft' });
     expect(errorCode(await app.gql(NOTE, { id }))).toBe('NOT_FOUND');

@@ -55,6 +55,8 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     MEDIA_DIR: mediaDir,
     // Where the app keeps its own random token secret, thrown away with the media.
     DATA_DIR: mediaDir,
+    // Most tests post notes that name pictures here (factories' IMAGE) rather than upload them.
+    MEDIA_URL_HOSTS: 'img.example.com,v.example.com',
     // Every test's accounts come from one address; the tests of the limits themselves set them low.
     RATE_LIMIT_LOGINS: '100000',
     RATE_LIMIT_SIGNUPS: '100000',
