@@ -380,9 +380,9 @@ export type MediaFailure = {
   reason: Scalars['String']['output'];
 };
 
-/** Either an upload of this creator (uploadId, from POST /uploads), or a file hosted elsewhere (url, width, height). */
+/** Either an upload of this creator (uploadId, from POST /uploads), or a file on a host the operator allows in MEDIA_URL_HOSTS (url, width, height). */
 export type MediaInput = {
-  /** Videos hosted elsewhere only. */
+  /** Videos named by url only. */
   durationMs?: InputMaybe<Scalars['Int']['input']>;
   height?: InputMaybe<Scalars['Int']['input']>;
   uploadId?: InputMaybe<Scalars['ID']['input']>;
