@@ -106,7 +106,14 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     rateLimits,
     profiles: new ProfileService({ users: repos.users, accounts, uploads: media, feedState: sessions }),
     notes,
-    social: new SocialService({ repos: only(repos, 'notes', 'social', 'users'), transact, accounts, noteCards, feedState: sessions }),
+    social: new SocialService({
+      repos: only(repos, 'notes', 'social', 'users'),
+      transact,
+      accounts,
+      noteCards,
+      feedState: sessions,
+      logger: deps.logger,
+    }),
     products,
     events: new EventsService(
       only(repos, 'notes', 'products'),
@@ -128,6 +135,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
       experiment,
       hideSoldOut: config.FEED_HIDE_SOLD_OUT,
       quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
+      logger: deps.logger,
     }),
     related: new RelatedService({ notes: repos.notes, model }),
     servedLog: new ServedLogService(sessions, repos.events),

@@ -1,7 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, Kind, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { databaseInputError, queryCounter } from '../core/db';
+import { databaseInputError, databaseUnavailableError, queryCounter } from '../core/db';
 import { ErrorCode, isAppError, RateLimitedError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { GraphQLContext } from './context';
@@ -98,7 +98,7 @@ export function operationLabel(operation: OperationDefinitionNode | undefined): 
 /** Domain errors keep their stable code; anything unexpected is logged and shown as INTERNAL. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
   const thrown = error instanceof GraphQLError ? error.originalError : error;
-  const original = databaseInputError(thrown) ?? thrown;
+  const original = databaseInputError(thrown) ?? databaseUnavailableError(thrown) ?? thrown;
   if (isAppError(original)) {
     return {
       ...formatted,

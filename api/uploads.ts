@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import express, { type Request, type Response } from 'express';
 import { authorize, type Subject } from '../accounts/policy';
-import { ErrorCode, isAppError, RateLimitedError } from '../core/errors';
+import { ErrorCode, isAppError, isStorageFull, RateLimitedError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { isMediaRejected, MediaRejectedError, type RejectionReason } from '../media/errors';
 import { tooLarge } from '../media/media.service';
@@ -16,6 +16,12 @@ import type { Services } from '../services';
 import { bearerToken } from './context';
 
 const STATUS_OF: Partial<Record<RejectionReason, number>> = { too_large: 413, unsupported_type: 415 };
+/**
+ * How long an upload waits for its job to be queued. While Redis is away the queue holds the job
+ * until it is back; the creator hears 503 instead of waiting on an answer that may never come.
+ */
+const ENQUEUE_TIMEOUT_MS = 5_000;
+const RETRY_AFTER_SECONDS = 5;
 
 /**
  * POST /uploads: one file per request, as multipart/form-data, streamed to disk (never held in
@@ -54,7 +60,14 @@ export function uploadsRouter(services: Services, incomingDir: string, logger: L
         admit: (kind) => authorize(owner, 'media.upload', { kind }),
       });
       const row = await services.media.intake(owner.id, { localPath, ...received });
-      await services.jobs.enqueue(row.kind === 'image' ? 'media.image' : 'media.video', { mediaId: row.id });
+      try {
+        await within(ENQUEUE_TIMEOUT_MS, services.jobs.enqueue(row.kind === 'image' ? 'media.image' : 'media.video', { mediaId: row.id }));
+      } catch (error) {
+        await services.media
+          .abandon(row.id)
+          .catch((e: unknown) => logger.warn({ err: e, mediaId: row.id }, 'could not abandon an unqueued upload'));
+        throw new QueueUnavailable('the media job could not be queued', { cause: error });
+      }
       res.status(201).json({ id: row.id, kind: row.kind.toUpperCase(), status: 'PROCESSING', progress: 0 });
     } catch (error) {
       // Removed before answering: a refused upload leaves nothing behind by the time the client hears of it.
@@ -62,6 +75,21 @@ export function uploadsRouter(services: Services, incomingDir: string, logger: L
       if (error instanceof BadUpload) return refuseAfterBody(req, res, 400, { code: ErrorCode.BAD_USER_INPUT, message: error.message });
       if (isAppError(error) && error.code === ErrorCode.FORBIDDEN) {
         return refuseAfterBody(req, res, 403, { code: error.code, message: error.message });
+      }
+      if (isStorageFull(error)) {
+        logger.warn({ err: error }, 'upload refused: the disk is full');
+        return refuseAfterBody(req, res, 507, {
+          code: ErrorCode.STORAGE_FULL,
+          message: 'The server has no room to store this file right now; nothing was kept, try again later',
+        });
+      }
+      if (error instanceof QueueUnavailable) {
+        logger.warn({ err: error }, 'upload refused: the job queue is unavailable');
+        res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+        return refuseAfterBody(req, res, 503, {
+          code: ErrorCode.SERVICE_UNAVAILABLE,
+          message: 'Uploads cannot be processed for a moment; nothing was kept, try again shortly',
+        });
       }
       if (!isMediaRejected(error)) {
         logger.error({ err: error }, 'upload failed');
@@ -77,6 +105,20 @@ export function uploadsRouter(services: Services, incomingDir: string, logger: L
 }
 
 class BadUpload extends Error {}
+class QueueUnavailable extends Error {}
+
+/** Settles as `work` does, or rejects after `ms`; `work` goes on, and what it settles to later is ignored. */
+async function within(ms: number, work: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 interface Gatekeeping {
   maxBytes: (kind: Sniffed['kind']) => number;

@@ -10,7 +10,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { errors, type AppError } from './errors';
+import { AppError, ErrorCode, errors } from './errors';
 import { durablePglite } from './pglite-fs';
 
 // The only module that talks to a Postgres driver: PGlite (embedded, one process) or node-postgres.
@@ -165,10 +165,41 @@ export function toPgArray(values: readonly unknown[]): string {
  * number out of range): the client's input, answered as BAD_USER_INPUT rather than a server fault.
  */
 export function databaseInputError(error: unknown): AppError | undefined {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
+  const cause = driverError(error);
+  const code = codeOf(cause);
   if (!code.startsWith('22')) return undefined;
   return errors.badInput(`The input holds a value that cannot be stored (${(cause as Error).message})`);
+}
+
+/**
+ * The database cannot be reached or is shutting down (connection refused or lost, SQLSTATE class 08,
+ * 57P01-57P03): answered as SERVICE_UNAVAILABLE, which a client may retry, rather than as a server fault.
+ */
+export function databaseUnavailableError(error: unknown): AppError | undefined {
+  const cause = driverError(error);
+  const code = codeOf(cause);
+  const lost =
+    code.startsWith('08') ||
+    ['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) ||
+    // node-postgres reports a connection that died under a query with no code, only these words.
+    (cause instanceof Error && /Connection terminated|timeout exceeded when trying to connect|is not queryable/.test(cause.message));
+  if (!lost) return undefined;
+  return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable for a moment; try again shortly');
+}
+
+/** A transaction PostgreSQL aborted to resolve a conflict (serialization failure 40001, deadlock 40P01): running it again can succeed. */
+export function isTransactionConflict(error: unknown): boolean {
+  const code = codeOf(driverError(error));
+  return code === '40001' || code === '40P01';
+}
+
+/** Drizzle wraps the driver's error (which carries the SQLSTATE) as its cause. */
+function driverError(error: unknown): unknown {
+  return error instanceof Error && error.cause instanceof Error ? error.cause : error;
+}
+
+function codeOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
 }
 
 export async function createServerDatabase(adminUrl: string, name: string): Promise<string> {

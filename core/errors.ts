@@ -12,6 +12,10 @@ export const ErrorCode = {
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   RATE_LIMITED: 'RATE_LIMITED',
   PAYMENT_DECLINED: 'PAYMENT_DECLINED',
+  /** A part the request needs (the database, Redis) is unreachable for now: retrying later can succeed. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** The server's disk is full: nothing was stored, and retrying later can succeed. */
+  STORAGE_FULL: 'STORAGE_FULL',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -50,4 +54,15 @@ export const errors = {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/**
+ * The disk (or the account's quota on it) is full. Node reports ENOSPC/EDQUOT as a code; sharp and
+ * ffmpeg only say so in their message text.
+ */
+export function isStorageFull(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = 'code' in error ? String(error.code) : '';
+  if (code === 'ENOSPC' || code === 'EDQUOT') return true;
+  return error instanceof Error && /No space left on device|Disk quota exceeded/i.test(error.message);
 }

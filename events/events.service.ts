@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../core/config';
+import { isTransactionConflict } from '../core/db';
 import { AppError, ErrorCode } from '../core/errors';
 import { isRead } from '../models/read-rule';
 import type { NoteRow } from '../models/repositories/notes.repository';
@@ -25,6 +27,8 @@ export interface RecordEventsResult {
 
 const MAX_FUTURE_MS = 5 * 60 * 1000;
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+/** Runs of a batch's transaction when PostgreSQL aborts it to break a deadlock or a serialization conflict. */
+const CONFLICT_ATTEMPTS = 4;
 
 /**
  * Client-reported impressions, views and product clicks. A batch is judged event by event: bad
@@ -135,7 +139,7 @@ export class EventsService {
     });
     let inserted: number;
     try {
-      inserted = await this.transact(async (tx) => {
+      inserted = await this.transactRetryingConflicts(async (tx) => {
         const ids = await logReported(tx.events, viewer?.id ?? null, rows);
         const counted = new Map<string, number>();
         for (const view of views) {
@@ -150,6 +154,22 @@ export class EventsService {
     }
     rejected.sort((a, b) => a.index - b.index);
     return { accepted: inserted, duplicates: duplicates + rows.length - inserted, rejected };
+  }
+
+  /**
+   * An aborted transaction stored nothing, so running it again stores the batch once: its event ids
+   * and the view verdicts judged before it stay the same.
+   */
+  private async transactRetryingConflicts<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.transact(work);
+      } catch (error) {
+        if (attempt >= CONFLICT_ATTEMPTS || !isTransactionConflict(error)) throw error;
+        // Jittered, so the transactions that collided do not start again in step.
+        await sleep(attempt * (10 + Math.random() * 40));
+      }
+    }
   }
 
   /** The published notes and the products the events name, and which of those notes tag which products ("note:product"). */

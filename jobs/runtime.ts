@@ -1,5 +1,6 @@
-import { FlowProducer, Queue, Worker, type ConnectionOptions, type FlowJob, type JobsOptions } from 'bullmq';
+import { DelayedError, FlowProducer, Queue, Worker, type ConnectionOptions, type FlowJob, type Job, type JobsOptions } from 'bullmq';
 import type { Role } from '../core/config';
+import { isStorageFull } from '../core/errors';
 import type { Logger } from '../core/logger';
 import {
   JOB_NAMES,
@@ -45,13 +46,25 @@ export interface JobRuntimeOptions {
 }
 
 const SCHEDULE_CHECK_MS = 60_000;
+/**
+ * How long a job that finds the disk full keeps being put back for later, without using up its
+ * attempts: a full disk is the operator's to fix, not a fault of the job's input.
+ */
+const STORAGE_FULL_PATIENCE_MS = 6 * 60 * 60_000;
+const STORAGE_FULL_MAX_DELAY_MS = 60_000;
 
 const connectionFor = (redisUrl: string): ConnectionOptions => ({ url: redisUrl, maxRetriesPerRequest: null });
 
 /** A queue facade for processes that send jobs without running them (the API). */
 export function createJobQueue(redisUrl: string, prefix: string): JobQueue {
   const queues = new Map<string, Queue>();
-  const connection = connectionFor(redisUrl);
+  // Back within two seconds of Redis: BullMQ's default waits up to 20 s between attempts, and requests
+  // that enqueue (an upload) would wait that long after Redis is back.
+  const connection: ConnectionOptions = {
+    url: redisUrl,
+    maxRetriesPerRequest: null,
+    retryStrategy: (times: number) => Math.min(times * 200, 2_000),
+  };
   return {
     async enqueue(name, payload) {
       const queueName = JOB_POLICIES[name].queue;
@@ -89,10 +102,18 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
     const concurrency = Math.max(...names.map((name) => JOB_POLICIES[name].concurrency));
     const worker = new Worker(
       queueName,
-      async (job) => {
+      async (job, token) => {
         const name = job.name as JobName;
         if (!names.includes(name)) throw new Error(`queue ${queueName} has no job named ${job.name}`);
-        const result = await runWithTimeout(name, job.data as JobPayloads[JobName], handlers, startFlow);
+        let result: JobResult;
+        try {
+          result = await runWithTimeout(name, job.data as JobPayloads[JobName], handlers, startFlow);
+        } catch (error) {
+          if (token && isStorageFull(error) && Date.now() - job.timestamp < STORAGE_FULL_PATIENCE_MS) {
+            await putBackForLater(job, token, name, error, logger);
+          }
+          throw error;
+        }
         (JOB_POLICIES[name].quiet ? logger.debug : logger.info).call(logger, { job: name, id: job.id, ...result }, 'job finished');
         return result;
       },
@@ -161,6 +182,14 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
       await queue.close();
     },
   };
+}
+
+/** Delays the job, its attempts untouched, each time a little longer; DelayedError tells BullMQ it was moved, not failed. */
+async function putBackForLater(job: Job, token: string, name: JobName, error: unknown, logger: Logger): Promise<never> {
+  const delayMs = Math.min(JOB_POLICIES[name].backoffMs * Math.max(1, job.attemptsStarted), STORAGE_FULL_MAX_DELAY_MS);
+  logger.warn({ job: name, id: job.id, delayMs, err: error }, 'job found the disk full: trying again later');
+  await job.moveToDelayed(Date.now() + delayMs, token);
+  throw new DelayedError();
 }
 
 function flowJob(request: JobRequest, children: FlowJob[]): FlowJob {

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { isStorageFull } from '../core/errors';
 import { uuidv7 } from '../core/ids';
 import type { Logger } from '../core/logger';
 import type { MediaRepository, MediaRow, ReadyMedia } from '../models/repositories/media.repository';
@@ -270,10 +271,17 @@ export class MediaService {
   async failForGood(mediaId: string, error: unknown): Promise<void> {
     const [row] = await this.repo.findByIds([mediaId]);
     if (row?.status !== 'processing') return;
-    const rejection = isMediaRejected(error)
-      ? error
-      : new MediaRejectedError('processing_failed', 'We could not process this file; try exporting it again or upload another one');
-    await this.fail(row, rejection);
+    await this.fail(row, rejectionFor(error));
+  }
+
+  /**
+   * Gives up an upload whose job could not be queued, before anyone learnt its id: it is no longer
+   * processing, so a job that reaches the queue after all skips it, and its original is dropped.
+   */
+  async abandon(mediaId: string): Promise<void> {
+    if (await this.repo.markFailed(mediaId, 'processing_failed', 'This upload could not be queued for processing; upload it again')) {
+      await this.deps.storage.deletePrefix(`${ORIGINALS_PREFIX}${mediaId}`);
+    }
   }
 
   private async finish(row: MediaRow, ready: ReadyMedia): Promise<void> {
@@ -390,6 +398,15 @@ export function tooLarge(kind: 'image' | 'video', maxBytes: number): MediaReject
     'too_large',
     `${kind === 'image' ? 'Images' : 'Videos'} can be at most ${limit}; compress it and upload it again`,
   );
+}
+
+/** The reason shown to the creator: the job's own rejection, else one that does not blame the file when our disk was full. */
+function rejectionFor(error: unknown): MediaRejectedError {
+  if (isMediaRejected(error)) return error;
+  if (isStorageFull(error)) {
+    return new MediaRejectedError('processing_failed', 'We ran out of storage space while processing this file; upload it again later');
+  }
+  return new MediaRejectedError('processing_failed', 'We could not process this file; try exporting it again or upload another one');
 }
 
 /** A generous ceiling per ffmpeg run: veryfast x264 runs faster than real time here, so 4× the duration plus a minute. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { errors } from '../core/errors';
+import type { Logger } from '../core/logger';
 import { rowsById, type ReadCache } from '../core/read-cache';
 import type {
   CandidateRow,
@@ -68,6 +69,8 @@ export interface FeedServiceOptions {
   hideSoldOut?: boolean;
   /** Candidates per recall source and page (FEED_RECALL_QUOTAS). */
   quotas?: RecallQuotas;
+  /** Told when Redis fails and a page is served without its sessions. */
+  logger?: Logger;
 }
 
 export class FeedService {
@@ -82,6 +85,7 @@ export class FeedService {
   private readonly experiment: Experiment | null;
   private readonly hideSoldOut: boolean;
   private readonly quotas: RecallQuotas;
+  private readonly logger: Logger | null;
 
   constructor(options: FeedServiceOptions) {
     this.repos = options.repos;
@@ -92,6 +96,7 @@ export class FeedService {
     this.experiment = options.experiment ?? null;
     this.hideSoldOut = options.hideSoldOut ?? false;
     this.quotas = options.quotas ?? RECALL_QUOTAS;
+    this.logger = options.logger ?? null;
     const shared = new SharedRecall(this.repos.notes);
     this.sources = [new FollowingSource(this.repos.notes), trendingSource(shared), freshSource(shared), interestsSource(shared)];
     if (this.model) {
@@ -128,30 +133,51 @@ export class FeedService {
     let pageNumber: number;
     let served: string[] = [];
     let state: ViewerFeedState | null = null;
+    // Redis holds the sessions: without it a page is still served, ranked afresh, only without the
+    // no-repeat rule (nothing says what the session served) or a replay of a page asked for again.
+    let sessionsDown = false;
     if (after) {
       const [id, previous] = decodeCursor(after, ['string', 'number'] as const);
       pageNumber = previous + 1;
-      const session = await this.sessions.load(id, pageNumber, viewerId);
-      if (session.owner === null || session.owner !== (viewerId ?? '')) throw errors.badCursor();
       sessionId = id;
-      if (session.page) return this.replay(session.page, encodeCursor([sessionId, pageNumber]));
-      served = session.served;
-      state = session.viewer;
+      const session = await this.sessions.load(id, pageNumber, viewerId).catch((error: unknown) => this.sessionsFailed(error, 'load'));
+      if (session) {
+        if (session.owner === null || session.owner !== (viewerId ?? '')) throw errors.badCursor();
+        if (session.page) return this.replay(session.page, encodeCursor([sessionId, pageNumber]));
+        served = session.served;
+        state = session.viewer;
+      } else {
+        sessionsDown = true;
+      }
     } else {
       sessionId = randomUUID();
       pageNumber = 0;
-      if (viewerId) state = await this.sessions.viewerState(viewerId);
+      if (viewerId) {
+        state = await this.sessions.viewerState(viewerId).catch((error: unknown) => this.sessionsFailed(error, 'viewerState'));
+        sessionsDown = state === null;
+      }
     }
     const cursor = encodeCursor([sessionId, pageNumber]);
 
-    const viewer =
-      viewerId && state ? await this.viewers.get(viewerId, state.version, () => this.repos.social.viewerContext(viewerId)) : undefined;
+    // The cached context holds only for the version Redis gives: without one it is read from the database.
+    const viewer = viewerId
+      ? await (state
+          ? this.viewers.get(viewerId, state.version, () => this.repos.social.viewerContext(viewerId))
+          : this.repos.social.viewerContext(viewerId))
+      : undefined;
     const recent = state?.recent ?? [];
     const context = rankContext(viewerId, viewer, sessionId, this.hideSoldOut);
     const { candidates, scores } = await this.ranked({ viewerId, viewer, version: state?.version ?? null, context, served, recent, first });
     const picked = selectPage(candidates, context, first, scores);
     const ids = picked.map((c) => c.note.id);
-    const [notes] = await Promise.all([this.notesByIds(ids), this.sessions.recordPage(sessionId, viewerId, pageNumber, ids)]);
+    const [notes] = await Promise.all([
+      this.notesByIds(ids),
+      sessionsDown
+        ? undefined
+        : this.sessions
+            .recordPage(sessionId, viewerId, pageNumber, ids)
+            .catch((error: unknown) => this.sessionsFailed(error, 'recordPage')),
+    ]);
     // Shared candidate pools may be seconds old: the rows read now decide what is still published.
     const current = new Map(notes.filter((n) => n.status === 'published').map((n) => [n.id, n]));
     return {
@@ -212,6 +238,11 @@ export class FeedService {
     // Unscored while a model serves means the viewer's profile could not be read: not worth keeping.
     if (viewerId && key !== null && (scores || !this.model?.store.versionId)) this.rankedCache.set(viewerId, key, candidates, scores);
     return { candidates, scores };
+  }
+
+  private sessionsFailed(error: unknown, step: string): null {
+    this.logger?.warn({ err: error, step }, 'feed sessions unavailable (Redis): serving the page without them');
+    return null;
   }
 
   private async replay(ids: readonly string[], cursor: string): Promise<FeedPage> {

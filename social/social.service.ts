@@ -1,4 +1,5 @@
 import { errors } from '../core/errors';
+import type { Logger } from '../core/logger';
 import type { ReadCache } from '../core/read-cache';
 import type { NoteCard } from '../models/repositories/notes.repository';
 import type { BoardRow, BoardWithCount, CommentRow, MarkedRow, Page } from '../models/repositories/social.repository';
@@ -20,6 +21,7 @@ export class SocialService {
   private readonly noteCards: ReadCache<NoteCard>;
   /** Told of every follow, like, collect and hide, which change what the feed knows of the viewer. */
   private readonly feedState: Pick<FeedSessionStore, 'viewerChanged'>;
+  private readonly logger: Logger;
 
   constructor(deps: {
     repos: Pick<Repositories, 'notes' | 'social' | 'users'>;
@@ -27,12 +29,25 @@ export class SocialService {
     accounts: AccountsService;
     noteCards: ReadCache<NoteCard>;
     feedState: Pick<FeedSessionStore, 'viewerChanged'>;
+    logger: Logger;
   }) {
     this.repos = deps.repos;
     this.transact = deps.transact;
     this.accounts = deps.accounts;
     this.noteCards = deps.noteCards;
     this.feedState = deps.feedState;
+    this.logger = deps.logger;
+  }
+
+  /**
+   * After the action committed: telling the feed (in Redis) is best-effort, as failing the request
+   * would report an action that was stored as not done. Until Redis is back, the feed may show the
+   * viewer's state from before it for as long as its caches hold.
+   */
+  private async viewerChanged(viewerId: string): Promise<void> {
+    await this.feedState
+      .viewerChanged(viewerId)
+      .catch((error: unknown) => this.logger.warn({ err: error, viewerId }, 'could not tell the feed of a viewer change (Redis)'));
   }
 
   /** Runs `work` in one transaction, then lets this process's feed cards show the note's new counts. */
@@ -55,7 +70,7 @@ export class SocialService {
       await logAction(tx.events, 'follow', me.id, { targetUserId: target });
     });
     this.accounts.forgetUsers(me.id, target);
-    await this.feedState.viewerChanged(me.id);
+    await this.viewerChanged(me.id);
     return target;
   }
 
@@ -68,7 +83,7 @@ export class SocialService {
       await tx.users.adjustCounts(target, { followers: -1 });
     });
     this.accounts.forgetUsers(me.id, target);
-    await this.feedState.viewerChanged(me.id);
+    await this.viewerChanged(me.id);
     return target;
   }
 
@@ -80,7 +95,7 @@ export class SocialService {
       await tx.notes.adjustCounters(note, { likes: 1 });
       await logAction(tx.events, 'like', me.id, { noteId: note });
     });
-    await this.feedState.viewerChanged(me.id);
+    await this.viewerChanged(me.id);
     return note;
   }
 
@@ -90,7 +105,7 @@ export class SocialService {
     await this.changeNote(note, async (tx) => {
       if (await tx.social.unlike(me.id, note)) await tx.notes.adjustCounters(note, { likes: -1 });
     });
-    await this.feedState.viewerChanged(me.id);
+    await this.viewerChanged(me.id);
     return note;
   }
 
@@ -106,7 +121,7 @@ export class SocialService {
       await tx.notes.adjustCounters(note, { collects: 1 });
       await logAction(tx.events, 'collect', me.id, { noteId: note });
     });
-    await this.feedState.viewerChanged(me.id);
+    await this.viewerChanged(me.id);
     return note;
   }
 
@@ -116,7 +131,7 @@ export class SocialService {
     await this.changeNote(note, async (tx) => {
       if (await tx.social.uncollect(me.id, note)) await tx.notes.adjustCounters(note, { collects: -1 });
     });
-    await this.feedState.viewerChanged(me.id);
+    await this.viewerChanged(me.id);
     return note;
   }
 
@@ -200,7 +215,7 @@ export class SocialService {
     await this.transact(async (tx) => {
       if (await tx.social.hideNote(me.id, note, reason)) await logAction(tx.events, 'hide', me.id, { noteId: note });
     });
-    await this.feedState.viewerChanged(me.id);
+    await this.viewerChanged(me.id);
     return true;
   }
 
@@ -211,7 +226,7 @@ export class SocialService {
     await this.transact(async (tx) => {
       if (await tx.social.hideCreator(me.id, creator)) await logAction(tx.events, 'hide', me.id, { targetUserId: creator });
     });
-    await this.feedState.viewerChanged(me.id);
+    await this.viewerChanged(me.id);
     return true;
   }
 

@@ -220,11 +220,16 @@ export class NotesRepository {
       .where(eq(notes.id, noteId));
   }
 
-  /** Adds many view counts in one statement: recordEvents counts a whole batch at once. */
+  /**
+   * Adds many view counts at once: recordEvents counts a whole batch. The rows are locked in id order
+   * first, because the UPDATE's join locks them in whatever order its plan reads them, and two batches
+   * naming the same notes in different orders then deadlock.
+   */
   async addViews(viewsByNote: ReadonlyMap<string, number>): Promise<void> {
     if (viewsByNote.size === 0) return;
     const ids = [...viewsByNote.keys()];
     const counts = ids.map((id) => viewsByNote.get(id) ?? 0);
+    await this.db.execute(sql`SELECT 1 FROM notes WHERE id = ANY(${toPgArray(ids)}::uuid[]) ORDER BY id FOR UPDATE`);
     await this.db.execute(sql`
       UPDATE notes SET view_count = notes.view_count + v.n
       FROM unnest(${toPgArray(ids)}::uuid[], ${toPgArray(counts)}::int[]) AS v(id, n)
