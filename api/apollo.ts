@@ -23,7 +23,26 @@ export function createApollo(
         async didResolveOperation({ request, document, schema, operation, contextValue }) {
           const refusal = guard(schema, document, request.operationName, request.variables ?? {});
           if (refusal) throw refusal;
+          // The executor would run a subscription's root field once, as a query, with nothing to stream it through.
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are served over WebSocket at /graphql (graphql-ws protocol), not over HTTP', {
+              extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+            });
+          }
           if (operation?.operation === 'mutation') await contextValue.services.rateLimits.consume('mutation', contextValue.client);
+        },
+      };
+    },
+  };
+
+  // Apollo answers a persisted query it does not support with status 200, the protocol's cue to resend the query
+  // text. None of our clients sends one, so whatever does is making a bad request, and hears so.
+  const noPersistedQueries: ApolloServerPlugin<GraphQLContext> = {
+    async requestDidStart({ request }) {
+      if (!request.extensions?.persistedQuery) return;
+      return {
+        async willSendResponse({ response }) {
+          response.http.status = 400;
         },
       };
     },
@@ -69,11 +88,14 @@ export function createApollo(
     // "Did you mean …?" in validation errors spells out the schema that introspection-off hides.
     hideSchemaDetailsFromClientErrors: config.isProduction,
     parseOptions: parseOptions(config),
+    // The web app sends its queries' text; the hash cache only added a way to fail (hashes of any type, any version).
+    persistedQueries: false,
     validationRules: limitRules(config),
     // main.ts owns shutdown: it drains HTTP first, then stops Apollo, jobs and connections in order.
     stopOnTerminationSignals: false,
     plugins: [
       operationLimits,
+      noPersistedQueries,
       tooManyRequests,
       observe,
       ApolloServerPluginCacheControlDisabled(),

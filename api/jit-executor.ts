@@ -1,6 +1,6 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { getVariableValues } from 'graphql/execution/values';
-import { GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, printSchema, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /**
@@ -11,18 +11,20 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  */
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   // Apollo hands back the same parsed DocumentNode for the same query text, so compiled queries
-  // are kept per document and operation name, and are collected with the document.
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
+  // are kept per operation node, and are collected with the document.
+  const compiled = new WeakMap<OperationDefinitionNode, CompiledQuery>();
 
-  const executor: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
-    let byName = compiled.get(document);
-    if (!byName) compiled.set(document, (byName = new Map()));
-    let query = byName.get(operationName ?? '');
+  const executor: GatewayExecutor = async ({ document, operation, request, context }) => {
+    // Apollo passes no operation when operationName names none, and graphql-jit, given the same
+    // name, would choose differently from the checks that ran ("" is its "no name"): only the
+    // operation Apollo resolved, which those checks measured, may run.
+    if (!operation) return { errors: [new GraphQLError('The request names no operation of its document to run')] };
+    let query = compiled.get(operation);
     if (!query) {
-      const result = compileQuery(schema, document, operationName ?? undefined);
+      const result = compileQuery(schema, document, operation.name?.value);
       if (!isCompiledQuery(result)) return result;
       query = result;
-      byName.set(operationName ?? '', query);
+      compiled.set(operation, query);
     }
     const variables = request.variables ?? {};
     const result = (await query.query(undefined, context, variables)) as ExecutionResult;

@@ -28,17 +28,27 @@ export type OperationLimitsConfig = Pick<
 // Past this many nodes (fragments spread inside fragments multiply them) the estimator gives up, and so does the request.
 const MAX_ESTIMATED_NODES = 10_000;
 const MAX_MEASURES_PER_DOCUMENT = 256;
+// No input type of the schema nests anywhere near this deep; JSON nested 100,000 deep overflows the stack of any
+// recursive walk (JSON.stringify, coercion).
+export const MAX_VARIABLE_DEPTH = 32;
+// Twice a batch of 10,000 events (four values each); the body limit alone admits millions of tiny values, each coerced
+// and keyed.
+export const MAX_VARIABLE_VALUES = 100_000;
 
 /** Parsing stops at the token limit: a document of 10,000 aliases is refused before it costs anything. */
 export function parseOptions(config: OperationLimitsConfig): ParseOptions {
   return { maxTokens: config.GRAPHQL_MAX_TOKENS };
 }
 
-/** Rules run with GraphQL's own validation: aliases, directives, and introspection where it is off (production). */
+/**
+ * Rules run with GraphQL's own validation: aliases, directives, names the executor cannot hold, and introspection
+ * where it is off (production).
+ */
 export function limitRules(config: OperationLimitsConfig): ValidationRule[] {
   return [
     atMost(config.GRAPHQL_MAX_ALIASES, 'aliases', 'Field', (field) => field.kind === Kind.FIELD && field.alias !== undefined),
     atMost(config.GRAPHQL_MAX_DIRECTIVES, 'directives', 'Directive', () => true),
+    noProtoNames,
     ...(config.isProduction ? [NoSchemaIntrospectionCustomRule] : []),
   ];
 }
@@ -51,9 +61,12 @@ export function limitRules(config: OperationLimitsConfig): ValidationRule[] {
 export function operationGuard(config: OperationLimitsConfig) {
   const measured = new WeakMap<DocumentNode, Map<string, GraphQLError | undefined>>();
   return (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>) => {
+    const unreadable = variablesRefusal(variables);
+    if (unreadable) return refusal(unreadable, ErrorCode.BAD_USER_INPUT);
     let known = measured.get(document);
     if (!known) measured.set(document, (known = new Map()));
-    const key = `${operationName ?? ''} ${JSON.stringify(variables)}`;
+    // An operationName of "" names no operation, while an absent one names the only one: the two must not share a verdict.
+    const key = JSON.stringify([operationName ?? null, variables]);
     if (known.has(key)) return known.get(key);
     const verdict = judge(config, schema, document, operationName, variables);
     // Variables that differ on every request (ids) must not grow this without end.
@@ -70,13 +83,22 @@ function judge(
   operationName: string | null | undefined,
   variables: Record<string, unknown>,
 ): GraphQLError | undefined {
+  // Without this the operation would go unmeasured and unlimited, and the executor would still pick one to run.
+  const operation = getOperationAST(document, operationName);
+  if (!operation) {
+    return refusal(
+      operationName == null
+        ? 'The document has several operations; say which one to run in operationName'
+        : `The document has no operation named "${operationName}"`,
+      ErrorCode.BAD_USER_INPUT,
+    );
+  }
   const depth = operationDepth(document, operationName);
   if (depth > config.GRAPHQL_MAX_DEPTH) {
     return refusal(`Query is nested ${depth} levels deep; the limit is ${config.GRAPHQL_MAX_DEPTH}`, ErrorCode.QUERY_TOO_DEEP);
   }
-  const operation = getOperationAST(document, operationName);
-  const coerced = operation ? getVariableValues(schema, operation.variableDefinitions ?? [], variables) : undefined;
-  if (coerced?.errors) {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  if (coerced.errors) {
     return refusal(coerced.errors.map((error) => error.message).join('; '), ErrorCode.BAD_USER_INPUT);
   }
   let cost: number;
@@ -105,6 +127,22 @@ function refusal(message: string, code: ErrorCode): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 }
 
+/**
+ * graphql-jit keeps results and variables in plain objects, where assigning the key "__proto__" replaces the
+ * prototype instead of storing a value: an alias so named answered {} in place of its data, and a variable so named
+ * lost its value, which the resolver then failed on.
+ */
+const noProtoNames: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.alias?.value === '__proto__') context.reportError(new GraphQLError('"__proto__" cannot be an alias', { nodes: node.alias }));
+  },
+  VariableDefinition(node) {
+    if (node.variable.name.value === '__proto__') {
+      context.reportError(new GraphQLError('"$__proto__" cannot name a variable', { nodes: node.variable }));
+    }
+  },
+});
+
 /** At most `max` of the nodes `visitor` counts, over the document as written (each fragment once). */
 function atMost(max: number, what: string, visitor: 'Field' | 'Directive', counts: (node: ASTNode) => boolean): ValidationRule {
   return (context) => {
@@ -123,26 +161,38 @@ function atMost(max: number, what: string, visitor: 'Field' | 'Directive', count
 }
 
 /**
- * Depth of the deepest field path of the operation to run, following fragments (each fragment
- * once per path, so cyclic spreads cannot loop). Apollo replaces the codes of validation errors,
- * so this runs as a check after validation, where QUERY_TOO_DEEP survives.
+ * Depth of the deepest field path of the operation to run, following fragments. Each fragment is measured once and
+ * its depth reused: a fragment spreading another twice, forty levels down, would otherwise be walked 2^40 times.
+ * Apollo replaces the codes of validation errors, so this runs as a check after validation, where QUERY_TOO_DEEP
+ * survives.
  */
 export function operationDepth(document: DocumentNode, operationName?: string | null): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) {
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   }
-  const depthOf = (set: SelectionSetNode | undefined, depth: number, visiting: ReadonlySet<string>): number => {
-    if (!set) return depth;
-    let deepest = depth;
+  const fragmentDepths = new Map<string, number>();
+  const entered = new Set<string>();
+  const fragmentDepth = (name: string): number => {
+    const known = fragmentDepths.get(name);
+    if (known !== undefined) return known;
+    // Validation refuses cyclic spreads; should one get here, it adds nothing rather than looping.
+    if (entered.has(name)) return 0;
+    entered.add(name);
+    const depth = depthBelow(fragments.get(name)?.selectionSet);
+    fragmentDepths.set(name, depth);
+    return depth;
+  };
+  const depthBelow = (set: SelectionSetNode | undefined): number => {
+    if (!set) return 0;
+    let deepest = 0;
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
-        if (!sel.name.value.startsWith('__')) deepest = Math.max(deepest, depthOf(sel.selectionSet, depth + 1, visiting));
+        if (!sel.name.value.startsWith('__')) deepest = Math.max(deepest, 1 + depthBelow(sel.selectionSet));
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        deepest = Math.max(deepest, depthOf(sel.selectionSet, depth, visiting));
-      } else if (!visiting.has(sel.name.value)) {
-        const fragment = fragments.get(sel.name.value);
-        deepest = Math.max(deepest, depthOf(fragment?.selectionSet, depth, new Set([...visiting, sel.name.value])));
+        deepest = Math.max(deepest, depthBelow(sel.selectionSet));
+      } else {
+        deepest = Math.max(deepest, fragmentDepth(sel.name.value));
       }
     }
     return deepest;
@@ -151,9 +201,28 @@ export function operationDepth(document: DocumentNode, operationName?: string | 
   for (const def of document.definitions) {
     if (def.kind !== Kind.OPERATION_DEFINITION) continue;
     if (operationName && def.name?.value !== operationName) continue;
-    deepest = Math.max(deepest, depthOf(def.selectionSet, 0, new Set()));
+    deepest = Math.max(deepest, depthBelow(def.selectionSet));
   }
   return deepest;
+}
+
+/**
+ * Why variables cannot be read, or undefined when they can. Walked with a stack of its own, not recursion, since
+ * nesting is exactly what it looks for.
+ */
+export function variablesRefusal(variables: unknown): string | undefined {
+  const pending: { value: unknown; depth: number }[] = [{ value: variables, depth: 0 }];
+  let values = 0;
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    const children = Object.values(next.value);
+    if (children.length === 0) continue;
+    if (next.depth >= MAX_VARIABLE_DEPTH) return `Variables are nested more than ${MAX_VARIABLE_DEPTH} levels deep`;
+    values += children.length;
+    if (values > MAX_VARIABLE_VALUES) return `Variables hold more than ${MAX_VARIABLE_VALUES} values`;
+    for (const value of children) pending.push({ value, depth: next.depth + 1 });
+  }
+  return undefined;
 }
 
 /** Cost of a field: 1 plus its children, times the page size for paginated lists. */

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/harness';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -13,6 +13,18 @@ afterAll(() => app.close());
 async function stillServing(): Promise<void> {
   const res = await app.gql('{ ping }');
   expect(res.body.data).toEqual({ ping: true });
+}
+
+/** A GraphQL POST whose body is sent as given: an operationName, extensions, or JSON no client would build. */
+function post(body: Record<string, unknown> | string, token?: string) {
+  const req = app.http.post('/graphql').set('content-type', 'application/json');
+  if (token) req.set('authorization', `Bearer ${token}`);
+  return req.send(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+/** JSON arrays nested `depth` deep, as text: JSON.stringify itself would overflow building them. */
+function nestedJson(depth: number): string {
+  return `${'['.repeat(depth)}${']'.repeat(depth)}`;
 }
 
 describe('hostile and malformed requests', () => {
@@ -85,6 +97,102 @@ describe('hostile and malformed requests', () => {
     await stillServing();
   });
 
+  it('refuses an operationName that names no operation, or a document that leaves the choice open, before anything runs', async () => {
+    const viewer = await signUp(app);
+    const update = `mutation Update($i: [String!]!) { updateInterests(interests: $i) { user { interests } } }`;
+    for (const operationName of ['Nope', '', 'constructor']) {
+      const res = await post({ query: update, variables: { i: ['food'] }, operationName }, viewer.token);
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0]).toEqual({
+        message: `The document has no operation named "${operationName}"`,
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    const two = await post({ query: `${update} query Other { ping }`, variables: { i: ['food'] } }, viewer.token);
+    expect(two.status).toBe(400);
+    expect(two.body.errors[0]).toEqual({
+      message: 'The document has several operations; say which one to run in operationName',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect((await app.gql('{ viewer { interests } }', {}, viewer.token)).body.data?.viewer.interests).toEqual([]);
+    // Refusing "" did not stick to the same document sent with no operationName at all.
+    const named = await post({ query: '{ ping }', operationName: '' });
+    expect(errorCode(named)).toBe('BAD_USER_INPUT');
+    expect((await post({ query: '{ ping }' })).body.data).toEqual({ ping: true });
+  });
+
+  it('measures a document of fragments spread twice at each of 22 levels without walking its 4 million paths', async () => {
+    const levels = Array.from({ length: 22 }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`).join(' ');
+    const started = performance.now();
+    const res = await app.gql(`query { ...F22 } fragment F0 on Query { ping viewer { id } } ${levels}`);
+    expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
+    expect(performance.now() - started).toBeLessThan(1000);
+    await stillServing();
+  });
+
+  it('refuses variables nested past the limit as bad input, where they once overflowed the stack', async () => {
+    for (const query of ['{ ping }', 'query Q($v: String!) { search(query: $v) { edges { cursor } } }']) {
+      const res = await post(`{"query": ${JSON.stringify(query)}, "variables": {"v": ${nestedJson(100_000)}}}`);
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0]).toEqual({
+        message: 'Variables are nested more than 32 levels deep',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    expect(errorCode(await post(`{"query": "{ ping }", "variables": {"v": ${nestedJson(33)}}}`))).toBe('BAD_USER_INPUT');
+    expect((await post(`{"query": "{ ping }", "variables": {"v": ${nestedJson(32)}}}`)).body).toEqual({ data: { ping: true } });
+    await stillServing();
+  });
+
+  it('refuses a subscription sent over HTTP instead of running it as a query', async () => {
+    const res = await app.gql(`subscription { uploadProgress(id: "${randomUUID()}") { id status } }`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]).toEqual({
+      message: 'Subscriptions are served over WebSocket at /graphql (graphql-ws protocol), not over HTTP',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
+  it('refuses "__proto__" as an alias or a variable, which the executor cannot hold', async () => {
+    const viewer = await signUp(app);
+    const alias = await app.gql('{ __proto__: viewer { id } }', {}, viewer.token);
+    expect(alias.status).toBe(400);
+    expect(alias.body.errors?.[0]).toMatchObject({
+      message: '"__proto__" cannot be an alias',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    const variable = await post({
+      query: 'query Q($__proto__: String!) { search(query: $__proto__) { edges { cursor } } }',
+      variables: JSON.parse('{"__proto__": "lipstick"}') as unknown,
+    });
+    expect(variable.status).toBe(400);
+    expect(variable.body.errors[0]).toMatchObject({
+      message: '"$__proto__" cannot name a variable',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    // As a key of variables that no operation declares, it is only ignored.
+    expect((await post({ query: '{ ping }', variables: JSON.parse('{"__proto__": {"x": 1}}') as unknown })).body).toEqual({
+      data: { ping: true },
+    });
+  });
+
+  it('answers automatic persisted queries, which no client of ours sends, with a client error', async () => {
+    const ping = '{ ping }';
+    const sha256Hash = createHash('sha256').update(ping).digest('hex');
+    for (const body of [
+      { query: ping, extensions: { persistedQuery: { version: 1, sha256Hash } } },
+      { extensions: { persistedQuery: { version: 1, sha256Hash } } },
+      { query: ping, extensions: { persistedQuery: { version: 1, sha256Hash: 'deadbeef' } } },
+      { extensions: { persistedQuery: { version: 99, sha256Hash: 'x' } } },
+      { query: ping, extensions: { persistedQuery: { version: 1, sha256Hash: { $ne: 1 } } } },
+    ]) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      expect(errorCode(res)).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+    }
+    await stillServing();
+  });
+
   it('holds operations over WebSocket to the same limits, and messages to the body limit', async () => {
     const base = await app.listen();
     const client = createClient({ url: `${base.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
@@ -104,9 +212,41 @@ describe('hostile and malformed requests', () => {
       expect(await refusal(`{ ${Array.from({ length: 31 }, (_, i) => `p${i}: ping`).join(' ')} }`)).toEqual([
         expect.objectContaining({ message: 'The document has 31 aliases; the limit is 30' }),
       ]);
+      const unnamed = await new Promise<unknown>((resolve) => {
+        client.subscribe(
+          { query: '{ ping }', operationName: 'Nope' },
+          { next: (message) => resolve(message.errors), error: resolve, complete: () => resolve(null) },
+        );
+      });
+      expect(unnamed).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
     } finally {
       await client.dispose();
     }
+
+    // Variables too deep for JSON.stringify once closed the socket with 4500; the client library cannot even send them.
+    const raw = new WebSocket(`${base.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    const messages: { type: string; id?: string; payload?: unknown }[] = [];
+    const received = (type: string) =>
+      new Promise<{ payload?: unknown }>((resolve) => {
+        const check = () => {
+          const found = messages.find((message) => message.type === type);
+          if (found) resolve(found);
+          else raw.once('message', check);
+        };
+        check();
+      });
+    raw.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString()) as { type: string }));
+    await new Promise((resolve) => raw.once('open', resolve));
+    raw.send(JSON.stringify({ type: 'connection_init', payload: {} }));
+    await received('connection_ack');
+    raw.send(`{"id": "1", "type": "subscribe", "payload": {"query": "{ ping }", "variables": {"v": ${nestedJson(100_000)}}}}`);
+    expect((await received('error')).payload).toEqual([
+      expect.objectContaining({
+        message: 'Variables are nested more than 32 levels deep',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    ]);
+    raw.close();
 
     // A message past the body limit (256 KB here) closes the connection instead of being read.
     const socket = new WebSocket(`${base.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');

@@ -1,6 +1,6 @@
 import { createPaymentProvider } from '../../commerce/payments';
-import { parse } from 'graphql';
-import { operationDepth } from '../../api/limits';
+import { buildSchema, Kind, parse } from 'graphql';
+import { MAX_VARIABLE_VALUES, operationDepth, operationGuard, variablesRefusal } from '../../api/limits';
 import { decodeCursor, encodeCursor } from '../../core/cursor';
 import { loadConfig } from '../../core/config';
 import { isUuid, uuidv7 } from '../../core/ids';
@@ -12,6 +12,72 @@ describe('operationDepth', () => {
     expect(operationDepth(parse('{ a { ...F } } fragment F on T { b ...F }'))).toBe(2);
     expect(operationDepth(parse('{ __schema { types { name } } a }'))).toBe(1);
     expect(operationDepth(parse('query A { a } query B { a { b { c } } }'), 'A')).toBe(1);
+  });
+
+  it('measures each fragment once, however many paths lead to it', () => {
+    // Each fragment spreads the one below twice: 65,536 paths down to F0.
+    const levels = Array.from({ length: 16 }, (_, i) => `fragment F${i + 1} on T { ...F${i} ...F${i} }`).join(' ');
+    const document = parse(`{ a { ...F16 } } fragment F0 on T { b { c } } ${levels}`);
+    const bottom = document.definitions.find((def) => def.kind === Kind.FRAGMENT_DEFINITION && def.name.value === 'F0');
+    let reads = 0;
+    const { selectionSet } = bottom as { selectionSet: unknown };
+    Object.defineProperty(bottom, 'selectionSet', {
+      get: () => {
+        reads += 1;
+        return selectionSet;
+      },
+    });
+    expect(operationDepth(document)).toBe(3);
+    expect(reads).toBe(1);
+  });
+});
+
+describe('variablesRefusal', () => {
+  const nested = (depth: number): unknown => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+
+  it('takes variables 32 levels deep and refuses 33, or 100,000, without recursing', () => {
+    expect(variablesRefusal({ v: nested(32), s: 'text', n: null })).toBeUndefined();
+    expect(variablesRefusal({ v: nested(33) })).toBe('Variables are nested more than 32 levels deep');
+    expect(variablesRefusal({ v: nested(100_000) })).toBe('Variables are nested more than 32 levels deep');
+    expect(variablesRefusal(JSON.parse('{"__proto__": {"a": [1, 2]}}'))).toBeUndefined();
+  });
+
+  it('refuses more values than the limit, however shallow', () => {
+    expect(variablesRefusal({ v: Array.from({ length: MAX_VARIABLE_VALUES - 1 }, () => 0) })).toBeUndefined();
+    expect(variablesRefusal({ v: Array.from({ length: MAX_VARIABLE_VALUES }, () => 0) })).toBe(
+      `Variables hold more than ${MAX_VARIABLE_VALUES} values`,
+    );
+  });
+});
+
+describe('operationGuard', () => {
+  const schema = buildSchema('type Query { ping: Boolean }');
+  const limits = {
+    GRAPHQL_MAX_DEPTH: 8,
+    GRAPHQL_MAX_COMPLEXITY: 1000,
+    GRAPHQL_MAX_TOKENS: 2000,
+    GRAPHQL_MAX_ALIASES: 30,
+    GRAPHQL_MAX_DIRECTIVES: 30,
+    isProduction: false,
+  };
+
+  it('refuses an operationName that names no operation, and an open choice, without tainting the operation it names', () => {
+    const guard = operationGuard(limits);
+    const single = parse('{ ping }');
+    expect(guard(schema, single, 'Nope', {})?.message).toBe('The document has no operation named "Nope"');
+    expect(guard(schema, single, '', {})?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(guard(schema, single, undefined, {})).toBeUndefined();
+    expect(guard(schema, single, null, {})).toBeUndefined();
+    const two = parse('query A { ping } query B { ping }');
+    expect(guard(schema, two, undefined, {})?.message).toBe('The document has several operations; say which one to run in operationName');
+    expect(guard(schema, two, 'B', {})).toBeUndefined();
+  });
+
+  it('refuses variables too deep to key or coerce as bad input instead of throwing', () => {
+    const refusal = operationGuard(limits)(schema, parse('{ ping }'), undefined, {
+      v: JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`),
+    });
+    expect(refusal?.extensions).toEqual({ code: 'BAD_USER_INPUT', http: { status: 400 } });
   });
 });
 
