@@ -21,6 +21,7 @@ import type { FeedSessionStore, ViewerFeedState } from './serving/session-store'
 import { VIEWER_CONTEXT } from './serving/freshness';
 import type { ModelServing } from './serving/model-serving';
 import { RankedCache } from './serving/ranked-cache';
+import { decodeSessionCursor, encodeSessionCursor } from './serving/session-cursor';
 import { RECALL_QUOTAS, type RecallQuotas } from './recall-quotas';
 import { alsoLikedSource } from './recall/also-liked';
 import { embeddingSource } from './recall/embedding';
@@ -136,18 +137,25 @@ export class FeedService {
     // Redis holds the sessions: without it a page is still served, ranked afresh, only without the
     // no-repeat rule (nothing says what the session served) or a replay of a page asked for again.
     let sessionsDown = false;
+    // An anonymous first page Redis never saw: its notes come back in the cursor.
+    let carried: string[] = [];
     if (after) {
-      const [id, previous] = decodeCursor(after, ['string', 'number'] as const);
-      pageNumber = previous + 1;
-      sessionId = id;
-      const session = await this.sessions.load(id, pageNumber, viewerId).catch((error: unknown) => this.sessionsFailed(error, 'load'));
-      if (session) {
+      const position = decodeSessionCursor(after);
+      if (position.firstPage && viewerId) throw errors.badCursor();
+      pageNumber = position.page + 1;
+      sessionId = position.sessionId;
+      carried = position.firstPage ?? [];
+      const session = await this.sessions
+        .load(sessionId, pageNumber, viewerId)
+        .catch((error: unknown) => this.sessionsFailed(error, 'load'));
+      if (session && !(position.firstPage && session.owner === null)) {
         if (session.owner === null || session.owner !== (viewerId ?? '')) throw errors.badCursor();
-        if (session.page) return this.replay(session.page, encodeCursor([sessionId, pageNumber]));
+        if (session.page) return this.replay(session.page, encodeSessionCursor(sessionId, pageNumber));
         served = session.served;
         state = session.viewer;
       } else {
-        sessionsDown = true;
+        sessionsDown = session === null;
+        served = carried;
       }
     } else {
       sessionId = randomUUID();
@@ -157,7 +165,6 @@ export class FeedService {
         sessionsDown = state === null;
       }
     }
-    const cursor = encodeCursor([sessionId, pageNumber]);
 
     // The cached context holds only for the version Redis gives: without one it is read from the database.
     const viewer = viewerId
@@ -170,12 +177,14 @@ export class FeedService {
     const { candidates, scores } = await this.ranked({ viewerId, viewer, version: state?.version ?? null, context, served, recent, first });
     const picked = selectPage(candidates, context, first, scores);
     const ids = picked.map((c) => c.note.id);
+    const anonymousFirstPage = viewerId === null && pageNumber === 0;
+    const cursor = encodeSessionCursor(sessionId, pageNumber, anonymousFirstPage ? ids : undefined);
     const [notes] = await Promise.all([
       this.notesByIds(ids),
-      sessionsDown
+      sessionsDown || anonymousFirstPage
         ? undefined
         : this.sessions
-            .recordPage(sessionId, viewerId, pageNumber, ids)
+            .recordPage(sessionId, viewerId, pageNumber, ids, carried)
             .catch((error: unknown) => this.sessionsFailed(error, 'recordPage')),
     ]);
     // Shared candidate pools may be seconds old: the rows read now decide what is still published.

@@ -9,6 +9,8 @@ import type { Config } from '../../core/config';
 
 /** A scroll session (owner, served notes, each page as served) outlives its last page this long: longer resumes a paused scroll without repeats, at the cost of Redis memory per session. */
 export const SESSION_TTL_SECONDS = 3600;
+/** ...and an anonymous one's (its first page lives in the cursor, not here): anyone can open as many as they like, so they cost Redis memory for a quarter of the time. */
+export const ANONYMOUS_SESSION_TTL_SECONDS = 900;
 /** A signed-in viewer's latest served notes that a new scroll session avoids: about ten pages; more repeats less across sessions, but every page reads the whole list. */
 export const VIEWER_RECENT = 200;
 /** ...for this long after the viewer's last page: longer keeps a returning viewer's feed new for longer, at a Redis list per viewer for as long. */

@@ -1,6 +1,13 @@
 import { isUuid } from '../../core/ids';
 import type { Redis } from '../../core/redis';
-import { SERVED_LOG_MAX, SESSION_TTL_SECONDS, VIEWER_RECENT, VIEWER_RECENT_TTL_SECONDS, VIEWER_VERSION_TTL_SECONDS } from './freshness';
+import {
+  ANONYMOUS_SESSION_TTL_SECONDS,
+  SERVED_LOG_MAX,
+  SESSION_TTL_SECONDS,
+  VIEWER_RECENT,
+  VIEWER_RECENT_TTL_SECONDS,
+  VIEWER_VERSION_TTL_SECONDS,
+} from './freshness';
 
 export interface SessionState {
   /** '' for anonymous sessions; null when the session expired or never existed. */
@@ -76,13 +83,22 @@ export class FeedSessionStore {
     values(await this.redis.multi().incr(viewerVersionKey(viewerId)).expire(viewerVersionKey(viewerId), VIEWER_VERSION_TTL_SECONDS).exec());
   }
 
-  async recordPage(sessionId: string, ownerId: string | null, page: number, noteIds: readonly string[]): Promise<void> {
+  /** `earlier`: notes the session served before that Redis did not store (an anonymous first page). */
+  async recordPage(
+    sessionId: string,
+    ownerId: string | null,
+    page: number,
+    noteIds: readonly string[],
+    earlier: readonly string[] = [],
+  ): Promise<void> {
+    const ttl = ownerId ? SESSION_TTL_SECONDS : ANONYMOUS_SESSION_TTL_SECONDS;
     const multi = this.redis
       .multi()
-      .set(ownerKey(sessionId), ownerId ?? '', 'EX', SESSION_TTL_SECONDS)
-      .set(pageKey(sessionId, page), JSON.stringify(noteIds), 'EX', SESSION_TTL_SECONDS);
+      .set(ownerKey(sessionId), ownerId ?? '', 'EX', ttl)
+      .set(pageKey(sessionId, page), JSON.stringify(noteIds), 'EX', ttl);
+    const served = [...earlier, ...noteIds];
+    if (served.length > 0) multi.sadd(servedKey(sessionId), ...served).expire(servedKey(sessionId), ttl);
     if (noteIds.length > 0) {
-      multi.sadd(servedKey(sessionId), ...noteIds).expire(servedKey(sessionId), SESSION_TTL_SECONDS);
       // Only signed-in viewers' pages are logged: training has no use for an anonymous page, and
       // anonymous feed traffic is the bulk of it.
       if (ownerId) {

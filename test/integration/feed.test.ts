@@ -100,9 +100,23 @@ describe('For-You feed', () => {
     for (const edge of byHidden.body.data?.notesByUser.edges ?? []) expect(ids).not.toContain(edge.node.id);
   });
 
-  it('serves anonymous viewers too', async () => {
-    const pages = await scroll(undefined, 2, 10);
-    expect(pages.flat()).toHaveLength(20);
+  it('serves anonymous viewers too, keeping a first page in its cursor rather than in Redis', async () => {
+    const sessionKeys = () => app.redis.keys(`test:${app.config.REDIS_PREFIX.slice('test-'.length)}:feed:*`);
+    const before = (await sessionKeys()).length;
+    const first = await app.gql(FEED, { first: 10 });
+    expect(await sessionKeys()).toHaveLength(before);
+
+    const cursor = first.body.data?.feed.pageInfo.endCursor;
+    const second = await app.gql(FEED, { first: 10, after: cursor });
+    const third = await app.gql(FEED, { first: 10, after: second.body.data?.feed.pageInfo.endCursor });
+    const ids = [first, second, third].flatMap((res) => res.body.data?.feed.edges.map((e: Edge) => e.node.id));
+    expect(ids).toHaveLength(30);
+    expect(new Set(ids).size).toBe(30);
+    const again = await app.gql(FEED, { first: 10, after: cursor });
+    const idsOf = (res: typeof again) => res.body.data?.feed.edges.map((e: Edge) => e.node.id);
+    expect(idsOf(again)).toEqual(idsOf(second));
+    // A first page's cursor is anonymous: a signed-in viewer cannot take the session over.
+    expect(errorCode(await app.gql(FEED, { first: 10, after: cursor }, viewer.token))).toBe('BAD_CURSOR');
   });
 
   it('costs the same bounded number of SQL queries for 5 or 20 notes with authors, products and viewer state', async () => {
