@@ -148,13 +148,18 @@ export class FeedService {
       const session = await this.sessions
         .load(sessionId, pageNumber, viewerId)
         .catch((error: unknown) => this.sessionsFailed(error, 'load'));
-      if (session && !(position.firstPage && session.owner === null)) {
-        if (session.owner === null || session.owner !== (viewerId ?? '')) throw errors.badCursor();
+      if (session?.owner != null) {
+        if (session.owner !== (viewerId ?? '')) throw errors.badCursor();
         if (session.page) return this.replay(session.page, encodeSessionCursor(sessionId, pageNumber));
         served = session.served;
         state = session.viewer;
+      } else if (session) {
+        // No such session in Redis: an anonymous first page, or a session that expired or that Redis lost. The scroll
+        // goes on as a new session under the same id; a signed-in viewer's latest served notes still keep it fresh.
+        served = carried;
+        state = session.viewer;
       } else {
-        sessionsDown = session === null;
+        sessionsDown = true;
         served = carried;
       }
     } else {

@@ -3,6 +3,7 @@ import { createNote, createProduct, errorCode, signUp, type Account } from '../s
 import { TrendingService } from '../../recommender/trending.service';
 import { NotesRepository } from '../../models/repositories/notes.repository';
 import { SHARED_RECALL_TTL_MS } from '../../recommender/serving/freshness';
+import { decodeSessionCursor } from '../../recommender/serving/session-cursor';
 import { SharedRecall } from '../../recommender/serving/shared-recall';
 
 const FEED = `query($kind: FeedKind, $first: Int, $after: String) {
@@ -73,6 +74,23 @@ describe('For-You feed', () => {
     const cursor = mine.body.data?.feed.pageInfo.endCursor;
     expect(errorCode(await app.gql(FEED, { first: 5, after: cursor }, creators[0]?.token))).toBe('BAD_CURSOR');
     expect(errorCode(await app.gql(FEED, { first: 5, after: 'bm9wZQ' }, viewer.token))).toBe('BAD_CURSOR');
+  });
+
+  it('goes on scrolling when Redis has lost the session, without repeating what the viewer was just served', async () => {
+    const reader = await signUp(app, 'VIEWER');
+    const first = await app.gql(FEED, { first: 10 }, reader.token);
+    const cursor = first.body.data?.feed.pageInfo.endCursor;
+    const { sessionId } = decodeSessionCursor(cursor);
+    expect(await app.redis.del(`feed:${sessionId}:owner`, `feed:${sessionId}:served`, `feed:${sessionId}:page:0`)).toBe(3);
+
+    const next = await app.gql(FEED, { first: 10, after: cursor }, reader.token);
+    const seen = new Set(first.body.data?.feed.edges.map((e: Edge) => e.node.id));
+    const ids: string[] = next.body.data?.feed.edges.map((e: Edge) => e.node.id);
+    expect(ids).toHaveLength(10);
+    expect(ids.filter((id) => seen.has(id))).toEqual([]);
+    // The session is the reader's again: nobody else can continue it.
+    const after = next.body.data?.feed.pageInfo.endCursor;
+    expect(errorCode(await app.gql(FEED, { first: 10, after }, viewer.token))).toBe('BAD_CURSOR');
   });
 
   it('puts the viewer’s interests first and says why', async () => {
