@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import proxyAddress from 'proxy-addr';
 import { GraphQLError } from 'graphql';
 import type { Config } from '../core/config';
 import { queryCounter } from '../core/db';
@@ -14,7 +15,7 @@ import { mediaFilesRouter } from './media-files';
 import { securityHeaders, webContentPolicy } from './security-headers';
 import { createMetrics, metricsHandler } from './metrics';
 import { buildSchema } from './schema';
-import { attachSubscriptions } from './subscriptions';
+import { attachSubscriptions, type ClientAddress } from './subscriptions';
 import { webhooksRouter } from './webhooks';
 import { uploadsRouter } from './uploads';
 import { webRouter } from './web';
@@ -60,6 +61,9 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy(config.TRUST_PROXY));
+  // WebSocket upgrades never reach Express: they get req.ip's answer from the rule Express compiled.
+  const trusted = app.get('trust proxy fn') as Parameters<typeof proxyAddress>[1];
+  const clientAddress: ClientAddress = (request) => proxyAddress(request, trusted);
   app.use(securityHeaders());
   app.use((req: Request, res: Response, next: NextFunction) => {
     const stopTimer = metrics.httpDuration.startTimer({ method: req.method });
@@ -121,7 +125,7 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
   return {
     app,
     attach(server) {
-      subscriptions = attachSubscriptions(server, schema, services, logger, config);
+      subscriptions = attachSubscriptions(server, schema, services, logger, config, clientAddress);
     },
     async stop(graceMs) {
       await subscriptions?.close();

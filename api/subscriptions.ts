@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -10,6 +10,8 @@ import { bearerToken, buildContext } from './context';
 import { limitRules, operationGuard, parseOptions, type OperationLimitsConfig } from './limits';
 
 type SubscriptionsConfig = OperationLimitsConfig & { HTTP_BODY_LIMIT_BYTES: number };
+/** The client's address for an upgrade request, by the same trust proxy rule as Express's req.ip. */
+export type ClientAddress = (request: IncomingMessage) => string;
 
 /**
  * GraphQL subscriptions over WebSocket (the graphql-ws protocol) on the HTTP server's /graphql
@@ -23,6 +25,7 @@ export function attachSubscriptions(
   services: Services,
   logger: Logger,
   config: SubscriptionsConfig,
+  clientAddress: ClientAddress,
 ): { close(): Promise<void> } {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: config.HTTP_BODY_LIMIT_BYTES });
   const rules = [...specifiedRules, ...limitRules(config)];
@@ -44,7 +47,7 @@ export function attachSubscriptions(
         const refusal = guard(schema, document, payload.operationName, variables);
         if (refusal) return [refusal];
         try {
-          const contextValue = await buildContext(services, authorizationOf(ctx.connectionParams), ctx.extra.request.socket.remoteAddress);
+          const contextValue = await buildContext(services, authorizationOf(ctx.connectionParams), clientAddress(ctx.extra.request));
           if (getOperationAST(document, payload.operationName)?.operation === 'mutation') {
             await services.rateLimits.consume('mutation', contextValue.client);
           }

@@ -1,4 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { uuidv7 } from '../../core/ids';
@@ -104,6 +106,44 @@ describe('behind a proxy', () => {
       expect((await signUpFrom(app, '203.0.113.7')).status).toBe(200);
       expect((await signUpFrom(app, '203.0.113.7')).status).toBe(429);
       expect((await signUpFrom(app, '198.51.100.9')).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('keys limits over WebSocket on the same forwarded address', async () => {
+    const app = await startTestApp({ RATE_LIMIT_SIGNUPS: '1', TRUST_PROXY: 'loopback' });
+    try {
+      const url = `${(await app.listen()).replace('http', 'ws')}/graphql`;
+      const signUpOverWs = async (forwardedFor: string) => {
+        const client = createClient({
+          url,
+          retryAttempts: 0,
+          webSocketImpl: class extends WebSocket {
+            constructor(address: string, protocols?: string | string[]) {
+              super(address, protocols, { headers: { 'x-forwarded-for': forwardedFor } });
+            }
+          },
+        });
+        try {
+          const handle = `w_${uuidv7().slice(-10).replace(/-/g, '')}`;
+          const query = `mutation { signUp(input: { handle: "${handle}", password: "correct horse", displayName: "x" }) { token } }`;
+          const result: { errors?: readonly { extensions?: Record<string, unknown> }[] } = await new Promise((resolve, reject) => {
+            let value: typeof result = {};
+            client.subscribe(
+              { query },
+              { next: (next) => (value = next), error: (error) => resolve({ errors: error as never }), complete: () => resolve(value) },
+            );
+            setTimeout(() => reject(new Error('no answer over WebSocket')), 10_000);
+          });
+          return result.errors?.[0]?.extensions?.code ?? 'OK';
+        } finally {
+          await client.dispose();
+        }
+      };
+      expect(await signUpOverWs('203.0.113.7')).toBe('OK');
+      expect(await signUpOverWs('203.0.113.7')).toBe('RATE_LIMITED');
+      expect(await signUpOverWs('198.51.100.9')).toBe('OK');
     } finally {
       await app.close();
     }
