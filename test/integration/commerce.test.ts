@@ -8,10 +8,11 @@ import { EventsRepository, type NewEvent } from '../../models/repositories/event
 import { startTestApp, type TestApp } from '../support/harness';
 import { createNote, createProduct, errorCode, payOrder, signUp, type Account } from '../support/factories';
 
-// A small world with answers computed by hand. Day D is yesterday (UTC), so client-style events stay
-// within the 7 days the event log accepts; every event happens at a known hour of D.
+// A small world with answers computed by hand. Day D is the day before yesterday (UTC), so client-style
+// events stay within the 7 days the event log accepts, and the latest (hour 30 of D) is in the past at
+// any time of today; every event happens at a known hour of D.
 const HOUR = 3600_000;
-const D = Math.floor(Date.now() / (24 * HOUR)) * 24 * HOUR - 24 * HOUR;
+const D = Math.floor(Date.now() / (24 * HOUR)) * 24 * HOUR - 48 * HOUR;
 const at = (hours: number) => new Date(D + hours * HOUR);
 // Three days, so a test running across midnight still finds today's orders inside.
 const RANGE = { from: at(0).toISOString(), to: at(72).toISOString() };
