@@ -72,6 +72,11 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
       maxVideoSeconds: config.MEDIA_MAX_VIDEO_SECONDS,
       avif: config.MEDIA_AVIF,
     },
+    quota: {
+      maxUnattached: config.MEDIA_UNATTACHED_MAX,
+      dailyBytes: config.MEDIA_DAILY_BYTES,
+      unattachedTtlMs: config.MEDIA_UNATTACHED_TTL_HOURS * 60 * 60_000,
+    },
     binaries: { ffmpeg: config.FFMPEG_PATH, ffprobe: config.FFPROBE_PATH },
     logger: deps.logger,
     workDir: path.join(config.MEDIA_DIR, '.work'),
@@ -104,7 +109,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     media,
     accounts,
     rateLimits,
-    profiles: new ProfileService({ users: repos.users, accounts, uploads: media, feedState: sessions }),
+    profiles: new ProfileService({ users: repos.users, transact, accounts, uploads: media, feedState: sessions }),
     notes,
     social: new SocialService({
       repos: only(repos, 'notes', 'social', 'users'),

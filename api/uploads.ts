@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import express, { type Request, type Response } from 'express';
 import { authorize, type Subject } from '../accounts/policy';
-import { ErrorCode, isAppError, isStorageFull, RateLimitedError } from '../core/errors';
+import { ErrorCode, isAppError, isStorageFull, QuotaExceededError, RateLimitedError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { isMediaRejected, MediaRejectedError, type RejectionReason } from '../media/errors';
 import { tooLarge } from '../media/media.service';
@@ -50,12 +50,20 @@ export function uploadsRouter(services: Services, incomingDir: string, logger: L
     if (!req.is('multipart/form-data')) {
       return refuseAfterBody(req, res, 400, { code: ErrorCode.BAD_USER_INPUT, message: 'Send the file as multipart/form-data' });
     }
+    let withinQuota: (bytes: number) => void;
+    try {
+      withinQuota = await services.media.admitUpload(owner.id);
+    } catch (error) {
+      if (error instanceof QuotaExceededError) return refuseOverQuota(req, res, error);
+      throw error;
+    }
 
     await mkdir(incomingDir, { recursive: true });
     const localPath = path.join(incomingDir, `${randomBytes(12).toString('hex')}.part`);
     try {
       const received = await receive(req, localPath, {
         maxBytes: (kind) => services.media.maxBytes(kind),
+        withinQuota,
         // Known from the first bytes: a refused kind is refused before the rest of the body is stored.
         admit: (kind) => authorize(owner, 'media.upload', { kind }),
       });
@@ -73,6 +81,7 @@ export function uploadsRouter(services: Services, incomingDir: string, logger: L
       // Removed before answering: a refused upload leaves nothing behind by the time the client hears of it.
       await rm(localPath, { force: true });
       if (error instanceof BadUpload) return refuseAfterBody(req, res, 400, { code: ErrorCode.BAD_USER_INPUT, message: error.message });
+      if (error instanceof QuotaExceededError) return refuseOverQuota(req, res, error);
       if (isAppError(error) && error.code === ErrorCode.FORBIDDEN) {
         return refuseAfterBody(req, res, 403, { code: error.code, message: error.message });
       }
@@ -124,6 +133,8 @@ interface Gatekeeping {
   maxBytes: (kind: Sniffed['kind']) => number;
   /** Throws when the sender may not upload a file of this kind. */
   admit: (kind: Sniffed['kind']) => void;
+  /** Throws once the bytes received so far no longer fit in the sender's quota. */
+  withinQuota: (bytes: number) => void;
 }
 
 /** Streams the single file of a multipart body to `target`, sniffing its type and enforcing its size limit on the way. */
@@ -178,6 +189,12 @@ class SniffingGate extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.bytes += chunk.length;
+    try {
+      this.gates.withinQuota(this.bytes);
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
     if (this.sniffed) {
       done(
         this.bytes > this.gates.maxBytes(this.sniffed.kind) ? tooLarge(this.sniffed.kind, this.gates.maxBytes(this.sniffed.kind)) : null,
@@ -222,6 +239,12 @@ interface Refusal {
   code: string;
   message: string;
   reason?: string;
+}
+
+/** 429 with the quota's own message: what the creator can do, and Retry-After for when room frees by itself. */
+function refuseOverQuota(req: Request, res: Response, error: QuotaExceededError) {
+  res.setHeader('Retry-After', String(error.retryAfterSeconds));
+  return refuseAfterBody(req, res, 429, { code: error.code, message: error.message });
 }
 
 function refuse(res: Response, status: number, error: Refusal): void {

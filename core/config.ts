@@ -261,6 +261,27 @@ export const envSchema = z.object({
     .default(500 * 1024 * 1024)
     .describe('Largest video upload, in bytes.'),
   MEDIA_MAX_VIDEO_SECONDS: z.coerce.number().positive().default(600).describe('Longest video, in seconds.'),
+  MEDIA_UNATTACHED_MAX: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50)
+    .describe(
+      'Uploads one account may hold that no note or avatar uses yet (processing or ready, younger than MEDIA_UNATTACHED_TTL_HOURS); POST /uploads refuses more with 429 QUOTA_EXCEEDED.',
+    ),
+  MEDIA_DAILY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 * 1024 * 1024)
+    .describe('Bytes one account may upload in 24 hours; POST /uploads refuses more with 429 QUOTA_EXCEEDED, mid-file if need be.'),
+  MEDIA_UNATTACHED_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24)
+    .describe(
+      'Hours after which an upload that no note or avatar uses, failed ones included, is deleted with its files (the hourly media.collect job).',
+    ),
   MEDIA_AVIF: flag(false).describe('Also make AVIF variants of images (smaller files, several times the encode time of WebP).'),
   FFMPEG_PATH: z.string().default('ffmpeg').describe("ffmpeg executable (Debian's package: apt-get install ffmpeg)."),
   FFPROBE_PATH: z.string().default('ffprobe').describe('ffprobe executable (from the same package as ffmpeg).'),

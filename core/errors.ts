@@ -11,6 +11,8 @@ export const ErrorCode = {
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** An account holds or has sent as much as it may (uploads): acting on the message, or waiting, frees room. */
+  QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
   PAYMENT_DECLINED: 'PAYMENT_DECLINED',
   /** A part the request needs (the database, Redis) is unreachable for now: retrying later can succeed. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
@@ -39,6 +41,17 @@ export class RateLimitedError extends AppError {
   ) {
     super(ErrorCode.RATE_LIMITED, message);
     this.name = 'RateLimitedError';
+  }
+}
+
+/** An account is past one of its quotas: answered with HTTP 429 and Retry-After, when room frees by itself at the latest. */
+export class QuotaExceededError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(ErrorCode.QUOTA_EXCEEDED, message);
+    this.name = 'QuotaExceededError';
   }
 }
 

@@ -10,6 +10,7 @@ export const JOB_NAMES = [
   'feed.served',
   'analytics.rollup',
   'orders.expire',
+  'media.collect',
   'media.image',
   'media.video',
   'media.video.rung',
@@ -37,6 +38,8 @@ export interface JobPayloads {
   'analytics.rollup': Record<string, never>;
   /** Expires unpaid in-app orders and puts their units back on sale. */
   'orders.expire': Record<string, never>;
+  /** Deletes uploads that no note or avatar took up within MEDIA_UNATTACHED_TTL_HOURS (failed ones included), files and all. */
+  'media.collect': Record<string, never>;
   'media.image': { mediaId: string };
   /** Probes and plans a video, then starts the flow of its parts. */
   'media.video': { mediaId: string };
@@ -128,6 +131,16 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
     concurrency: 1,
     everyMs: 30_000,
     quiet: true,
+  },
+  // Unused uploads are collectable from their TTL on: an hour's lag only delays freeing the disk.
+  'media.collect': {
+    queue: 'maintenance',
+    role: 'worker',
+    attempts: 3,
+    backoffMs: 60_000,
+    timeoutMs: 600_000,
+    concurrency: 1,
+    everyMs: 60 * 60_000,
   },
   'media.image': { ...media, timeoutMs: 120_000 },
   'media.video': { ...media, timeoutMs: 120_000 },

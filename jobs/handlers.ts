@@ -34,6 +34,7 @@ export function createJobHandlers({ trending, media, trainer, servedLog, rollup,
       return { status: 'success', detail: `${folded.events} events, ${folded.orders} orders, ${folded.refunds} refunds folded` };
     },
     'orders.expire': async () => ({ status: 'success', detail: `${await orders.expireUnpaid()} unpaid orders expired` }),
+    'media.collect': async () => ({ status: 'success', detail: `${await media.collectUnused()} unused uploads collected` }),
     'media.image': ({ mediaId }) => media.processImage(mediaId),
     'media.video': async ({ mediaId }, ctx) => {
       const planned = await media.planVideo(mediaId);

@@ -12,6 +12,7 @@ import { isMediaRejected, MediaRejectedError } from './errors';
 import { probeVideo, runFfmpeg, type FfmpegBinaries } from './ffmpeg';
 import { probeImage, processImage } from './image';
 import type { MediaProgress } from './progress';
+import { quotaRefusal, quotaWindows, type UploadQuota } from './quota';
 import type { Sniffed } from './sniff';
 import { contentTypeFor, ORIGINALS_PREFIX, type Storage } from './storage';
 import { masterPlaylist, planVideo, posterArgs, previewArgs, rungArgs, type Rung, type VideoPlan } from './video-plan';
@@ -30,6 +31,7 @@ export interface MediaServiceDeps {
   storage: Storage;
   progress: MediaProgress;
   limits: MediaLimits;
+  quota: UploadQuota;
   binaries: FfmpegBinaries;
   logger: Logger;
   /**
@@ -46,6 +48,10 @@ export interface FileOutcomeListener {
   /** Inside the transaction that records the outcome; what it returns runs once that has committed. */
   fileSettled(tx: Repositories, mediaId: string): Promise<() => void>;
 }
+
+/** Uploads collected per transaction, and transactions per run: a backlog is worked off over several runs. */
+const COLLECT_BATCH = 100;
+const COLLECT_BATCHES_PER_RUN = 20;
 
 /** The part names of a video's work, besides one per rung. */
 const EXTRAS = 'extras';
@@ -72,17 +78,40 @@ export class MediaService {
   }
 
   /**
-   * Accepts a file already received to `localPath`: probes it (pixels or duration), keeps the
-   * original in storage for the workers, and records the media item as processing.
+   * Refuses an upload the account's quota has no room for (QuotaExceededError), before its body is
+   * read; otherwise returns the check to apply to the bytes received so far, which refuses the file
+   * as soon as it outgrows what is left of the day's allowance.
    */
-  async intake(ownerId: string, file: { localPath: string; bytes: number; sniffed: Sniffed }): Promise<MediaRow> {
+  async admitUpload(ownerId: string): Promise<(bytes: number) => void> {
+    const now = new Date();
+    const usage = await this.repo.uploadUsage(ownerId, quotaWindows(this.deps.quota, now));
+    const refusal = quotaRefusal(this.deps.quota, usage, 0, now);
+    if (refusal) throw refusal;
+    return (bytes) => {
+      const over = quotaRefusal(this.deps.quota, usage, bytes, now);
+      if (over) throw over;
+    };
+  }
+
+  /**
+   * Accepts a file already received to `localPath`: probes it (pixels or duration), keeps the
+   * original in storage for the workers, and records the media item as processing. The owner's
+   * quota is counted again as the row is written, one upload of the account at a time: uploads
+   * sent in parallel all passed admitUpload() against the same count. The demo media the product
+   * makes for itself (`quota: false`) is nobody's upload.
+   */
+  async intake(
+    ownerId: string,
+    file: { localPath: string; bytes: number; sniffed: Sniffed },
+    options = { quota: true },
+  ): Promise<MediaRow> {
     const { kind, contentType } = file.sniffed;
     if (file.bytes > this.maxBytes(kind)) throw tooLarge(kind, this.maxBytes(kind));
     const size = kind === 'image' ? await this.probeImageSize(file.localPath) : await this.probeVideoSize(file.localPath);
     const id = uuidv7();
     const originalKey = `${ORIGINALS_PREFIX}${id}/source`;
     await this.deps.storage.moveFile(originalKey, file.localPath, 'application/octet-stream');
-    return this.repo.insert({
+    const row = {
       id,
       ownerId,
       kind,
@@ -93,7 +122,47 @@ export class MediaService {
       height: size.height,
       durationMs: size.durationMs,
       aspectRatio: round4(size.width / size.height),
-    });
+    };
+    try {
+      return await this.deps.transact(async (tx) => {
+        if (options.quota) {
+          await tx.media.lockOwner(ownerId);
+          const now = new Date();
+          const usage = await tx.media.uploadUsage(ownerId, quotaWindows(this.deps.quota, now));
+          const refusal = quotaRefusal(this.deps.quota, usage, file.bytes, now);
+          if (refusal) throw refusal;
+        }
+        return tx.media.insert(row);
+      });
+    } catch (error) {
+      // No row names the original: it would never be collected.
+      await this.deps.storage
+        .deletePrefix(path.posix.dirname(originalKey))
+        .catch((e: unknown) => this.deps.logger.warn({ err: e, key: originalKey }, 'could not delete the original of a refused upload'));
+      throw error;
+    }
+  }
+
+  /**
+   * Deletes, with their files, uploads older than MEDIA_UNATTACHED_TTL_HOURS that no note and no
+   * avatar uses (failed ones included), in bounded batches; returns how many. Files go while the
+   * batch's rows are still locked: should a deletion fail, the rows come back and the next run
+   * finishes the job, rather than files being left that no row names.
+   */
+  async collectUnused(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.deps.quota.unattachedTtlMs);
+    let collected = 0;
+    for (let batch = 0; batch < COLLECT_BATCHES_PER_RUN; batch += 1) {
+      const { locked, deleted } = await this.deps.transact(async (tx) => {
+        const ids = await tx.media.lockCollectable(cutoff, COLLECT_BATCH);
+        const gone = await tx.media.deleteUnused(ids);
+        for (const id of gone) await this.deleteFiles(id);
+        return { locked: ids.length, deleted: gone.length };
+      });
+      collected += deleted;
+      if (locked < COLLECT_BATCH) break;
+    }
+    return collected;
   }
 
   byIds(ids: readonly string[]): Promise<MediaRow[]> {
@@ -281,6 +350,13 @@ export class MediaService {
   async abandon(mediaId: string): Promise<void> {
     if (await this.repo.markFailed(mediaId, 'processing_failed', 'This upload could not be queued for processing; upload it again')) {
       await this.deps.storage.deletePrefix(`${ORIGINALS_PREFIX}${mediaId}`);
+    }
+  }
+
+  /** Every file the pipeline may have stored for an upload: its original, and its variants or partial rungs. */
+  private async deleteFiles(mediaId: string): Promise<void> {
+    for (const prefix of [`${ORIGINALS_PREFIX}${mediaId}`, `images/${mediaId}`, `videos/${mediaId}`]) {
+      await this.deps.storage.deletePrefix(prefix);
     }
   }
 

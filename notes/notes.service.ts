@@ -114,6 +114,7 @@ export class NotesService {
           ...state,
         });
         await tx.search.setNoteDocuments([{ id: note.id, document }]);
+        await holdUploads(tx, resolved);
         await tx.notes.replaceMedia(note.id, toMediaRows(input.kind, resolved));
         await tx.notes.replaceProductTags(note.id, toTagRows(input.productTags));
         await this.deps.lifecycle.created(tx, note);
@@ -162,7 +163,10 @@ export class NotesService {
           ...sponsorChange,
         });
         if (document) await tx.search.setNoteDocuments([{ id: note.id, document }]);
-        if (resolved) await tx.notes.replaceMedia(note.id, toMediaRows(note.kind, resolved));
+        if (resolved) {
+          await holdUploads(tx, resolved);
+          await tx.notes.replaceMedia(note.id, toMediaRows(note.kind, resolved));
+        }
         if (input.productTags) await tx.notes.replaceProductTags(note.id, toTagRows(input.productTags));
         if (!updated) throw errors.notFound('Note', id);
         return updated;
@@ -305,6 +309,18 @@ export class NotesService {
     const [user] = await this.repos.users.findByIds([viewer.id]);
     return user ?? null;
   }
+}
+
+/**
+ * Within the transaction that writes a note's media: its uploads, checked before it began, are held
+ * until it commits, so the collector of unused uploads (media.collect) cannot delete one meanwhile;
+ * one it deleted first is as good as never uploaded.
+ */
+async function holdUploads(tx: Repositories, media: readonly ResolvedMedia[]): Promise<void> {
+  const ids = media.flatMap((m) => (m.mediaId ? [m.mediaId] : []));
+  const held = new Set((await tx.media.holdForUse(ids)).map((row) => row.id));
+  const gone = ids.find((id) => !held.has(id));
+  if (gone) throw errors.notFound('Upload', gone);
 }
 
 function toMediaRows(kind: 'image' | 'video', media: readonly ResolvedMedia[]) {

@@ -243,7 +243,7 @@ async function throughPipeline(deps: DemoMediaDeps, owner: string, file: string,
   const bytes = (await stat(file)).size;
   const sniffed = await sniffMedia(await head(file));
   if (sniffed?.kind !== kind) throw new Error(`the demo ${kind} ${path.basename(file)} was not recognised as one`);
-  const row = await deps.media.intake(owner, { localPath: file, bytes, sniffed });
+  const row = await deps.media.intake(owner, { localPath: file, bytes, sniffed }, { quota: false });
   if (kind === 'image') {
     await deps.media.processImage(row.id);
   } else {
@@ -291,7 +291,7 @@ async function pointRowsAtPool(
     sql`, `,
   );
   const avatarValues = sql.join(
-    avatars.map((made, k) => sql`(${k}::int, ${media.avatarUrl(made.ready) ?? ''}::text)`),
+    avatars.map((made, k) => sql`(${k}::int, ${media.avatarUrl(made.ready) ?? ''}::text, ${made.ready.id}::uuid)`),
     sql`, `,
   );
   const clipValues = sql.join(
@@ -322,10 +322,10 @@ async function pointRowsAtPool(
       from (values ${clipValues}) as pool(portrait, k, of, id, url, width, height, duration_ms)
       where m.kind = 'video' and m.media_id is null and ${clipOf}`);
     await tx.execute(sql`
-      update users u set avatar_url = pool.url from (values ${avatarValues}) as pool(k, url)
+      update users u set avatar_url = pool.url, avatar_media_id = pool.id from (values ${avatarValues}) as pool(k, url, id)
       where u.avatar_url like ${`${PLACEHOLDER_HOST}%`} and pool.k = ${pick(sql`u.id::text`, avatars.length)}`);
     await tx.execute(sql`
-      update brands b set logo_url = pool.url from (values ${avatarValues}) as pool(k, url)
+      update brands b set logo_url = pool.url from (values ${avatarValues}) as pool(k, url, id)
       where b.logo_url like ${`${PLACEHOLDER_HOST}%`} and pool.k = ${pick(sql`b.id::text`, avatars.length)}`);
     await tx.execute(sql`
       update products p set image_urls = array(

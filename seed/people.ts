@@ -51,6 +51,7 @@ export function generatePeople(
         displayName: spec.displayName,
         bio: spec.bio,
         avatarUrl: `https://picsum.photos/seed/avatar-${id}/200/200`,
+        avatarMediaId: null,
         role: spec.role,
         interests: spec.interests,
         followerCount: 0,

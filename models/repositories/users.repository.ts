@@ -46,7 +46,7 @@ export class UsersRepository {
 
   async update(
     id: string,
-    changes: Partial<Pick<NewUser, 'displayName' | 'bio' | 'avatarUrl' | 'interests'>>,
+    changes: Partial<Pick<NewUser, 'displayName' | 'bio' | 'avatarUrl' | 'avatarMediaId' | 'interests'>>,
   ): Promise<UserRow | undefined> {
     const [row] = await this.db.update(users).set(changes).where(eq(users.id, id)).returning();
     return row;
