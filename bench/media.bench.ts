@@ -38,8 +38,9 @@ async function main(): Promise<void> {
     MEDIA_DIR: path.join(work, 'storage'),
     // Its own queues and keys, apart from any product running on this machine's Redis.
     REDIS_PREFIX: 'bench-media',
-    // One creator uploads every file of the bench.
+    // One creator uploads every file of the bench, and no note uses them.
     RATE_LIMIT_UPLOADS: '100000',
+    MEDIA_UNATTACHED_MAX: '100000',
   });
   try {
     await waitForReady(`http://127.0.0.1:${PORT}/readyz`);

@@ -96,6 +96,7 @@ export async function startAppUnderTest(options: AppOptions = {}): Promise<AppUn
       RATE_LIMIT_MUTATIONS: '100000000',
       RATE_LIMIT_EVENTS: '100000000',
       RATE_LIMIT_UPLOADS: '100000000',
+      MEDIA_UNATTACHED_MAX: '100000000',
       ...options.env,
     };
     const httpUrl = `http://127.0.0.1:${port}`;

@@ -164,6 +164,7 @@ async function setUp(world: FaultWorld): Promise<Stage> {
       RATE_LIMIT_MUTATIONS: '100000000',
       RATE_LIMIT_EVENTS: '100000000',
       RATE_LIMIT_UPLOADS: '1000000',
+      MEDIA_UNATTACHED_MAX: '1000000',
     };
     const apis: [AppProcess, AppProcess] = [
       world.spawnApp('api-a', { ...env, ROLES: 'api', PORT: String(portA) }),
