@@ -1,6 +1,4 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
 import bcrypt from 'bcryptjs';
-import jwt from 'jsonwebtoken';
 import type { Config } from '../core/config';
 import { ReadCache, rowsById, type ReadCacheOptions } from '../core/read-cache';
 import { errors } from '../core/errors';
@@ -9,14 +7,9 @@ import { validate } from '../core/validate';
 import { adminInput, logInInput, signUpInput } from './accounts.inputs';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Actor, Subject } from './policy';
+import { AccessTokens } from './tokens';
 
 export type { Actor } from './policy';
-
-/** Who issues the API's tokens and whom they are for: a token signed with the same secret for another purpose is refused. */
-const TOKEN_ISSUER = 'seedfeed';
-const TOKEN_AUDIENCE = 'seedfeed-api';
-/** The account's token generation when the token was issued (users.token_generation). */
-const GENERATION_CLAIM = 'gen';
 
 export interface Session {
   token: string;
@@ -30,7 +23,7 @@ export class AccountsService {
   private readonly cache: ReadCache<UserRow>;
   // Given a string, jsonwebtoken first tries to parse it as a PEM public key on every call, and
   // that failed parse was a tenth of a signed-in feed request's CPU.
-  private readonly jwtKey: KeyObject;
+  private readonly tokens: AccessTokens;
 
   constructor(
     private readonly users: UsersRepository,
@@ -38,7 +31,7 @@ export class AccountsService {
     cache: ReadCacheOptions,
   ) {
     this.decoyHash = bcrypt.hashSync('decoy-password', config.BCRYPT_ROUNDS);
-    this.jwtKey = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+    this.tokens = new AccessTokens(config.jwtSecret, config.JWT_TTL_SECONDS);
     this.cache = new ReadCache(cache, 'users');
   }
 
@@ -95,15 +88,10 @@ export class AccountsService {
   async viewerFromToken(token: string | undefined): Promise<Actor | null> {
     if (!token) return null;
     const refused = errors.unauthenticated('The access token is invalid or expired; sign in again');
-    let payload: string | jwt.JwtPayload;
-    try {
-      payload = jwt.verify(token, this.jwtKey, { algorithms: ['HS256'], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
-    } catch {
-      throw refused;
-    }
-    if (typeof payload !== 'object' || typeof payload.sub !== 'string') throw refused;
-    const [user] = await this.usersByIds([payload.sub]);
-    if (!user || payload[GENERATION_CLAIM] !== user.tokenGeneration) throw refused;
+    const claims = this.tokens.verify(token);
+    if (!claims) throw refused;
+    const [user] = await this.usersByIds([claims.userId]);
+    if (!user || claims.generation !== user.tokenGeneration) throw refused;
     return { id: user.id };
   }
 
@@ -150,12 +138,6 @@ export class AccountsService {
   }
 
   private issueToken(user: UserRow): string {
-    return jwt.sign({ [GENERATION_CLAIM]: user.tokenGeneration }, this.jwtKey, {
-      algorithm: 'HS256',
-      subject: user.id,
-      issuer: TOKEN_ISSUER,
-      audience: TOKEN_AUDIENCE,
-      expiresIn: this.config.JWT_TTL_SECONDS,
-    });
+    return this.tokens.issue(user);
   }
 }

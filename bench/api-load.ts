@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import jwt from 'jsonwebtoken';
+import { AccessTokens } from '../accounts/tokens';
 import { attributionWindows } from '../commerce/attribution';
 import { loadConfig } from '../core/config';
 import { MIGRATIONS_FOLDER } from '../boot';
@@ -17,6 +17,7 @@ import { percentile, round } from './stats';
 export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const JWT_SECRET = 'bench-secret-0123456789abcdef';
 const CONNECTIONS = 32;
+const BENCH_TOKENS = new AccessTokens(JWT_SECRET, 3600);
 
 export const FEED = `query Feed { feed(first: 20) { edges { node { id title kind likeCount collectCount viewerHasLiked
   author { id handle displayName avatarUrl } media { url width height }
@@ -46,7 +47,8 @@ export async function viewerTokens(database: Database, count: number): Promise<s
 
 /** A bearer token for the user, minted with the benches' secret as logIn would issue it. */
 export function benchToken(userId: string): string {
-  return jwt.sign({}, JWT_SECRET, { algorithm: 'HS256', subject: userId, expiresIn: 3600 });
+  // Seeded accounts have never logged out: they are in their first token generation.
+  return BENCH_TOKENS.issue({ id: userId, tokenGeneration: 0 });
 }
 
 /** Posts one GraphQL body over `agent`; true when it is answered 200 without GraphQL errors. */
