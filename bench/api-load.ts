@@ -77,7 +77,9 @@ export async function load(
   variables: () => Record<string, unknown>,
   seconds: number,
   token: () => string | undefined = () => undefined,
-): Promise<autocannon.Result> {
+): Promise<LoadResult> {
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/graphql`,
     connections: CONNECTIONS,
@@ -94,11 +96,17 @@ export async function load(
       },
     ],
   });
+  const cpu = process.cpuUsage(cpuBefore);
+  // The load generator shares the machine's two cores with what it measures: its own share is reported beside.
+  const generatorCpuPct = round(((cpu.user + cpu.system) / 1000 / (performance.now() - started)) * 100, 1);
   console.log(
-    `${title}: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s, non-2xx ${result.non2xx}, errors ${result.errors}`,
+    `${title}: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s, non-2xx ${result.non2xx}, errors ${result.errors}, load generator ${generatorCpuPct}% of a core`,
   );
-  return result;
+  return { ...result, generatorCpuPct };
 }
+
+/** An autocannon result, and the CPU the load generator itself used, in % of one core. */
+export type LoadResult = autocannon.Result & { generatorCpuPct: number };
 
 export interface OfferedLoadResult {
   p50: number;

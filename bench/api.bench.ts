@@ -3,11 +3,13 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../core/db';
 import { FEED, load, seededServerDatabase, startBenchApi, viewerTokens } from './api-load';
+import { measureCeiling, ratio } from './ceiling';
 import { stopProduct } from './product-process';
 
 // Seeds the default scale on the PostgreSQL server, starts the API as its own process, and loads it
-// from this one, 32 connections, 20 s each: feed(first: 20) for anonymous visitors (the issue's
-// figure), the same for signed-in viewers (personal recall, hidden notes, viewer state), and note(id).
+// from this one, 32 connections, 20 s each: feed(first: 20) for anonymous visitors, the same for
+// signed-in viewers (personal recall, hidden notes, viewer state), and note(id). First, with the same
+// load, the ceiling (bench/ceiling.ts) that each figure is also given as a ratio to.
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
 const PORT = 4700;
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
   const tokens = await viewerTokens(database, SIGNED_IN_VIEWERS);
   await database.close();
 
+  const ceiling = await measureCeiling(API_WORKERS, DURATION_S);
   const api = await startBenchApi(url, PORT, API_WORKERS);
   try {
     await load(PORT, 'warm-up', FEED, () => ({}), 5);
@@ -42,6 +45,11 @@ async function main(): Promise<void> {
     let i = 0;
     const note = await load(PORT, 'note(id)', NOTE, () => ({ id: ids[i++ % ids.length] }), DURATION_S);
     const figures = {
+      graphql_ceiling_rps: ceiling.rps,
+      graphql_ceiling_p99_ms: ceiling.p99Ms,
+      feed_anon_vs_ceiling: ratio(feed.requests.average, ceiling),
+      feed_signed_in_vs_ceiling: ratio(signedIn.requests.average, ceiling),
+      note_vs_ceiling: ratio(note.requests.average, ceiling),
       feed_p50_ms: feed.latency.p50,
       feed_p99_ms: feed.latency.p99,
       feed_rps: Math.round(feed.requests.average),
@@ -51,6 +59,7 @@ async function main(): Promise<void> {
       note_p50_ms: note.latency.p50,
       note_p99_ms: note.latency.p99,
       note_rps: Math.round(note.requests.average),
+      load_generator_cpu_pct_max: Math.max(ceiling.generatorCpuPct, feed.generatorCpuPct, signedIn.generatorCpuPct, note.generatorCpuPct),
       seed_seconds: Math.round(seedSeconds * 10) / 10,
     };
     mkdirSync(path.join(__dirname, 'results'), { recursive: true });
