@@ -1,13 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { readTestEnv } from '../../core/config';
 import { createServerDatabase, dropServerDatabase } from '../../core/db';
-import { createRedisClient } from '../../core/redis';
+import { createRedisClient, freePort } from '../../core/redis';
 import { productNodeFlags, waitForReady } from '../product-process';
 import { isRecord, parseJson, type DrillTarget, type ServerLogEntry } from './drill-kit';
 
@@ -26,19 +25,6 @@ export interface AppOptions {
   env?: Record<string, string>;
   /** Forward the product's warnings and errors to this terminal as they come. */
   echoLogs?: boolean;
-}
-
-/** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import sharp from 'sharp';
 import WebSocket from 'ws';
+import { seededRandom } from '../../recommender/training/random';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -38,23 +39,11 @@ export interface DrillTarget {
 // ---------------------------------------------------------------------------------------------
 // A seeded PRNG, so that a run can be repeated case for case.
 
-/** mulberry32: small, fast and good enough to pick test cases. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class Rng {
   private readonly next: () => number;
 
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = seededRandom(seed);
   }
 
   float(): number {

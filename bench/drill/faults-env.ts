@@ -11,9 +11,9 @@ import {
   readFileSync,
   rmSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../core/redis';
 import { productNodeFlags } from '../product-process';
 
 // The private world of the fault drills: a PostgreSQL server and a Redis of their own on free ports in
@@ -27,18 +27,6 @@ const PG_BIN = process.env.DRILL_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 export const DRILL_JWT_SECRET = 'drill-secret-0123456789abcdef';
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs a command to completion; throws with its output when it fails. */
 function run(command: string, args: readonly string[], timeoutMs = 60_000): string {

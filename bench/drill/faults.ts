@@ -26,7 +26,8 @@ import {
   type Outcome,
   type UploadState,
 } from './faults-client';
-import { DRILL_JWT_SECRET, FaultWorld, freePort, sleep, waitForReady, type AppProcess } from './faults-env';
+import { freePort } from '../../core/redis';
+import { DRILL_JWT_SECRET, FaultWorld, sleep, waitForReady, type AppProcess } from './faults-env';
 
 // The fault drills of `npm run drill`: what the product does when one of its parts dies under load.
 // Each runs against a private PostgreSQL server and Redis (faults-env.ts) with two API processes on
