@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createApi } from './api/app';
 import { indexUnindexed } from './catalog/search-index';
 import { attributionWindows } from './commerce/attribution';
-import type { Config } from './core/config';
+import { embeddedDatabaseDir, type Config } from './core/config';
 import { openDatabase, type Database } from './core/db';
 import type { Logger } from './core/logger';
 import { PROJECT_ROOT } from './core/paths';
@@ -34,7 +34,7 @@ export interface RunningProduct {
 
 /** Opens the database where the config points and brings its schema up to date. */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') });
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: embeddedDatabaseDir(config) });
   await database.migrate(MIGRATIONS_FOLDER);
   return database;
 }

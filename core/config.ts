@@ -364,6 +364,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
+/** Where the embedded database keeps its files: the product, the seed and the trainer's CLI open the same one. */
+export function embeddedDatabaseDir(config: Pick<Config, 'DATA_DIR'>): string {
+  return path.join(config.DATA_DIR, 'pglite');
+}
+
 /** Values tests and tools need from the environment without booting the product. */
 export function readTestEnv(env: Record<string, string | undefined> = process.env): {
   backend: 'pg' | 'pglite';

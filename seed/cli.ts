@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { attributionWindows } from '../commerce/attribution';
-import { loadConfig } from '../core/config';
+import { embeddedDatabaseDir, loadConfig } from '../core/config';
 import { openDatabase } from '../core/db';
 import { terminalProgress } from '../core/progress';
 import { isDatabaseEmpty, seedDatabase, truncateSeededTables, type SeedSummary } from './load';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   if (!(scale > 0) || !Number.isInteger(seed)) throw new Error(`--scale must be a positive number and --seed an integer\n${USAGE}`);
 
   const config = loadConfig();
-  const dataDir = path.join(config.DATA_DIR, 'pglite');
+  const dataDir = embeddedDatabaseDir(config);
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir });
   try {
     await database.migrate(path.resolve(__dirname, '../models/migrations'));

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig } from '../../core/config';
+import { embeddedDatabaseDir, loadConfig } from '../../core/config';
 import { openDatabase } from '../../core/db';
 import { createLogger } from '../../core/logger';
 import { terminalProgress } from '../../core/progress';
@@ -9,7 +9,7 @@ import { Trainer } from '../training/trainer';
 // npm run train: one training run now, as the trainer role's scheduled job does, with a progress bar.
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: embeddedDatabaseDir(config) });
   const progress = terminalProgress();
   try {
     await database.migrate(path.resolve(__dirname, '../../models/migrations'));
