@@ -9,6 +9,7 @@ import type { Logger } from './core/logger';
 import { PROJECT_ROOT } from './core/paths';
 import { terminalProgress } from './core/progress';
 import { createRedisClient, resolveRedis, type RedisEndpoint } from './core/redis';
+import { ensureUpcomingMonths } from './events/partitions';
 import { createJobFailureHandlers, createJobHandlers, createOverdueChecks } from './jobs/handlers';
 import { createJobQueue, startJobRuntime, type JobRuntime } from './jobs/runtime';
 import { transactor } from './models/transaction';
@@ -32,10 +33,14 @@ export interface RunningProduct {
   stop(): Promise<void>;
 }
 
-/** Opens the database where the config points and brings its schema up to date. */
+/**
+ * Opens the database where the config points and brings its schema up to date, with the event log's
+ * coming months made: a process started after maintenance stopped still writes into its months.
+ */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: embeddedDatabaseDir(config) });
   await database.migrate(MIGRATIONS_FOLDER);
+  await ensureUpcomingMonths(database.db);
   return database;
 }
 
@@ -142,6 +147,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
         servedLog: services.servedLog,
         rollup: services.rollup,
         orders: services.orders,
+        eventLog: services.eventLog,
       }),
       failureHandlers: createJobFailureHandlers({ media: services.media }),
       overdue: createOverdueChecks({ trainer: services.trainer }),

@@ -16,6 +16,7 @@ import { only, repositoriesFor, transactor } from './models/transaction';
 import { AccountsService } from './accounts/accounts.service';
 import { ProfileService } from './accounts/profile.service';
 import { EventsService } from './events/events.service';
+import { EventLogMaintenance } from './events/partitions';
 import { NoteLifecycle } from './notes/lifecycle';
 import { NoteCaches } from './notes/note-caches';
 import { NotesService } from './notes/notes.service';
@@ -154,6 +155,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     analytics,
     analyticsExport: (actor: Actor | null, request: ExportRequest) => exportCsv(analytics, actor, request),
     rollup: new RollupService(repos.rollup, config.ANALYTICS_ROLLUP_LAG_MS),
+    eventLog: new EventLogMaintenance(repos.events, config),
   };
 }
 

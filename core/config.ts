@@ -140,6 +140,14 @@ export const envSchema = z.object({
     .positive()
     .default(500)
     .describe('Most events accepted by one recordEvents call (the web app sends at most 100).'),
+  EVENT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(150)
+    .default(400)
+    .describe(
+      'Days the raw event log is kept; older months are dropped whole (the dashboards keep their daily rollups). At least 150: training reads 30 days and profiles 90 days before them.',
+    ),
   VIEW_DEDUPE_MINUTES: z.coerce
     .number()
     .positive()

@@ -7,7 +7,7 @@ export function isUuid(value: string): boolean {
 }
 
 // UUIDv7 (RFC 9562): time-ordered, so ids minted by the server append to the right edge of the
-// event log's primary-key index instead of scattering writes across it as random v4 ids do.
+// event_ids index instead of scattering writes across it as random v4 ids do.
 export function uuidv7(now = Date.now()): string {
   return timeOrderedUuid(now, randomBytes(16), 0x70);
 }
@@ -15,7 +15,7 @@ export function uuidv7(now = Date.now()): string {
 /**
  * A UUIDv8 laid out like v7 (time first, for the same index locality) whose other bits are a hash of
  * `key`: the same time and key always give the same id, so a write retried after a crash is a duplicate
- * the primary key refuses rather than a second row.
+ * event_ids refuses rather than a second row.
  */
 export function derivedUuid(now: number, key: string): string {
   return timeOrderedUuid(now, createHash('sha256').update(key).digest().subarray(0, 16), 0x80);

@@ -26,7 +26,8 @@ export interface RecordEventsResult {
 }
 
 const MAX_FUTURE_MS = 5 * 60 * 1000;
-const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+/** The oldest event a client may still report; event_ids must remember an id at least this long. */
+export const EVENT_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 /** Runs of a batch's transaction when PostgreSQL aborts it to break a deadlock or a serialization conflict. */
 const CONFLICT_ATTEMPTS = 4;
 
@@ -71,7 +72,7 @@ export class EventsService {
         return;
       }
       const at = parsed.data.occurredAt?.getTime() ?? now.getTime();
-      if (at > now.getTime() + MAX_FUTURE_MS || at < now.getTime() - MAX_AGE_MS) {
+      if (at > now.getTime() + MAX_FUTURE_MS || at < now.getTime() - EVENT_MAX_AGE_MS) {
         rejected.push({
           index,
           eventId: parsed.data.eventId,

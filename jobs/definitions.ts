@@ -11,6 +11,7 @@ export const JOB_NAMES = [
   'analytics.rollup',
   'orders.expire',
   'media.collect',
+  'events.maintain',
   'media.image',
   'media.video',
   'media.video.rung',
@@ -40,6 +41,8 @@ export interface JobPayloads {
   'orders.expire': Record<string, never>;
   /** Deletes uploads that no note or avatar took up within MEDIA_UNATTACHED_TTL_HOURS (failed ones included), files and all. */
   'media.collect': Record<string, never>;
+  /** Makes the event log's coming months, drops those past EVENT_RETENTION_DAYS and prunes event_ids. */
+  'events.maintain': Record<string, never>;
   'media.image': { mediaId: string };
   /** Probes and plans a video, then starts the flow of its parts. */
   'media.video': { mediaId: string };
@@ -134,6 +137,16 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
   },
   // Unused uploads are collectable from their TTL on: an hour's lag only delays freeing the disk.
   'media.collect': {
+    queue: 'maintenance',
+    role: 'worker',
+    attempts: 3,
+    backoffMs: 60_000,
+    timeoutMs: 600_000,
+    concurrency: 1,
+    everyMs: 60 * 60_000,
+  },
+  // Months are made two ahead, so an hourly run has weeks of slack; pruning event_ids hourly keeps each delete small.
+  'events.maintain': {
     queue: 'maintenance',
     role: 'worker',
     attempts: 3,

@@ -1,5 +1,6 @@
 import type { OrdersService } from '../commerce/orders.service';
 import type { RollupService } from '../commerce/rollup.service';
+import type { EventLogMaintenance } from '../events/partitions';
 import type { MediaService } from '../media/media.service';
 import type { ServedLogService } from '../recommender/served-log.service';
 import type { Trainer } from '../recommender/training/trainer';
@@ -13,9 +14,10 @@ export interface HandlerServices {
   servedLog: ServedLogService;
   rollup: RollupService;
   orders: Pick<OrdersService, 'expireUnpaid'>;
+  eventLog: EventLogMaintenance;
 }
 
-export function createJobHandlers({ trending, media, trainer, servedLog, rollup, orders }: HandlerServices): JobHandlers {
+export function createJobHandlers({ trending, media, trainer, servedLog, rollup, orders, eventLog }: HandlerServices): JobHandlers {
   return {
     'trending.refresh': async () => ({ status: 'success', detail: `${await trending.refresh()} notes rescored` }),
     'recommender.train': async () => {
@@ -35,6 +37,13 @@ export function createJobHandlers({ trending, media, trainer, servedLog, rollup,
     },
     'orders.expire': async () => ({ status: 'success', detail: `${await orders.expireUnpaid()} unpaid orders expired` }),
     'media.collect': async () => ({ status: 'success', detail: `${await media.collectUnused()} unused uploads collected` }),
+    'events.maintain': async () => {
+      const done = await eventLog.run();
+      return {
+        status: 'success',
+        detail: `${done.made.length} months made, ${done.dropped} dropped, ${done.forgotten} event ids forgotten`,
+      };
+    },
     'media.image': ({ mediaId }) => media.processImage(mediaId),
     'media.video': async ({ mediaId }, ctx) => {
       const planned = await media.planVideo(mediaId);

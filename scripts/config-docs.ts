@@ -40,7 +40,7 @@ export const GROUPS: readonly { title: string; variables: readonly string[] }[] 
   { title: 'Feed and interest model', variables: ['FEED_EXPERIMENT', 'FEED_RECALL_QUOTAS', 'FEED_HIDE_SOLD_OUT', 'MODEL_POLL_MS'] },
   {
     title: 'Attribution and analytics',
-    variables: ['ATTRIBUTION_CLICK_WINDOW_DAYS', 'ATTRIBUTION_VIEW_WINDOW_HOURS', 'ANALYTICS_ROLLUP_LAG_MS'],
+    variables: ['ATTRIBUTION_CLICK_WINDOW_DAYS', 'ATTRIBUTION_VIEW_WINDOW_HOURS', 'ANALYTICS_ROLLUP_LAG_MS', 'EVENT_RETENTION_DAYS'],
   },
   { title: 'Orders and payment', variables: ['PAYMENT_PROVIDER', 'ORDER_PAYMENT_MINUTES'] },
   {

@@ -5,10 +5,12 @@ import type { AttributionWindows } from '../commerce/attribution';
 import { ShopOnlyPayments } from '../commerce/payments';
 import { OrdersService } from '../commerce/orders.service';
 import { RollupService } from '../commerce/rollup.service';
+import { ensureEventMonths } from '../events/partitions';
 import { NotesRepository } from '../models/repositories/notes.repository';
 import { repositoriesFor, transactor } from '../models/transaction';
 import { TrendingService } from '../recommender/trending.service';
 import * as schema from '../models/schema';
+import { DAY_MS, WINDOW_DAYS } from './model';
 import { seedOrders } from './orders';
 import { DEFAULT_SEED, generateWorld, type World } from './world';
 
@@ -89,6 +91,8 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
   const world = generateWorld({ scale: options.scale, seed, now: options.now });
   report(1, 1, 'generate');
   const generated = performance.now();
+  const now = options.now === undefined ? Date.now() : Number(options.now);
+  await ensureEventMonths(database.db, new Date(now - WINDOW_DAYS * DAY_MS), new Date(now));
 
   const counts: Record<string, number> = {};
   for (const step of loadPlan(world)) {
@@ -116,7 +120,6 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
   // The seed only imports shop orders, which arrive paid: no payment is taken here.
   const payment = { provider: new ShopOnlyPayments(), ttlMs: 0 };
   const orders = new OrdersService({ repos, transact: transactor(database.db), windows: options.windows, payment });
-  const now = options.now === undefined ? Date.now() : Number(options.now);
   counts.orders = await seedOrders(repos.commerce, orders, { seed, now, onProgress: (done, total) => report(done, total, 'orders') });
   report(0, 1, 'rollups');
   await new RollupService(repos.rollup, 0).rebuild();

@@ -207,11 +207,13 @@ export class CommerceRepository {
 
   /**
    * A product click on this product, by the tracking parameter a shop reports back: who made it (null
-   * for an anonymous viewer), or undefined when the event is no such click.
+   * for an anonymous viewer), or undefined when the event is no such click. event_ids remembers a
+   * click's time for the click window, which leads to its month and block range of the log.
    */
   async productClick(eventId: string, productId: string): Promise<{ userId: string | null } | undefined> {
     const result = await this.db.execute(sql`
-      SELECT user_id FROM interaction_events WHERE event_id = ${eventId} AND type = 'product_click' AND product_id = ${productId}`);
+      SELECT e.user_id FROM event_ids k JOIN interaction_events e ON e.occurred_at = k.occurred_at AND e.event_id = k.event_id
+       WHERE k.event_id = ${eventId} AND e.type = 'product_click' AND e.product_id = ${productId}`);
     const row = rowsOf<{ user_id: string | null }>(result)[0];
     return row && { userId: row.user_id };
   }

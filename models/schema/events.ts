@@ -22,12 +22,16 @@ export const eventTypeEnum = pgEnum('event_type', EVENT_TYPES);
 
 // The append-only interaction log read by training, analytics and attribution. No foreign keys:
 // rows outlive what they point at, and checking them would slow the hottest write in the product.
+// It is partitioned by month of occurred_at (migration 0016; events/partitions.ts keeps the months
+// ahead and drops those past retention), so a time-window read touches only its months and the log
+// can grow without the hot ones growing. A partitioned table cannot hold a unique event_id (the key
+// would have to include occurred_at), so event_ids is what makes a resent id a duplicate.
 // occurred_at is indexed with BRIN: rows arrive in time order, so a few block ranges summarise
 // millions of rows and time-window scans stay cheap at a sliver of a B-tree's size.
 export const interactionEvents = pgTable(
   'interaction_events',
   {
-    eventId: uuid('event_id').primaryKey(),
+    eventId: uuid('event_id').notNull(),
     type: eventTypeEnum('type').notNull(),
     userId: uuid('user_id'),
     noteId: uuid('note_id'),
@@ -53,4 +57,16 @@ export const interactionEvents = pgTable(
       .on(t.userId, t.occurredAt)
       .where(sql`${t.type} IN ('like', 'collect', 'product_click', 'purchase')`),
   ],
+);
+
+// Every event id stored lately, the log's idempotency record: an id is remembered as long as a client
+// may still send its event (events/partitions.ts prunes the rest), and its time points into the log.
+export const eventIds = pgTable(
+  'event_ids',
+  {
+    eventId: uuid('event_id').primaryKey(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('event_ids_received_brin').using('brin', t.receivedAt)],
 );

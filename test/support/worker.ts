@@ -20,6 +20,7 @@ export function startTestWorker(
       servedLog: app.services.servedLog,
       rollup: app.services.rollup,
       orders: app.services.orders,
+      eventLog: app.services.eventLog,
     }),
     failureHandlers: createJobFailureHandlers({ media: app.services.media }),
     logger: createLogger('silent'),
