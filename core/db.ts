@@ -156,7 +156,12 @@ function toCsvField(value: unknown): string {
 
 /** A Postgres array literal, so a list travels as one bound parameter (or one CSV field). */
 export function toPgArray(values: readonly unknown[]): string {
-  return `{${values.map((v) => `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+  const element = (v: unknown): string => {
+    if (v === null || v === undefined) return 'NULL';
+    const text = v instanceof Date ? v.toISOString() : String(v);
+    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  };
+  return `{${values.map(element).join(',')}}`;
 }
 
 /** Test helper: creates and drops throwaway databases on a server (each test file gets its own). */
