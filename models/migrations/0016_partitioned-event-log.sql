@@ -24,8 +24,10 @@ CREATE TABLE "interaction_events" (
 -- Whatever falls outside every month made so far (a month not yet made, one already dropped) lands
 -- here rather than failing its batch; ensure_event_partition moves such rows into their month.
 CREATE TABLE "interaction_events_default" PARTITION OF "interaction_events" DEFAULT;--> statement-breakpoint
-CREATE INDEX "events_occurred_brin" ON "interaction_events" USING brin ("occurred_at");--> statement-breakpoint
-CREATE INDEX "events_received_brin" ON "interaction_events" USING brin ("received_at");--> statement-breakpoint
+-- Autosummarize: a BRIN range is summarised by autovacuum as soon as the next one starts filling; without
+-- it every range written since the last vacuum matches every query, and time-window reads scan them all.
+CREATE INDEX "events_occurred_brin" ON "interaction_events" USING brin ("occurred_at") WITH (autosummarize = on);--> statement-breakpoint
+CREATE INDEX "events_received_brin" ON "interaction_events" USING brin ("received_at") WITH (autosummarize = on);--> statement-breakpoint
 CREATE INDEX "events_user_time_idx" ON "interaction_events" USING btree ("user_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "events_note_time_idx" ON "interaction_events" USING btree ("note_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "events_user_engagement_idx" ON "interaction_events" USING btree ("user_id","occurred_at") WHERE "interaction_events"."type" IN ('like', 'collect', 'product_click', 'purchase');--> statement-breakpoint
@@ -34,7 +36,7 @@ CREATE TABLE "event_ids" (
 	"occurred_at" timestamp (3) with time zone NOT NULL,
 	"received_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );--> statement-breakpoint
-CREATE INDEX "event_ids_received_brin" ON "event_ids" USING brin ("received_at");--> statement-breakpoint
+CREATE INDEX "event_ids_received_brin" ON "event_ids" USING brin ("received_at") WITH (autosummarize = on);--> statement-breakpoint
 -- The month holding `at` (UTC), made if missing: the one place that names and bounds a partition.
 -- Rows the default partition holds for that month move into it, so making a month late loses nothing.
 -- Returns the partition's name when it was made, null when it existed.

@@ -46,9 +46,9 @@ export const interactionEvents = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    index('events_occurred_brin').using('brin', t.occurredAt),
+    index('events_occurred_brin').using('brin', t.occurredAt).with({ autosummarize: true }),
     // The analytics rollup folds in what arrived since its last run.
-    index('events_received_brin').using('brin', t.receivedAt),
+    index('events_received_brin').using('brin', t.receivedAt).with({ autosummarize: true }),
     index('events_user_time_idx').on(t.userId, t.occurredAt),
     index('events_note_time_idx').on(t.noteId, t.occurredAt),
     // A viewer's engagements (ENGAGEMENT_EVENTS), read for their affinity profile on a feed request,
@@ -68,5 +68,5 @@ export const eventIds = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index('event_ids_received_brin').using('brin', t.receivedAt)],
+  (t) => [index('event_ids_received_brin').using('brin', t.receivedAt).with({ autosummarize: true })],
 );
