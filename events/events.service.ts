@@ -180,14 +180,14 @@ export class EventsService {
     const noteIds = [...new Set(events.flatMap((e) => (e.noteId ? [e.noteId] : [])))];
     const productIds = [...new Set(events.flatMap((e) => (e.productId ? [e.productId] : [])))];
     const clickedNotes = [...new Set(events.flatMap((e) => (e.type === 'product_click' && e.noteId ? [e.noteId] : [])))];
-    const [notes, products, tags] = await Promise.all([
-      this.repos.notes.findByIds(noteIds),
+    const [kinds, products, tags] = await Promise.all([
+      this.repos.notes.publishedKinds(noteIds),
       this.repos.products.findByIds(productIds),
       this.repos.notes.productTagsOf(clickedNotes),
     ]);
     return {
-      notes: new Set(notes.filter((n) => n.status === 'published').map((n) => n.id)),
-      kinds: new Map(notes.map((n) => [n.id, n.kind])),
+      notes: new Set(kinds.keys()),
+      kinds,
       products: new Set(products.map((p) => p.id)),
       tags: new Set(tags.map((t) => `${t.noteId}:${t.productId}`)),
     };

@@ -94,6 +94,16 @@ export class NotesRepository {
     return this.db.select(noteColumns).from(notes).where(anyUuid(notes.id, ids));
   }
 
+  /** The kind of each published note among `ids`: what an event about a note is checked against. */
+  async publishedKinds(ids: readonly string[]): Promise<Map<string, NoteRow['kind']>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .select({ id: notes.id, kind: notes.kind })
+      .from(notes)
+      .where(and(anyUuid(notes.id, ids), published));
+    return new Map(rows.map((r) => [r.id, r.kind]));
+  }
+
   /** Notes as ranking candidates, by id, whatever their status (filters decide). */
   async candidatesByIds(ids: readonly string[]): Promise<CandidateRow[]> {
     if (ids.length === 0) return [];
