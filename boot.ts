@@ -7,6 +7,7 @@ import { embeddedDatabaseDir, type Config } from './core/config';
 import { openDatabase, type Database } from './core/db';
 import type { Logger } from './core/logger';
 import { PROJECT_ROOT } from './core/paths';
+import { yieldCpuToApi } from './core/priority';
 import { terminalProgress } from './core/progress';
 import { createRedisClient, resolveRedis, type RedisEndpoint } from './core/redis';
 import { ensureUpcomingMonths } from './events/partitions';
@@ -135,6 +136,9 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
   }
 
   let jobs: JobRuntime | null = null;
+  if (!config.ROLES.includes('api') && config.BACKGROUND_NICE > 0) {
+    logger.info({ nice: yieldCpuToApi(config.BACKGROUND_NICE) }, 'no api role here: background work yields the CPU to the API');
+  }
   if (config.ROLES.includes('worker') || config.ROLES.includes('trainer')) {
     jobs = await startJobRuntime({
       redisUrl: redisEndpoint.url,

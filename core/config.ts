@@ -307,6 +307,15 @@ export const envSchema = z.object({
     .describe(
       'Directory of the built web app (npm run build:web), served by the api role at / beside the API. Without an index.html there, / answers a page asking for the build.',
     ),
+  BACKGROUND_NICE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(19)
+    .default(10)
+    .describe(
+      'CPU niceness a process without the api role (worker, trainer) gives itself, and ffmpeg with it, so on a shared host requests come before background work. 0 leaves it as started.',
+    ),
   SHUTDOWN_GRACE_MS: z.coerce
     .number()
     .int()

@@ -73,7 +73,7 @@ export const GROUPS: readonly { title: string; variables: readonly string[] }[] 
       'S3_FORCE_PATH_STYLE',
     ],
   },
-  { title: 'Background jobs', variables: ['JOB_LOCK_MS'] },
+  { title: 'Background jobs', variables: ['JOB_LOCK_MS', 'BACKGROUND_NICE'] },
   { title: 'Web app', variables: ['WEB_DIST_DIR'] },
 ];
 

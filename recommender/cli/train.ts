@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { embeddedDatabaseDir, loadConfig } from '../../core/config';
 import { openDatabase } from '../../core/db';
+import { yieldCpuToApi } from '../../core/priority';
 import { createLogger } from '../../core/logger';
 import { terminalProgress } from '../../core/progress';
 import { repositoriesFor, transactor } from '../../models/transaction';
@@ -9,6 +10,8 @@ import { Trainer } from '../training/trainer';
 // npm run train: one training run now, as the trainer role's scheduled job does, with a progress bar.
 async function main(): Promise<void> {
   const config = loadConfig();
+  // A training run beside a serving API must not queue its requests.
+  yieldCpuToApi(config.BACKGROUND_NICE);
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: embeddedDatabaseDir(config) });
   const progress = terminalProgress();
   try {
