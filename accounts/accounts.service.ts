@@ -87,11 +87,12 @@ export class AccountsService {
    */
   async viewerFromToken(token: string | undefined): Promise<Actor | null> {
     if (!token) return null;
-    const refused = errors.unauthenticated('The access token is invalid or expired; sign in again');
+    // Made only when refusing: an error's stack costs every signed-in request otherwise (0.6% of the For-You feed's CPU).
+    const refused = () => errors.unauthenticated('The access token is invalid or expired; sign in again');
     const claims = this.tokens.verify(token);
-    if (!claims) throw refused;
+    if (!claims) throw refused();
     const [user] = await this.usersByIds([claims.userId]);
-    if (!user || claims.generation !== user.tokenGeneration) throw refused;
+    if (!user || claims.generation !== user.tokenGeneration) throw refused();
     return { id: user.id };
   }
 
