@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { itemKnnRecommender, popularityRecommender, userHistories } from '../recommender/offline/baselines';
@@ -30,6 +31,8 @@ const FOR_YOU_PORT = 4720;
 /** The load the For-You latency target is set at. */
 const FOR_YOU_RATE = 300;
 const RATINGS = path.join(__dirname, '..', 'datasets', 'ml-latest-small', 'ratings.csv');
+/** How long the For-You latency is measured while a training run goes on beside the API. */
+const TRAINING_WINDOW_S = 30;
 
 async function main(): Promise<void> {
   console.log(`tfjs backend: ${await initTensorflow()}`);
@@ -116,7 +119,14 @@ async function forYouUnderLoad(): Promise<Record<string, number>> {
     // The latency target of issue 20 is set at a fifth of what the bare stack serves on the same machine.
     const fifth = Math.round(ceiling.rps * 0.2);
     const atFifth = await offeredLoad(FOR_YOU_PORT, `For-You, ${fifth} req/s offered (20% of the ceiling)`, FEED, 60, fifth, token);
+    const training = await whileTraining(url, () =>
+      offeredLoad(FOR_YOU_PORT, `For-You, ${fifth} req/s offered, while a training run goes on`, FEED, TRAINING_WINDOW_S, fifth, token),
+    );
     return {
+      foryou_p99_ms_at_20pct_training: training.result.p99,
+      foryou_p99_training_vs_idle: round(training.result.p99 / atFifth.p99, 2),
+      training_outlasted_window: training.outlasted ? 1 : 0,
+      training_seconds: training.seconds,
       graphql_ceiling_rps: ceiling.rps,
       foryou_vs_ceiling: ratio(saturated.requests.average, ceiling),
       foryou_p99_ms_at_20pct: atFifth.p99,
@@ -130,6 +140,26 @@ async function forYouUnderLoad(): Promise<Record<string, number>> {
   } finally {
     await stopProduct(api);
   }
+}
+
+/**
+ * Runs `measure` while `npm run train` trains on the same database in a process of its own, as the
+ * trainer role would beside the API (niced as that role nices itself); whether the run outlasted the
+ * measurement, and how long it took.
+ */
+async function whileTraining<T>(url: string, measure: () => Promise<T>): Promise<{ result: T; outlasted: boolean; seconds: number }> {
+  const started = performance.now();
+  const trainer = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'recommender', 'cli', 'train.ts')], {
+    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<number>((resolve) => trainer.once('exit', (code) => resolve(code ?? 1)));
+  // Past start-up and into its reading of the event log.
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const result = await measure();
+  const outlasted = trainer.exitCode === null;
+  if ((await exited) !== 0) throw new Error('the training run failed');
+  return { result, outlasted, seconds: round((performance.now() - started) / 1000, 1) };
 }
 
 /** The same figure as npm run eval: NDCG@20 of the replay over the better baseline. */
