@@ -19,6 +19,7 @@ const PARTS = [
 const TARGETS: [string, (value: Figures[string] | undefined) => boolean][] = [
   ['acked_lost', (v) => v === 0],
   ['duplicates', (v) => v === 0],
+  ['kill_worker_jobs_went_on', (v) => v === true],
   ['pg_recovered', (v) => v === true],
   ['pg_processes_alive', (v) => v === true],
   ['redis_recovered', (v) => v === true],

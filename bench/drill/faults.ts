@@ -31,7 +31,7 @@ import { DRILL_JWT_SECRET, FaultWorld, sleep, waitForReady, type AppProcess } fr
 
 // The fault drills of `npm run drill`: what the product does when one of its parts dies under load.
 // Each runs against a private PostgreSQL server and Redis (faults-env.ts) with two API processes on
-// two ports and one worker+trainer process, is bounded in time, and reports flat figures.
+// two ports and two workers (one of them also the trainer), is bounded in time, and reports flat figures.
 
 export type Figures = Record<string, number | boolean | string>;
 export type Report = (figures: Figures) => void;
@@ -64,7 +64,7 @@ interface Stage {
   databaseUrl: string;
   env: Record<string, string>;
   apis: [AppProcess, AppProcess];
-  worker: AppProcess;
+  workers: [AppProcess, AppProcess];
   buyers: Account[];
   creator: Account;
   productId: string;
@@ -103,7 +103,7 @@ export async function runFaultDrills(report: Report): Promise<void> {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         log(`drill ${name} failed: ${message}`);
-        for (const app of [...current.apis, current.worker]) log(`  ${app.name} log tail:\n${current.world.tail(app, 8)}`);
+        for (const app of [...current.apis, ...current.workers]) log(`  ${app.name} log tail:\n${current.world.tail(app, 8)}`);
         report({ [`${name}_error`]: message.slice(0, 300) });
       }
       log(`drill ${name}: ${round((Date.now() - drillStart) / 1000, 1)} s`);
@@ -171,9 +171,12 @@ async function setUp(world: FaultWorld): Promise<Stage> {
       world.spawnApp('api-a', { ...env, ROLES: 'api', PORT: String(portA) }),
       world.spawnApp('api-b', { ...env, ROLES: 'api', PORT: String(portB) }),
     ];
-    const worker = world.spawnApp('worker', { ...env, ROLES: 'worker,trainer' });
+    const workers: [AppProcess, AppProcess] = [
+      world.spawnApp('worker-a', { ...env, ROLES: 'worker,trainer' }),
+      world.spawnApp('worker-b', { ...env, ROLES: 'worker' }),
+    ];
     await Promise.all(apis.map((api) => waitForReady(`http://127.0.0.1:${api.port}/readyz`, 90_000, () => world.isAlive(api))));
-    log(`api-a on ${portA}, api-b on ${portB}, worker pid ${worker.child.pid}`);
+    log(`api-a on ${portA}, api-b on ${portB}, worker pids ${workers.map((w) => w.child.pid).join(', ')}`);
 
     const buyers = await Promise.all(
       Array.from({ length: BUYERS }, (_, i) => signUp(i % 2 ? portB : portA, 'VIEWER', 'buyer', { interests: ['beauty', 'food'] })),
@@ -189,7 +192,7 @@ async function setUp(world: FaultWorld): Promise<Stage> {
     await waitFor(async () => (await count(database, sql`SELECT count(*)::int AS n FROM model_versions`)) > 0, 60_000, 500).catch(() =>
       log('no model trained within 60 s: going on without one'),
     );
-    return { world, database, databaseUrl, env, apis, worker, buyers, creator, productId, noteIds, files };
+    return { world, database, databaseUrl, env, apis, workers, buyers, creator, productId, noteIds, files };
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;
@@ -204,9 +207,11 @@ async function ensureRunning(stage: Stage): Promise<void> {
       stage.apis[i] = stage.world.respawn(api);
     }
   }
-  if (!stage.world.isAlive(stage.worker)) {
-    log('the worker was not running: starting it again');
-    stage.worker = stage.world.respawn(stage.worker);
+  for (const [i, worker] of stage.workers.entries()) {
+    if (!stage.world.isAlive(worker)) {
+      log(`${worker.name} was not running: starting it again`);
+      stage.workers[i] = stage.world.respawn(worker);
+    }
   }
   if (!(await stage.world.redisAnswers())) await stage.world.startRedis().catch(() => undefined);
   await Promise.all(stage.apis.map((api) => waitForReady(`http://127.0.0.1:${api.port}/readyz`, 60_000).catch(() => undefined)));
@@ -436,15 +441,27 @@ async function killApiDrill(stage: Stage): Promise<Figures> {
 
   const start = Date.now();
   await sleep(5_000);
-  const victim = stage.apis[0];
+  const [victim, worker] = [stage.apis[0], stage.workers[1]];
   const killedAt = Date.now();
-  await stage.world.kill9(victim);
-  log(`kill -9 ${victim.name} (pid ${victim.child.pid}) with ${ledger.events.size} events and ${ledger.orders.size} orders acknowledged`);
+  await Promise.all([stage.world.kill9(victim), stage.world.kill9(worker)]);
+  const markAtKill = await rollupWatermark(stage.database);
+  log(
+    `kill -9 ${victim.name} (pid ${victim.child.pid}) and ${worker.name} (pid ${worker.child.pid}) with ${ledger.events.size} events and ${ledger.orders.size} orders acknowledged`,
+  );
   const restarted = stage.world.respawn(victim);
   stage.apis[0] = restarted;
   await waitForReady(`http://127.0.0.1:${restarted.port}/readyz`, 90_000, () => stage.world.isAlive(restarted));
   const readyAt = Date.now();
   log(`${victim.name} restarted, ready after ${round((readyAt - killedAt) / 1000, 1)} s`);
+  // The other worker carries on alone: the events taken meanwhile are folded into the rollups before the
+  // killed one is back (two rollup periods and the stalled-job lock are ample).
+  const jobsWentOn = await waitFor(async () => (await rollupWatermark(stage.database)) > markAtKill, 30_000).then(
+    () => true,
+    () => false,
+  );
+  const workerDownS = round((Date.now() - killedAt) / 1000, 1);
+  stage.workers[1] = stage.world.respawn(worker);
+  log(`${worker.name} restarted after ${workerDownS} s; the rollup ${jobsWentOn ? 'advanced' : 'did not advance'} without it`);
   await sleep(Math.max(5_000, start + 20_000 - Date.now()));
   stopping = true;
   drainUntil = Date.now() + 30_000;
@@ -476,6 +493,8 @@ async function killApiDrill(stage: Stage): Promise<Figures> {
     kill_refusals: [...ledger.refusals].map(([code, n]) => `${code}×${n}`).join(' ') || 'none',
     kill_restart_ready_s: round((readyAt - killedAt) / 1000, 1),
     kill_acked_by_restarted: ackedByRestarted,
+    kill_worker_jobs_went_on: jobsWentOn,
+    kill_worker_down_s: workerDownS,
   };
 }
 
@@ -665,7 +684,7 @@ async function postgresRestartDrill(stage: Stage): Promise<Figures> {
     agent.destroy();
   });
   const readers = feedLoad(stage, { trending: 2, forYou: 0 }, () => stop, reads);
-  const processes = [...stage.apis, stage.worker];
+  const processes = [...stage.apis, ...stage.workers];
 
   await sleep(4_000);
   const downAt = Date.now();
@@ -739,14 +758,14 @@ async function workerKillDrill(stage: Stage): Promise<Figures> {
     );
     const before = state as UploadState | null;
     if (before?.status !== 'PROCESSING') throw new Error(`the video was ${before?.status} before the worker could be killed`);
-    const victim = stage.worker;
+    // Both workers, each encoding a rung by now: the jobs must come back from Redis, not from a survivor.
     const killedAt = Date.now();
-    await stage.world.kill9(victim);
+    await Promise.all(stage.workers.map((worker) => stage.world.kill9(worker)));
     log(
-      `kill -9 worker (pid ${victim.child.pid}) at ${before.progress}% of the transcode, ${round((killedAt - uploadedAt) / 1000, 1)} s in`,
+      `kill -9 both workers (pids ${stage.workers.map((w) => w.child.pid).join(', ')}) at ${before.progress}% of the transcode, ${round((killedAt - uploadedAt) / 1000, 1)} s in`,
     );
     const interrupted = await uploadState(port, stage.creator.token, id);
-    stage.worker = stage.world.respawn(victim);
+    stage.workers = [stage.world.respawn(stage.workers[0]), stage.world.respawn(stage.workers[1])];
     const final = await settled(stage, id, 180_000);
     const readyAt = Date.now();
     done = true;
