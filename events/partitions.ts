@@ -5,7 +5,7 @@ import { EVENT_MAX_AGE_MS } from './events.service';
 
 const DAY_MS = 24 * 3_600_000;
 /** Months made ahead of the clock: the default partition stays empty unless maintenance stops for that long. */
-export const MONTHS_AHEAD = 2;
+const MONTHS_AHEAD = 2;
 
 type PartitionRepo = Pick<EventsRepository, 'ensurePartition'>;
 
@@ -21,7 +21,11 @@ export function ensureEventMonths(db: Db, from: Date, to: Date): Promise<string[
 
 /** The months the process may write to soon; every process makes them on start. */
 export function ensureUpcomingMonths(db: Db, now = new Date()): Promise<string[]> {
-  return makeMonths(new EventsRepository(db), now, monthStart(now, MONTHS_AHEAD));
+  return makeUpcoming(new EventsRepository(db), now);
+}
+
+function makeUpcoming(repo: PartitionRepo, now: Date): Promise<string[]> {
+  return makeMonths(repo, now, monthStart(now, MONTHS_AHEAD));
 }
 
 async function makeMonths(repo: PartitionRepo, from: Date, to: Date): Promise<string[]> {
@@ -57,7 +61,7 @@ export class EventLogMaintenance {
   ) {}
 
   async run(now = new Date()): Promise<LogMaintenance> {
-    const made = await makeMonths(this.repo, now, monthStart(now, MONTHS_AHEAD));
+    const made = await makeUpcoming(this.repo, now);
     const dropped = await this.repo.dropPartitionsBefore(new Date(now.getTime() - this.config.EVENT_RETENTION_DAYS * DAY_MS));
     const forgotten = await this.repo.forgetIdsBefore(new Date(now.getTime() - idMemoryMs(this.config)));
     return { made, dropped, forgotten };

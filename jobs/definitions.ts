@@ -70,6 +70,16 @@ export interface JobPolicy {
 }
 
 const media = { queue: 'media', role: 'worker', attempts: 3, backoffMs: 5_000, concurrency: 2 } as const;
+// The maintenance queue's hourly jobs.
+const hourlyUpkeep = {
+  queue: 'maintenance',
+  role: 'worker',
+  attempts: 3,
+  backoffMs: 60_000,
+  timeoutMs: 600_000,
+  concurrency: 1,
+  everyMs: 60 * 60_000,
+} as const;
 // One transcode at a time per worker: x264 already uses every core.
 const transcode = { queue: 'transcode', role: 'worker', attempts: 3, backoffMs: 10_000, concurrency: 1 } as const;
 
@@ -136,25 +146,9 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
     quiet: true,
   },
   // Unused uploads are collectable from their TTL on: an hour's lag only delays freeing the disk.
-  'media.collect': {
-    queue: 'maintenance',
-    role: 'worker',
-    attempts: 3,
-    backoffMs: 60_000,
-    timeoutMs: 600_000,
-    concurrency: 1,
-    everyMs: 60 * 60_000,
-  },
+  'media.collect': hourlyUpkeep,
   // Months are made two ahead, so an hourly run has weeks of slack; pruning event_ids hourly keeps each delete small.
-  'events.maintain': {
-    queue: 'maintenance',
-    role: 'worker',
-    attempts: 3,
-    backoffMs: 60_000,
-    timeoutMs: 600_000,
-    concurrency: 1,
-    everyMs: 60 * 60_000,
-  },
+  'events.maintain': hourlyUpkeep,
   'media.image': { ...media, timeoutMs: 120_000 },
   'media.video': { ...media, timeoutMs: 120_000 },
   // Ten minutes of 1080p at x264 veryfast on two cores, with room to spare.
