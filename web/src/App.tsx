@@ -28,6 +28,10 @@ const EditProfilePage = lazy(() => import('./profile/EditProfile').then((m) => (
 const FollowList = lazy(() => import('./profile/FollowList').then((m) => ({ default: m.FollowList })));
 const LogInPage = lazy(() => import('./account/AccountPages').then((m) => ({ default: m.LogInPage })));
 const SignUpPage = lazy(() => import('./account/AccountPages').then((m) => ({ default: m.SignUpPage })));
+// The studio and the console are apps of their own for creators and brands: their code (the console's charting library
+// above all) is fetched only when one of their routes is opened.
+const Studio = lazy(() => import('./studio/Studio').then((m) => ({ default: m.Studio })));
+const Console = lazy(() => import('./console/Console').then((m) => ({ default: m.Console })));
 
 // Made as the app's code is first run: the explore page's first cards are on their way before anything renders.
 const makeSessionClient = clientAhead(createClient, prefetchExplore);
@@ -46,6 +50,8 @@ const PAGES: [string, ReactNode][] = [
   ['/user/:id/followers', <FollowList which="followers" />],
   ['/user/:id/following', <FollowList which="following" />],
   ['/board/:id', <BoardPage />],
+  ['/studio/*', <Studio />],
+  ['/console/*', <Console />],
 ];
 
 export function App() {
@@ -129,6 +135,16 @@ function Header() {
         </button>
         {signedIn ? (
           <>
+            {(viewer?.role === 'CREATOR' || viewer?.role === 'ADMIN') && (
+              <Link to="/studio" className="text-button" data-testid="nav-studio">
+                {t('nav.studio')}
+              </Link>
+            )}
+            {(viewer?.role === 'BRAND' || viewer?.role === 'ADMIN') && (
+              <Link to="/console" className="text-button" data-testid="nav-console">
+                {t('nav.console')}
+              </Link>
+            )}
             <Link to="/orders" className="text-button" data-testid="nav-orders">
               {t('shop.myOrders')}
             </Link>

@@ -173,6 +173,11 @@ export const ViewerQuery = graphql(`
       displayName
       avatarUrl
       interests
+      role
+      brand {
+        id
+        name
+      }
     }
   }
 `);

@@ -1,6 +1,10 @@
+import { consoleEn } from './console.en';
+import { studioEn } from './studio.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
+  ...studioEn,
+  ...consoleEn,
   'search.label': 'Search',
   'search.placeholder': 'Search notes and products',
   'search.submit': 'Search',
@@ -60,6 +64,13 @@ export const en: Messages = {
   'nav.language': '中文',
   'nav.languageLabel': 'Switch to Chinese',
   'nav.home': 'Back to the feed',
+  'nav.studio': 'Creator studio',
+  'nav.console': 'Brand console',
+  'access.denied': 'You have no access to this page',
+  'access.deniedHint': 'It is open to {who} only.',
+  'access.creators': 'creators',
+  'access.brands': 'brand accounts',
+  'access.admins': 'admins',
   'channel.label': 'Channels',
   'channel.forYou': 'For You',
   'channel.following': 'Following',

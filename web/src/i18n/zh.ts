@@ -1,5 +1,10 @@
+import { consoleZh } from './console.zh';
+import { studioZh } from './studio.zh';
+
 /** Simplified Chinese, the default language; every other language has exactly these keys. */
 export const zh = {
+  ...studioZh,
+  ...consoleZh,
   'search.label': '搜索',
   'search.placeholder': '搜索笔记、商品',
   'search.submit': '搜索',
@@ -59,6 +64,13 @@ export const zh = {
   'nav.language': 'English',
   'nav.languageLabel': '切换到英文',
   'nav.home': '返回首页',
+  'nav.studio': '创作中心',
+  'nav.console': '品牌后台',
+  'access.denied': '无权访问此页面',
+  'access.deniedHint': '这里只对{who}开放。',
+  'access.creators': '创作者',
+  'access.brands': '品牌账号',
+  'access.admins': '管理员',
   'channel.label': '频道',
   'channel.forYou': '推荐',
   'channel.following': '关注',

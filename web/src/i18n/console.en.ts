@@ -1,0 +1,5 @@
+import type { consoleZh } from './console.zh';
+
+export const consoleEn: Record<keyof typeof consoleZh, string> = {
+  'console.title': 'Brand console',
+};
