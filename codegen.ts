@@ -45,6 +45,7 @@ const config: CodegenConfig = {
           Funnel: '../../commerce/analytics.service#Funnel as FunnelModel',
           Sales: '../schema/parents#SalesParent',
           SponsoredFigures: '../schema/parents#SponsoredParent',
+          SponsorDealFigures: '../schema/parents#SponsorDealParent',
           TopNote: '../schema/parents#TopParent',
           TopCreator: '../schema/parents#TopParent',
         },

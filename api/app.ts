@@ -16,6 +16,7 @@ import { securityHeaders, webContentPolicy } from './security-headers';
 import { createMetrics, metricsHandler } from './metrics';
 import { buildSchema } from './schema';
 import { attachSubscriptions, type ClientAddress } from './subscriptions';
+import { exportsRouter } from './exports';
 import { webhooksRouter } from './webhooks';
 import { uploadsRouter } from './uploads';
 import { webRouter } from './web';
@@ -37,7 +38,7 @@ export interface Api {
 }
 
 /** The API's own top-level paths; any other path is the web app's, and the metrics name none of them. */
-const ROUTES = new Set(['graphql', 'uploads', 'media', 'webhooks', 'healthz', 'readyz', 'metrics']);
+const ROUTES = new Set(['graphql', 'uploads', 'media', 'webhooks', 'exports', 'healthz', 'readyz', 'metrics']);
 
 /** A request's route as a metric label, from a fixed set: the path itself is the client's to choose. */
 function routeLabel(req: Request): string {
@@ -84,6 +85,7 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
   app.use('/uploads', uploadsRouter(services, path.join(config.MEDIA_DIR, '.incoming'), logger));
   app.use('/media', mediaFilesRouter(services.storage));
   app.use('/webhooks', webhooksRouter(services, logger));
+  app.use('/exports', exportsRouter(services, logger));
 
   // Counting SQL per request needs AsyncLocalStorage, whose promise hooks cost about a third of
   // the feed's throughput (measured: 70 vs 109 req/s), so only development and tests count.

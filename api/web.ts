@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import express, { type Request, type Response } from 'express';
 
 /** What the API answers itself: the app's fallback leaves these paths alone, whatever the API makes of them. */
-const API_PATHS = ['/graphql', '/media', '/uploads', '/webhooks', '/healthz', '/readyz', '/metrics'];
+const API_PATHS = ['/graphql', '/media', '/uploads', '/webhooks', '/exports', '/admin', '/healthz', '/readyz', '/metrics'];
 
 // Vite names every file under assets/ by a hash of its content, so a name never changes meaning.
 const IMMUTABLE = 'public, max-age=31536000, immutable';

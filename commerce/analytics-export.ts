@@ -1,10 +1,10 @@
-import { errors } from '../core/errors';
 import type { Grain } from '../models/repositories/analytics.repository';
 import type { AnalyticsService, Funnel, RangeInput, ScopeInput } from './analytics.service';
 import type { Actor } from '../accounts/policy';
 import { toCsv } from './csv';
 
-export type ExportTable = 'funnel' | 'series' | 'top_notes' | 'top_creators' | 'audience_topics';
+export type ExportTable = 'funnel' | 'series' | 'top_notes' | 'top_creators' | 'audience_topics' | 'deals';
+export const EXPORT_TABLES: readonly ExportTable[] = ['funnel', 'series', 'top_notes', 'top_creators', 'audience_topics', 'deals'];
 
 export interface ExportRequest {
   table: ExportTable;
@@ -103,14 +103,33 @@ export async function exportCsv(
     }
     case 'top_notes':
     case 'top_creators': {
-      if (scope.kind !== 'product') throw errors.badInput('scope: top lists are per product', 'scope');
       const by = table === 'top_notes' ? 'note' : 'creator';
-      const rows = await analytics.top(actor, scope.id, by, range, request.limit ?? 20, currency);
+      const rows = await analytics.top(actor, scope, by, range, request.limit ?? 20, currency);
       return {
         filename: `${stem}.csv`,
         csv: toCsv(
           [`${by}_id`, ...FUNNEL_COLUMNS],
           rows.map((r) => [r.id, ...funnelCells(r.funnel)]),
+        ),
+      };
+    }
+    case 'deals': {
+      const rows = await analytics.deals(actor, scope.kind === 'brand' ? scope.id : null, range, currency);
+      return {
+        filename: `${stem}.csv`,
+        csv: toCsv(
+          ['note_id', 'cost_minor', 'impressions', 'engagements', 'gmv_minor', 'cpm_minor', 'cpe_minor', 'roi', 'currency'],
+          rows.map((r) => [
+            r.noteId,
+            r.costMinor,
+            r.impressions,
+            r.engagements,
+            r.gmvMinor,
+            r.cpmMinor,
+            r.cpeMinor,
+            round(r.roi),
+            currency ?? 'CNY',
+          ]),
         ),
       };
     }

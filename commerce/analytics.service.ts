@@ -43,6 +43,8 @@ const HOUR_MS = 3600 * 1000;
 /** Longest range of any query, and of an hourly series. */
 export const MAX_RANGE_DAYS = 400;
 export const MAX_HOURLY_DAYS = 7;
+/** Deals one page of the deals table reads (each is a funnel query). */
+const MAX_DEALS = 100;
 
 /**
  * The brand and creator dashboards, read from the rollups. A brand sees its own brand, its own
@@ -83,12 +85,39 @@ export class AnalyticsService {
     return points;
   }
 
-  /** The notes (or creators) that sold a product best over the range. */
-  async top(actor: Actor | null, productId: string, by: 'note' | 'creator', rangeInput: RangeInput, limit: number, currency = 'CNY') {
-    const access = await this.access(actor, { kind: 'product', id: productId }, currency);
+  /** The notes (or creators) that sold a brand's or a product's goods best over the range. */
+  async top(actor: Actor | null, scope: ScopeInput, by: 'note' | 'creator', rangeInput: RangeInput, limit: number, currency = 'CNY') {
+    if (scope.kind !== 'brand' && scope.kind !== 'product')
+      throw errors.badInput('scope: top lists are per brand or per product', 'scope.kind');
+    const access = await this.access(actor, scope, currency);
     const range = rangeOf(rangeInput);
     const rows = await this.repos.analytics.top(access.subject, range, currency, by, Math.min(Math.max(limit, 1), 100));
     return rows.map((row) => ({ id: row.key, funnel: withRates(row, currency) }));
+  }
+
+  /**
+   * Each sponsored deal of a brand (the signed-in brand's own unless an admin names one) with the figures of its note
+   * over the range: the brand's side of CPM, CPE and ROI, deal by deal.
+   */
+  async deals(
+    actor: Actor | null,
+    brandId: string | null,
+    rangeInput: RangeInput,
+    currency = 'CNY',
+  ): Promise<(Sponsored & { noteId: string })[]> {
+    if (!actor) throw errors.unauthenticated();
+    const ownId = brandId ?? (await this.repos.users.findBrandOwnedBy(actor.id))?.id;
+    if (!ownId) throw errors.forbidden('only brand accounts have sponsored deals');
+    const access = await this.access(actor, { kind: 'brand', id: ownId }, currency);
+    const range = rangeOf(rangeInput);
+    const deals = await this.repos.analytics.dealRows(access.subject, currency, ownId);
+    // One after another: a brand with many deals must not take every pooled connection from other requests.
+    const figures: (Sponsored & { noteId: string })[] = [];
+    for (const deal of deals.slice(0, MAX_DEALS)) {
+      const row = await this.repos.analytics.funnel({ kind: 'notes', noteIds: [deal.noteId], brandId: ownId }, range, currency);
+      figures.push({ noteId: deal.noteId, ...sponsoredFigures(row, 1, deal.costMinor) });
+    }
+    return figures;
   }
 
   /** The topics the readers of the scope's notes chose at sign-up, weighted by their reads. */
@@ -114,19 +143,7 @@ export class AnalyticsService {
     const deals = await this.repos.analytics.sponsorDeals(access.subject, currency, access.brandId);
     if (deals.noteIds.length === 0) return null;
     const row = await this.repos.analytics.funnel({ kind: 'notes', noteIds: deals.noteIds, brandId: access.brandId }, range, currency);
-    const engagements = row.likes + row.collects + row.comments + row.shares;
-    const cost = deals.costMinor;
-    const net = row.sales.gmvMinor - row.sales.refundedMinor;
-    return {
-      notes: deals.noteIds.length,
-      costMinor: cost,
-      impressions: row.impressions,
-      engagements,
-      gmvMinor: row.sales.gmvMinor,
-      cpmMinor: row.impressions === 0 ? null : Math.round((cost * 1000) / row.impressions),
-      cpeMinor: engagements === 0 ? null : Math.round(cost / engagements),
-      roi: cost === 0 ? null : (net - cost) / cost,
-    };
+    return sponsoredFigures(row, deals.noteIds.length, deals.costMinor);
   }
 
   /** Who may see what; see the class comment. */
@@ -174,6 +191,22 @@ export class AnalyticsService {
     const tags = await this.repos.notes.productTagsOf([noteId]);
     return (await this.repos.products.findByIds(tags.map((t) => t.productId))).map((p) => p.brandId);
   }
+}
+
+/** What sponsored notes cost per reach and per engagement, and what they earned back, from their funnel and their cost. */
+function sponsoredFigures(row: FunnelRow, notes: number, cost: number): Sponsored {
+  const engagements = row.likes + row.collects + row.comments + row.shares;
+  const net = row.sales.gmvMinor - row.sales.refundedMinor;
+  return {
+    notes,
+    costMinor: cost,
+    impressions: row.impressions,
+    engagements,
+    gmvMinor: row.sales.gmvMinor,
+    cpmMinor: row.impressions === 0 ? null : Math.round((cost * 1000) / row.impressions),
+    cpeMinor: engagements === 0 ? null : Math.round(cost / engagements),
+    roi: cost === 0 ? null : (net - cost) / cost,
+  };
 }
 
 interface Access {

@@ -3,7 +3,12 @@
  * prefixed with an apostrophe, the usual guard against CSV injection.
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return csvLines([header, ...rows]);
+}
+
+/** Rows without a header, for a file written a page at a time. */
+export function csvLines(rows: readonly (readonly (string | number | null)[])[]): string {
+  return rows.map((row) => row.map(cell).join(',') + '\r\n').join('');
 }
 
 function cell(value: string | number | null): string {

@@ -237,6 +237,11 @@ export class NotesService {
     return this.repos.notes.likesAndCollectsReceived(authorIds);
   }
 
+  /** Topics to suggest while a creator types one: those of published notes starting with what is typed, most used first. */
+  suggestTopics(prefix: string, limit: number): Promise<{ name: string; noteCount: number }[]> {
+    return this.repos.notes.topicsByPrefix(normaliseTopic(prefix), Math.min(Math.max(limit, 1), 20));
+  }
+
   countByTopic(topic: string): Promise<number> {
     return this.repos.notes.countByTopic(normaliseTopic(topic));
   }

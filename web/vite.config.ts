@@ -28,6 +28,8 @@ export default defineConfig(({ command }) => ({
       '/graphql': { target: api, ws: true, changeOrigin: true },
       '/media': { target: api, changeOrigin: true },
       '/uploads': { target: api, changeOrigin: true },
+      '/exports': { target: api, changeOrigin: true },
+      '/admin': { target: api, changeOrigin: true },
     },
   },
   test: {

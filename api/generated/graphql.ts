@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { UserRow, BrandRow } from '../../models/repositories/users.repository';
-import type { ServedNote, TopicParent, SearchHitParent, AttributionKindValue, RefundParent, SalesParent, SponsoredParent, TopParent } from '../schema/parents';
+import type { ServedNote, TopicParent, SearchHitParent, AttributionKindValue, RefundParent, SalesParent, SponsoredParent, SponsorDealParent, TopParent } from '../schema/parents';
 import type { NoteMediaRow, NoteProductRow } from '../../models/repositories/notes.repository';
 import type { MediaRow } from '../../models/repositories/media.repository';
 import type { CommentRow, BoardWithCount } from '../../models/repositories/social.repository';
@@ -51,6 +51,8 @@ export type AnalyticsScopeKind =
 
 export type AnalyticsTable =
   | 'audience_topics'
+  /** Per sponsored deal (BRAND scope). */
+  | 'deals'
   | 'funnel'
   | 'series'
   | 'top_creators'
@@ -847,7 +849,7 @@ export type ProductTagInput = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Any of the tables above as CSV; TOP_* tables take a PRODUCT scope. */
+  /** Any of the tables above as CSV (GET /exports/analytics.csv gives them as files); TOP_* tables take a BRAND or PRODUCT scope, DEALS a BRAND scope. */
   analyticsCsv: CsvFile;
   analyticsFunnel: Funnel;
   analyticsSeries: Array<FunnelPoint>;
@@ -875,9 +877,17 @@ export type Query = {
   relatedNotes: NoteConnection;
   /** Published notes and products matching the query's words (Chinese segmented into words), those with every word first, then by relevance and engagement. */
   search: SearchConnection;
+  /** Each sponsored deal of a brand (the signed-in brand's own; admins name one) with its note's figures over the range, newest deal first. */
+  sponsorDeals: Array<SponsorDealFigures>;
   /** Brand accounts: notes naming the brand as their sponsor that it has not confirmed or declined, newest first. */
   sponsorshipRequests: Array<Note>;
+  /** The creators whose notes drove a BRAND's or a PRODUCT's sales, best first. */
+  topCreators: Array<TopCreator>;
+  /** The notes that drove a BRAND's or a PRODUCT's sales, best first (by GMV, then orders, then clicks). */
+  topNotes: Array<TopNote>;
   topic: Topic;
+  /** Topics of published notes that start with prefix (a leading # is ignored), the most used first: suggestions while a creator types. */
+  topics: Array<Topic>;
   /** One of the viewer's own uploads, for polling its status and progress. */
   upload?: Maybe<MediaUpload>;
   user?: Maybe<User>;
@@ -990,13 +1000,42 @@ export type QuerySearchArgs = {
 };
 
 
+export type QuerySponsorDealsArgs = {
+  brandId?: InputMaybe<Scalars['ID']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  range: DateRange;
+};
+
+
 export type QuerySponsorshipRequestsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+export type QueryTopCreatorsArgs = {
+  currency?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  range: DateRange;
+  scope: AnalyticsScope;
+};
+
+
+export type QueryTopNotesArgs = {
+  currency?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  range: DateRange;
+  scope: AnalyticsScope;
+};
+
+
 export type QueryTopicArgs = {
   name: Scalars['String']['input'];
+};
+
+
+export type QueryTopicsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  prefix?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1110,6 +1149,25 @@ export type SponsorDeal = {
   __typename?: 'SponsorDeal';
   cost: Money;
   note?: Maybe<Note>;
+};
+
+/**
+ * One sponsored deal: what the brand paid for a note, and what the note did for the brand's products over the range
+ * (impressions, engagements, last-click GMV less refunds).
+ */
+export type SponsorDealFigures = {
+  __typename?: 'SponsorDealFigures';
+  cost: Money;
+  /** Cost per engagement. */
+  cpe?: Maybe<Money>;
+  /** Cost per thousand impressions. */
+  cpm?: Maybe<Money>;
+  engagements: Scalars['Int']['output'];
+  gmv: Money;
+  impressions: Scalars['Int']['output'];
+  note?: Maybe<Note>;
+  /** (GMV less refunds less cost) / cost. */
+  roi?: Maybe<Scalars['Float']['output']>;
 };
 
 export type SponsorDealInput = {
@@ -1477,6 +1535,7 @@ export type ResolversTypes = {
   SignUpInput: SignUpInput;
   SignUpRole: null;
   SponsorDeal: ResolverTypeWrapper<SponsorDealRow>;
+  SponsorDealFigures: ResolverTypeWrapper<SponsorDealParent>;
   SponsorDealInput: SponsorDealInput;
   SponsorDealPayload: ResolverTypeWrapper<Omit<SponsorDealPayload, 'deal'> & { deal?: Maybe<ResolversTypes['SponsorDeal']> }>;
   SponsoredFigures: ResolverTypeWrapper<SponsoredParent>;
@@ -1567,6 +1626,7 @@ export type ResolversParentTypes = {
   SearchHit: SearchHitParent;
   SignUpInput: SignUpInput;
   SponsorDeal: SponsorDealRow;
+  SponsorDealFigures: SponsorDealParent;
   SponsorDealInput: SponsorDealInput;
   SponsorDealPayload: Omit<SponsorDealPayload, 'deal'> & { deal?: Maybe<ResolversParentTypes['SponsorDeal']> };
   SponsoredFigures: SponsoredParent;
@@ -1592,7 +1652,7 @@ export type AnalyticsIntervalResolvers = { DAY: 'day', HOUR: 'hour' };
 
 export type AnalyticsScopeKindResolvers = { BRAND: 'brand', CREATOR: 'creator', NOTE: 'note', PRODUCT: 'product' };
 
-export type AnalyticsTableResolvers = { AUDIENCE_TOPICS: 'audience_topics', FUNNEL: 'funnel', SERIES: 'series', TOP_CREATORS: 'top_creators', TOP_NOTES: 'top_notes' };
+export type AnalyticsTableResolvers = { AUDIENCE_TOPICS: 'audience_topics', DEALS: 'deals', FUNNEL: 'funnel', SERIES: 'series', TOP_CREATORS: 'top_creators', TOP_NOTES: 'top_notes' };
 
 export type AttributionCreditResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AttributionCredit'] = ResolversParentTypes['AttributionCredit']> = {
   creator?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
@@ -1975,8 +2035,12 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   productTopNotes?: Resolver<Array<ResolversTypes['TopNote']>, ParentType, ContextType, RequireFields<QueryProductTopNotesArgs, 'currency' | 'first' | 'productId' | 'range'>>;
   relatedNotes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<QueryRelatedNotesArgs, 'first' | 'noteId'>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  sponsorDeals?: Resolver<Array<ResolversTypes['SponsorDealFigures']>, ParentType, ContextType, RequireFields<QuerySponsorDealsArgs, 'currency' | 'range'>>;
   sponsorshipRequests?: Resolver<Array<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<QuerySponsorshipRequestsArgs, 'first'>>;
+  topCreators?: Resolver<Array<ResolversTypes['TopCreator']>, ParentType, ContextType, RequireFields<QueryTopCreatorsArgs, 'currency' | 'first' | 'range' | 'scope'>>;
+  topNotes?: Resolver<Array<ResolversTypes['TopNote']>, ParentType, ContextType, RequireFields<QueryTopNotesArgs, 'currency' | 'first' | 'range' | 'scope'>>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType, RequireFields<QueryTopicArgs, 'name'>>;
+  topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicsArgs, 'first' | 'prefix'>>;
   upload?: Resolver<Maybe<ResolversTypes['MediaUpload']>, ParentType, ContextType, RequireFields<QueryUploadArgs, 'id'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   viewer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
@@ -2036,6 +2100,17 @@ export type SignUpRoleResolvers = { BRAND: 'brand', CREATOR: 'creator', VIEWER: 
 export type SponsorDealResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SponsorDeal'] = ResolversParentTypes['SponsorDeal']> = {
   cost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType>;
+};
+
+export type SponsorDealFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SponsorDealFigures'] = ResolversParentTypes['SponsorDealFigures']> = {
+  cost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cpe?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  cpm?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  engagements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  gmv?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  impressions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType>;
+  roi?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type SponsorDealPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SponsorDealPayload'] = ResolversParentTypes['SponsorDealPayload']> = {
@@ -2201,6 +2276,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SearchHit?: SearchHitResolvers<ContextType>;
   SignUpRole?: SignUpRoleResolvers;
   SponsorDeal?: SponsorDealResolvers<ContextType>;
+  SponsorDealFigures?: SponsorDealFiguresResolvers<ContextType>;
   SponsorDealPayload?: SponsorDealPayloadResolvers<ContextType>;
   SponsoredFigures?: SponsoredFiguresResolvers<ContextType>;
   SponsorshipStatus?: SponsorshipStatusResolvers;

@@ -23,5 +23,6 @@ export const ENUM_VALUES = {
     TOP_NOTES: 'top_notes',
     TOP_CREATORS: 'top_creators',
     AUDIENCE_TOPICS: 'audience_topics',
+    DEALS: 'deals',
   },
 } as const;

@@ -20,6 +20,8 @@ export type AttributionKindValue = OrderRow['attribution'];
 /** A topic is only its normalised name; its counts and notes are read when asked for. */
 export interface TopicParent {
   name: string;
+  /** Known already when the topic came from a count (suggestions). */
+  noteCount?: number;
 }
 
 /** A search hit names its type, as the row alone does not say whether it is a note or a product. */
@@ -30,6 +32,7 @@ export type Priced<T> = T & { currency: string };
 export type RefundParent = Priced<RefundRow>;
 export type SalesParent = Priced<SalesRow>;
 export type SponsoredParent = Priced<Sponsored>;
+export type SponsorDealParent = Priced<Sponsored & { noteId: string }>;
 
 /** The notes or creators that sold a product best: the id of the one, and its funnel. */
 export interface TopParent {

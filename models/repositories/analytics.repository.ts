@@ -181,12 +181,18 @@ export class AnalyticsRepository {
 
   /** The subject's sponsored notes with a deal in the currency, and what was paid for them. */
   async sponsorDeals(subject: Subject, currency: string, brandId?: string): Promise<{ costMinor: number; noteIds: string[] }> {
+    const rows = await this.dealRows(subject, currency, brandId);
+    return { costMinor: rows.reduce((sum, r) => sum + r.costMinor, 0), noteIds: rows.map((r) => r.noteId) };
+  }
+
+  /** Each deal recorded on the scope's notes in a currency (of one brand when given), newest first. */
+  async dealRows(subject: Subject, currency: string, brandId?: string): Promise<{ noteId: string; costMinor: number }[]> {
     const { notes } = subjectSql(subject);
     const result = await this.db.execute(sql`
       SELECT note_id, cost_minor::float8 AS cost FROM sponsor_deals
-       WHERE currency = ${currency} AND ${notes} ${brandId ? sql`AND brand_id = ${brandId}` : sql``}`);
-    const rows = rowsOf<{ note_id: string; cost: number }>(result);
-    return { costMinor: rows.reduce((sum, r) => sum + Number(r.cost), 0), noteIds: rows.map((r) => r.note_id) };
+       WHERE currency = ${currency} AND ${notes} ${brandId ? sql`AND brand_id = ${brandId}` : sql``}
+       ORDER BY updated_at DESC, note_id`);
+    return rowsOf<{ note_id: string; cost: number }>(result).map((r) => ({ noteId: r.note_id, costMinor: Number(r.cost) }));
   }
 
   private async funnelRows(scope: SubjectSql, range: Range, currency: string, byBucket: boolean): Promise<FunnelRow[]> {

@@ -277,6 +277,16 @@ export class NotesRepository {
       .limit(limit);
   }
 
+  /** Topics of published notes starting with a prefix, the most used first, with how many notes use each. */
+  async topicsByPrefix(prefix: string, limit: number): Promise<{ name: string; noteCount: number }[]> {
+    const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const result = await this.db.execute(sql`
+      SELECT t AS name, count(*)::int AS n FROM ${notes}, unnest(${notes.topics}) AS t
+       WHERE ${notes.status} = 'published' AND t LIKE ${pattern}
+       GROUP BY t ORDER BY n DESC, t LIMIT ${limit}`);
+    return rowsOf<{ name: string; n: number }>(result).map((r) => ({ name: r.name, noteCount: Number(r.n) }));
+  }
+
   async countByTopic(topic: string): Promise<number> {
     const [row] = await this.db
       .select({ n: count() })

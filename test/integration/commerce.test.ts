@@ -470,6 +470,93 @@ describe('analytics', () => {
     expect(lines[1]).toMatch(new RegExp(`^${n1},3,1,0,0,2,`));
   });
 
+  it("a brand's top notes and creators, and each sponsored deal's figures", async () => {
+    const res = await app.gql(
+      `query($scope: AnalyticsScope!, $range: DateRange!) {
+        topNotes(scope: $scope, range: $range) { note { id } funnel { sales { orders gmv { amountMinor } } } }
+        topCreators(scope: $scope, range: $range) { creator { id } funnel { sales { orders } } }
+        sponsorDeals(range: $range) { note { id } cost { amountMinor } impressions engagements gmv { amountMinor } cpm { amountMinor } cpe { amountMinor } roi } }`,
+      { scope: { kind: 'BRAND', id: brandAId }, range: RANGE },
+      brandA.token,
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?.topNotes[0]).toEqual({ note: { id: n1 }, funnel: { sales: { orders: 1, gmv: { amountMinor: 20000 } } } });
+    expect(res.body.data?.topCreators).toEqual([{ creator: { id: creator.id }, funnel: { sales: { orders: 1 } } }]);
+    // The one deal is the whole of the funnel's sponsored figures above.
+    expect(res.body.data?.sponsorDeals).toEqual([
+      {
+        note: { id: n1 },
+        cost: { amountMinor: 50000 },
+        impressions: 3,
+        engagements: 2,
+        gmv: { amountMinor: 20000 },
+        cpm: { amountMinor: 16666667 },
+        cpe: { amountMinor: 25000 },
+        roi: -0.7,
+      },
+    ]);
+    const others = `query($r: DateRange!, $b: ID) { sponsorDeals(range: $r, brandId: $b) { cost { amountMinor } } }`;
+    expect((await app.gql(others, { r: RANGE }, brandB.token)).body.data?.sponsorDeals).toEqual([]);
+    expect(errorCode(await app.gql(others, { r: RANGE, b: brandAId }, brandB.token))).toBe('FORBIDDEN');
+    expect(errorCode(await app.gql(others, { r: RANGE }, creator.token))).toBe('FORBIDDEN');
+  });
+
+  it('downloads tables as CSV files that Excel opens, with the figures of the API and its access rules', async () => {
+    const query = { table: 'top_notes', scope: 'brand', id: brandAId, from: RANGE.from, to: RANGE.to };
+    const file = await app.http.get('/exports/analytics.csv').query(query).set('authorization', `Bearer ${brandA.token}`).buffer(true);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(file.headers['content-disposition']).toMatch(
+      /^attachment; filename="top_notes-brand-[0-9a-f-]+-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    expect(file.text.startsWith('\uFEFF')).toBe(true);
+    const same = await app.gql(
+      `query($s: AnalyticsScope!, $r: DateRange!) { analyticsCsv(table: TOP_NOTES, scope: $s, range: $r) { csv } }`,
+      { s: { kind: 'BRAND', id: brandAId }, r: RANGE },
+      brandA.token,
+    );
+    expect(file.text.slice(1)).toBe(same.body.data?.analyticsCsv.csv);
+
+    const orders = await app.http
+      .get('/exports/orders.csv')
+      .query({ status: 'all' })
+      .set('authorization', `Bearer ${brandA.token}`)
+      .buffer(true);
+    expect(orders.status).toBe(200);
+    const lines = orders.text.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'order_id,occurred_at,status,paid_at,product_id,quantity,amount_minor,refunded_minor,currency,attribution,source,external_id',
+    );
+    const listed = await app.gql(`{ brandOrders(first: 50, status: null) { edges { node { id } } } }`, {}, brandA.token);
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(
+      listed.body.data?.brandOrders.edges.map((e: { node: { id: string } }) => e.node.id),
+    );
+
+    const refused = (req: ReturnType<typeof app.http.get>) => req.then((r) => [r.status, r.body.error?.code]);
+    expect(await refused(app.http.get('/exports/analytics.csv').query(query))).toEqual([401, 'UNAUTHENTICATED']);
+    expect(await refused(app.http.get('/exports/analytics.csv').query(query).set('authorization', `Bearer ${brandB.token}`))).toEqual([
+      403,
+      'FORBIDDEN',
+    ]);
+    expect(
+      await refused(
+        app.http
+          .get('/exports/analytics.csv')
+          .query({ ...query, table: 'users' })
+          .set('authorization', `Bearer ${brandA.token}`),
+      ),
+    ).toEqual([400, 'BAD_USER_INPUT']);
+    expect(
+      await refused(
+        app.http
+          .get('/exports/analytics.csv')
+          .query({ ...query, from: 'soon' })
+          .set('authorization', `Bearer ${brandA.token}`),
+      ),
+    ).toEqual([400, 'BAD_USER_INPUT']);
+    expect(await refused(app.http.get('/exports/orders.csv').set('authorization', `Bearer ${v1.token}`))).toEqual([403, 'FORBIDDEN']);
+  });
+
   it('answers bad analytics input with BAD_USER_INPUT', async () => {
     const scope = { kind: 'BRAND', id: brandAId };
     const backwards = await funnel(scope, brandA.token, { from: RANGE.to, to: RANGE.from });
@@ -491,8 +578,8 @@ describe('analytics', () => {
     expect(errorCode(hours)).toBe('BAD_USER_INPUT');
     const csv = await app.gql(
       `query($s: AnalyticsScope!, $r: DateRange!) { analyticsCsv(table: TOP_NOTES, scope: $s, range: $r) { csv } }`,
-      { s: scope, r: RANGE },
-      brandA.token,
+      { s: { kind: 'NOTE', id: n1 }, r: RANGE },
+      creator.token,
     );
     expect(errorCode(csv)).toBe('BAD_USER_INPUT');
   });

@@ -138,6 +138,21 @@ describe('notes', () => {
     expect(topic.body.data?.topic).toMatchObject({ name: 'pagetest', noteCount: 5 });
     expect(topic.body.data?.topic.notes.edges).toHaveLength(5);
   });
+
+  it('suggests the topics that start with what a creator types, the most used first', async () => {
+    const author = await signUp(app, 'CREATOR');
+    for (const topics of [['suggestcamp', 'suggestcafe'], ['suggestcamp'], ['suggest_x']]) await createNote(app, author, { topics });
+    await createNote(app, author, { topics: ['suggestdraft'], publish: false });
+    const suggest = async (prefix: string) =>
+      (await app.gql(`query($p: String) { topics(prefix: $p, first: 5) { name noteCount } }`, { p: prefix })).body.data?.topics;
+    expect(await suggest('#SuggestC')).toEqual([
+      { name: 'suggestcamp', noteCount: 2 },
+      { name: 'suggestcafe', noteCount: 1 },
+    ]);
+    // LIKE's wildcards are what they look like.
+    expect(await suggest('suggest_')).toEqual([{ name: 'suggest_x', noteCount: 1 }]);
+    expect(await suggest('suggestd')).toEqual([]);
+  });
 });
 
 describe('products', () => {

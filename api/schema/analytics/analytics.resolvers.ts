@@ -13,13 +13,35 @@ export const analyticsResolvers: Resolvers = {
         at: funnel.at,
         funnel,
       })),
-    productTopNotes: (_, a, ctx) => ctx.services.analytics.top(ctx.viewer, a.productId, 'note', a.range, a.first, a.currency),
-    productTopCreators: (_, a, ctx) => ctx.services.analytics.top(ctx.viewer, a.productId, 'creator', a.range, a.first, a.currency),
+    productTopNotes: (_, a, ctx) =>
+      ctx.services.analytics.top(ctx.viewer, { kind: 'product', id: a.productId }, 'note', a.range, a.first ?? 10, a.currency ?? undefined),
+    productTopCreators: (_, a, ctx) =>
+      ctx.services.analytics.top(
+        ctx.viewer,
+        { kind: 'product', id: a.productId },
+        'creator',
+        a.range,
+        a.first ?? 10,
+        a.currency ?? undefined,
+      ),
+    topNotes: (_, a, ctx) => ctx.services.analytics.top(ctx.viewer, a.scope, 'note', a.range, a.first ?? 10, a.currency ?? undefined),
+    topCreators: (_, a, ctx) => ctx.services.analytics.top(ctx.viewer, a.scope, 'creator', a.range, a.first ?? 10, a.currency ?? undefined),
+    sponsorDeals: async (_, a, ctx) => {
+      const currency = a.currency ?? 'CNY';
+      return (await ctx.services.analytics.deals(ctx.viewer, a.brandId ?? null, a.range, currency)).map((d) => ({ ...d, currency }));
+    },
     audienceTopics: (_, a, ctx) => ctx.services.analytics.audienceTopics(ctx.viewer, a.scope, a.range),
     analyticsCsv: (_, a, ctx) => ctx.services.analyticsExport(ctx.viewer, { ...a, limit: a.first }),
   },
   TopNote: {
     note: (t, _, ctx) => ctx.loaders.note.load(t.id),
+  },
+  SponsorDealFigures: {
+    note: (d, _, ctx) => ctx.loaders.note.load(d.noteId),
+    cost: (d) => money(d.costMinor, d.currency),
+    gmv: (d) => money(d.gmvMinor, d.currency),
+    cpm: (d) => (d.cpmMinor === null ? null : money(d.cpmMinor, d.currency)),
+    cpe: (d) => (d.cpeMinor === null ? null : money(d.cpeMinor, d.currency)),
   },
   TopCreator: {
     creator: (t, _, ctx) => ctx.loaders.user.load(t.id),

@@ -18,6 +18,7 @@ export const notesResolvers: Resolvers = {
       return timeConnection(rows, first, (n) => n.createdAt);
     },
     topic: (_, args) => ({ name: normaliseTopic(args.name) }),
+    topics: (_, args, ctx) => ctx.services.notes.suggestTopics(args.prefix ?? '', args.first ?? 10),
   },
   Mutation: {
     createNote: (_, args, ctx) => asPayload(async () => ({ note: await ctx.services.notes.create(ctx.viewer, args.input) })),
@@ -45,7 +46,7 @@ export const notesResolvers: Resolvers = {
     product: (tag, _, ctx) => referenced(ctx.loaders.product, tag.productId, 'Product'),
   },
   Topic: {
-    noteCount: (topic, _, ctx) => ctx.services.notes.countByTopic(topic.name),
+    noteCount: (topic, _, ctx) => topic.noteCount ?? ctx.services.notes.countByTopic(topic.name),
     notes: async (topic, args, ctx) => {
       const first = pageSize(args.first);
       const rows = await ctx.services.notes.listByTopic(topic.name, first + 1, timeCursor(args.after));
