@@ -82,6 +82,7 @@ export const studioEn: Record<keyof typeof studioZh, string> = {
   'studio.publish': 'Publish',
   'studio.saveChanges': 'Save changes',
   'studio.notes.title': 'My notes',
+  'studio.notes.more': 'Show more',
   'studio.notes.empty': 'No notes yet: publish your first',
   'studio.notes.noneWithStatus': 'No notes with this status',
   'studio.notes.failedBecause': 'Failed: {reason}',

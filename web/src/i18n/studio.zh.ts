@@ -80,6 +80,7 @@ export const studioZh = {
   'studio.publish': '发布',
   'studio.saveChanges': '保存修改',
   'studio.notes.title': '我的笔记',
+  'studio.notes.more': '加载更多',
   'studio.notes.empty': '还没有笔记，发布第一篇吧',
   'studio.notes.noneWithStatus': '没有这个状态的笔记',
   'studio.notes.failedBecause': '失败原因：{reason}',

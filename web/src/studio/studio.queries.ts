@@ -2,10 +2,10 @@ import { graphql } from '../gql';
 
 /** The creator's own notes, drafts included (User.notes shows them to their author only). */
 export const StudioNotesQuery = graphql(`
-  query StudioNotes($first: Int!) {
+  query StudioNotes($first: Int!, $after: String) {
     viewer {
       id
-      notes(first: $first) {
+      notes(first: $first, after: $after) {
         edges {
           node {
             id

@@ -8,8 +8,8 @@ import { StudioNotesQuery } from '../studio.queries';
 import { NoteRow } from './NoteRow';
 import { usePollWhileProcessing } from './usePollWhileProcessing';
 
-/** How many of the creator's notes the list shows, newest first. */
-const SHOWN = 100;
+/** A page of the creator's notes, newest first (the API's most). */
+const PAGE = 50;
 const FILTERS: (NoteStatus | 'ALL')[] = ['ALL', 'DRAFT', 'PROCESSING', 'PUBLISHED', 'FAILED', 'REMOVED'];
 const FILTER_LABEL = {
   ALL: 'studio.filter.all',
@@ -24,12 +24,15 @@ const FILTER_LABEL = {
 export function MyNotes() {
   const { t } = useI18n();
   const [filter, setFilter] = useState<NoteStatus | 'ALL'>('ALL');
+  const [after, setAfter] = useState<string | null>(null);
+  // Graphcache joins the pages (relayPagination on User.notes): asking for the next one extends the list.
   const [{ data, error, fetching }, refetch] = useQuery({
     query: StudioNotesQuery,
-    variables: { first: SHOWN },
+    variables: { first: PAGE, after },
     requestPolicy: 'network-only',
   });
   const notes = (data?.viewer?.notes.edges ?? []).map(({ node }) => node);
+  const pageInfo = data?.viewer?.notes.pageInfo;
   usePollWhileProcessing(
     notes.some((note) => note.status === 'PROCESSING'),
     () => refetch({ requestPolicy: 'network-only' }),
@@ -73,6 +76,11 @@ export function MyNotes() {
             <NoteRow key={note.id} note={note} onDeleted={() => refetch({ requestPolicy: 'network-only' })} />
           ))}
         </ul>
+      )}
+      {pageInfo?.hasNextPage && (
+        <button type="button" className="button" disabled={fetching} onClick={() => setAfter(pageInfo.endCursor ?? null)}>
+          {t('studio.notes.more')}
+        </button>
       )}
     </section>
   );

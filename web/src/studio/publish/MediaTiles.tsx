@@ -34,8 +34,9 @@ export function MediaTiles({ items, selected, onSelect, onMove, onCover, onRemov
               ) : (
                 <img src={item.preview} alt="" />
               )}
-              {index === 0 && <span className="cover-badge">{t('studio.media.cover')}</span>}
             </button>
+            {/* Beside the thumbnail, not in it: the button's name says what it does, the badge what the file is. */}
+            {index === 0 && <span className="cover-badge">{t('studio.media.cover')}</span>}
             <span className="media-name" title={item.name}>
               {item.name}
             </span>
