@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,8 @@ import { startTestWorker } from '../support/worker';
 // opens a note's data; a viewer sees the pin where it was placed and the video play, and cannot open the studio.
 const NOTE_TAGS = `query($id: ID!) { note(id: $id) { status sponsored productTags { imageIndex x y atMs product { id } } } }`;
 const CREATE = `mutation($input: CreateNoteInput!) { createNote(input: $input) { note { id } error { message } } }`;
+const RECORD = `mutation($events: [EventInput!]!) { recordEvents(events: $events) { accepted } }`;
+const LIKE = `mutation($noteId: ID!) { like(noteId: $noteId) { id } }`;
 const PIN = { x: 0.3, y: 0.6 };
 
 let dir: string;
@@ -55,7 +58,8 @@ async function rowOf(page: Page, title: string) {
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'seedfeed-e2e-studio-'));
-  app = await startTestApp();
+  // Folded at once: the data centre shows what the test has just recorded.
+  app = await startTestApp({ ANALYTICS_ROLLUP_LAG_MS: '0' });
   base = await app.listen();
   worker = await startTestWorker(app);
   let brand: Account;
@@ -275,10 +279,45 @@ it('lists the creator’s notes with their status, filters them, and opens a not
   expect(describeViolations(await axeViolations(page))).toEqual([]);
   await screenshot(page, 'studio-notes');
 
+  // The draft is edited, then deleted after a confirmation.
+  await page.getByRole('link', { name: '编辑「还没写完的草稿」' }).click();
+  await page.getByRole('heading', { name: '编辑笔记' }).waitFor();
+  await page.getByTestId('note-title').fill('写完了的草稿');
+  await page.getByTestId('save-draft').click();
+  await page.waitForURL(`${base}/studio`);
+  await (await rowOf(page, '写完了的草稿')).getByRole('button', { name: '删除「写完了的草稿」' }).click();
+  await page.getByRole('button', { name: '确定删除' }).click();
+  // Gone from the list, or listed as removed.
+  await eventually(
+    async () =>
+      (await page.locator('[data-testid="studio-note"]:not([data-status="REMOVED"])').filter({ hasText: '写完了的草稿' }).count()) === 0,
+    10_000,
+  );
+
+  // A viewer saw the note, read it and liked it: the data centre shows it once the rollup has folded those events in.
+  const seen = await app.gql(
+    RECORD,
+    {
+      events: [
+        { eventId: randomUUID(), type: 'IMPRESSION', noteId: imageNoteId },
+        { eventId: randomUUID(), type: 'VIEW', noteId: imageNoteId, value: 8 },
+      ],
+    },
+    viewer.token,
+  );
+  expect(seen.body.data?.recordEvents.accepted).toBe(2);
+  expect((await app.gql(LIKE, { noteId: imageNoteId }, viewer.token)).body.errors).toBeUndefined();
+  await app.services.rollup.fold();
+
   await page.locator(`[data-note-id="${imageNoteId}"]`).getByTestId('note-data-link').click();
   await page.waitForURL(`${base}/studio/data/${imageNoteId}`);
   await page.getByRole('heading', { name: '笔记数据：秋冬口红试色' }).waitFor();
   await page.getByTestId('funnel-figures').waitFor();
+  expect(await page.locator('[data-figure="impressions"] dd').textContent()).toBe('1');
+  expect(await page.locator('[data-figure="reads"] dd').textContent()).toBe('1');
+  expect(await page.locator('[data-figure="readRate"] dd').textContent()).toBe('100.0%');
+  expect(await page.locator('[data-figure="likes"] dd').textContent()).toBe('1');
+  await page.getByTestId('audience-topics').filter({ hasText: '#beauty' }).waitFor();
   // Drawn: the SVG has the axes' and lines' paths.
   await waitInPage(page, `document.querySelectorAll('[data-testid="series-chart"] svg path').length > 2`);
   await page.getByRole('button', { name: '近 30 天' }).click();
