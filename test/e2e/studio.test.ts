@@ -135,7 +135,7 @@ it('publishes an image note with a product pinned on its second image, which a v
 
   const title = '秋冬口红试色';
   await page.getByTestId('note-title').fill(title);
-  expect(await page.getByText(`${title.length}/100`).count()).toBe(1);
+  expect(await page.getByText(`${title.length}/100`, { exact: true }).count()).toBe(1);
   await page.getByTestId('note-body').fill('今天的口红 #bea');
   await page.getByTestId('topic-suggestion').filter({ hasText: '#beauty' }).click();
   expect(await page.getByTestId('note-body').inputValue()).toBe('今天的口红 #beauty ');
@@ -144,6 +144,11 @@ it('publishes an image note with a product pinned on its second image, which a v
   await page.getByRole('button', { name: '选择第 2 个文件来标记商品' }).click();
   const target = page.getByTestId('pin-target').locator('img');
   await waitInPage(page, `document.querySelector('[data-testid="pin-target"] img')?.naturalWidth > 0`);
+  // From the keyboard: Enter pins at the centre, an arrow key nudges the pin.
+  await page.getByTestId('pin-target').press('Enter');
+  await page.getByTestId('tag-row').filter({ hasText: '标在第 2 张图的 (50%, 50%)' }).waitFor();
+  await page.getByTestId('pin-target').press('ArrowRight');
+  await page.getByTestId('tag-row').filter({ hasText: '标在第 2 张图的 (52%, 50%)' }).waitFor();
   const size = await target.boundingBox();
   if (!size) throw new Error('the image to pin on is not on screen');
   // Relative to the image, which Playwright scrolls into view first.

@@ -112,7 +112,6 @@ export function NoteForm({ draft }: { draft: NoteDraft }) {
   };
 
   const positionOf = (key: string) => items.findIndex((item) => item.key === key) + 1;
-  const titleLeft = `${title.length}/${MAX_TITLE}`;
 
   return (
     <form
@@ -166,12 +165,12 @@ export function NoteForm({ draft }: { draft: NoteDraft }) {
               data-testid="note-title"
               onChange={(event) => setTitle(event.target.value)}
             />
-            <span
-              id={`${titleId}-count`}
-              className="muted small"
-              aria-label={t('studio.titleCount', { count: title.length, max: MAX_TITLE })}
-            >
-              {titleLeft}
+            {/* The counter for the eye; the same in words for a screen reader. */}
+            <span className="muted small" aria-hidden="true">
+              {title.length}/{MAX_TITLE}
+            </span>
+            <span id={`${titleId}-count`} className="visually-hidden">
+              {t('studio.titleCount', { count: title.length, max: MAX_TITLE })}
             </span>
           </div>
           <BodyField value={body} onChange={setBody} />
@@ -208,7 +207,7 @@ export function NoteForm({ draft }: { draft: NoteDraft }) {
               </button>
             )}
             <button type="submit" className="button primary" data-testid="publish" disabled={busy || uploadsPending || items.length === 0}>
-              {draft.status === 'PUBLISHED' ? t('studio.saveChanges') : t('studio.publish')}
+              {draft.status === null || draft.status === 'DRAFT' ? t('studio.publish') : t('studio.saveChanges')}
             </button>
           </div>
         </div>
