@@ -36,6 +36,12 @@ const EMBEDDED_TYPES = [
   'OrderConnection',
   'OrderPayload',
   'ProductClickPayload',
+  'NotePayload',
+  'DeleteNotePayload',
+  'Funnel',
+  'Sales',
+  'FunnelPoint',
+  'TopicShare',
 ];
 
 function countOf(cache: Cache, typename: string, id: string | number, field: string): number {
