@@ -36,6 +36,23 @@ const EMBEDDED_TYPES = [
   'OrderConnection',
   'OrderPayload',
   'ProductClickPayload',
+  'Funnel',
+  'Sales',
+  'SponsoredFigures',
+  'FunnelPoint',
+  'TopNote',
+  'TopCreator',
+  'TopicShare',
+  'AttributionCredit',
+  'SponsorDeal',
+  'SponsorDealPayload',
+  'SponsorDealFigures',
+  'ProductPayload',
+  'ProductEdge',
+  'ProductConnection',
+  'WebhookSecretPayload',
+  'FeedExperiment',
+  'FeedExperimentArm',
 ];
 
 function countOf(cache: Cache, typename: string, id: string | number, field: string): number {
