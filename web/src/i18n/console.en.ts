@@ -36,6 +36,7 @@ export const consoleEn: Record<keyof typeof consoleZh, string> = {
   'console.chart.seriesHourly': 'GMV and orders per hour',
   'console.chart.attribution': 'Click, view-through and organic sales',
   'console.chart.topics': 'Audience topics',
+  'console.chart.orders': 'Orders',
   'console.chart.step': 'Step',
   'console.chart.count': 'Count',
   'console.chart.bucket': 'Time (UTC)',

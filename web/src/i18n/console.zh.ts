@@ -35,6 +35,7 @@ export const consoleZh = {
   'console.chart.seriesHourly': '每小时 GMV 与订单',
   'console.chart.attribution': '点击归因、浏览归因与自然成交',
   'console.chart.topics': '受众兴趣话题',
+  'console.chart.orders': '订单',
   'console.chart.step': '环节',
   'console.chart.count': '数量',
   'console.chart.bucket': '时间（UTC）',

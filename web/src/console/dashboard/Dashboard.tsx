@@ -172,7 +172,7 @@ function AttributionCard({ funnel }: { funnel: Data['analyticsFunnel'] }) {
     const gmv = kinds.map(([, sales]) => majorUnits(sales.gmv.amountMinor, sales.gmv.currency));
     const orders = kinds.map(([, sales]) => sales.orders);
     return {
-      option: attributionOption(names, { name: t('console.kpi.gmv'), values: gmv }, { name: t('console.kpi.orders'), values: orders }),
+      option: attributionOption(names, { name: t('console.kpi.gmv'), values: gmv }, { name: t('console.chart.orders'), values: orders }),
       rows: kinds.map(([name, sales]) => [name, sales.gmv.formatted, sales.orders]),
     };
   }, [funnel, t]);
@@ -181,7 +181,7 @@ function AttributionCard({ funnel }: { funnel: Data['analyticsFunnel'] }) {
       testId="chart-attribution"
       label={t('console.chart.attribution')}
       option={option}
-      table={{ head: [t('console.chart.kind'), t('console.kpi.gmv'), t('console.kpi.orders')], rows }}
+      table={{ head: [t('console.chart.kind'), t('console.kpi.gmv'), t('console.chart.orders')], rows }}
     />
   );
 }
