@@ -175,8 +175,13 @@ it('draws every chart of the dashboard, changes its figures with the range, and 
   expect((await funnel(recent)).impressions).toBe(8);
   expect(await page.getByTestId('chart-series').getAttribute('aria-label')).toBe('每小时 GMV 与订单');
 
-  await page.getByTestId('range-30d').click();
+  await page.getByTestId('range-90d').click();
   await page.locator('[data-testid="kpi-impressions"] dd', { hasText: /^10$/ }).waitFor();
+  expect(await page.getByTestId('chart-series').getAttribute('aria-label')).toBe('每日 GMV 与订单');
+  await page.getByTestId('range-30d').click();
+  await page.locator('[data-testid="range-30d"][aria-pressed="true"]').waitFor();
+  // The file is the range shown now: what the API counts for that range.
+  const counted = await funnel(await shownRange(page));
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-funnel').click()]);
   expect(download.suggestedFilename()).toMatch(/^funnel-brand-.+\.csv$/);
   const bytes = await readFile(await download.path());
@@ -199,15 +204,15 @@ it('draws every chart of the dashboard, changes its figures with the range, and 
     viewThrough: Number(row.view_through_orders),
     organic: Number(row.organic_orders),
   }).toEqual({
-    impressions: month.impressions,
-    reads: month.reads,
-    engagements: month.engagements,
-    productClicks: month.productClicks,
-    orders: month.sales.orders,
-    gmvMinor: month.sales.gmv.amountMinor,
-    refunds: month.sales.refunds,
-    viewThrough: month.viewThrough.orders,
-    organic: month.organic.orders,
+    impressions: counted.impressions,
+    reads: counted.reads,
+    engagements: counted.engagements,
+    productClicks: counted.productClicks,
+    orders: counted.sales.orders,
+    gmvMinor: counted.sales.gmv.amountMinor,
+    refunds: counted.sales.refunds,
+    viewThrough: counted.viewThrough.orders,
+    organic: counted.organic.orders,
   });
   expect(month).toMatchObject({ productClicks: 2, sales: { orders: 2, refunds: 1 }, viewThrough: { orders: 1 }, organic: { orders: 1 } });
   expect(problems).toEqual([]);
@@ -289,6 +294,59 @@ it("creates a product: a bad price is refused with the API's message beside the 
   const id = page.url().split('/').pop();
   const saved = await gqlData(`query($id: ID!) { product(id: $id) { title price { amountMinor } stock } }`, { id }, brand.token);
   expect(saved.product).toEqual({ title: '保湿喷雾', price: { amountMinor: 5990 }, stock: 20 });
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it("records a sponsored deal's cost and lists it with the CPM, CPE and ROI the API works out", async () => {
+  const { context, page, problems } = await openPage(browser, { token: brand.token });
+  await page.goto(`${base}/console/deals`);
+  await page.getByTestId('deal-form').waitFor();
+  expect(await page.getByTestId('deal-note').locator('option').allTextContents()).toEqual([expect.stringContaining('秋冬口红试色')]);
+  await page.getByTestId('deal-cost').fill('100');
+  await page.getByTestId('save-deal').click();
+  await page.getByTestId('deal-row').waitFor();
+  // The table's default range: the last 30 UTC days, up to tomorrow's midnight.
+  const to = Math.floor(Date.now() / (24 * HOUR)) * 24 * HOUR + 24 * HOUR;
+  const range = { from: new Date(to - 30 * 24 * HOUR).toISOString(), to: new Date(to).toISOString() };
+  const deals = await gqlData(
+    `query($range: DateRange!) { sponsorDeals(range: $range) { cost { formatted } cpm { formatted } cpe { formatted } roi } }`,
+    { range },
+    brand.token,
+  );
+  expect(deals.sponsorDeals).toHaveLength(1);
+  const [deal] = deals.sponsorDeals;
+  const cells = await page.getByTestId('deal-row').locator('td').allTextContents();
+  expect(cells[0]).toBe('¥100.00');
+  expect(cells[0]).toBe(deal.cost.formatted);
+  expect(cells[4]).toBe(deal.cpm?.formatted ?? '—');
+  expect(cells[5]).toBe(deal.cpe?.formatted ?? '—');
+  await expectNoSeriousViolations(page);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('rotates the webhook secret, shows it once, and gives a sample request whose browser-made signature the API accepts', async () => {
+  const { context, page, problems } = await openPage(browser, { token: brand.token });
+  await page.goto(`${base}/console/webhooks`);
+  await page.getByTestId('rotate-secret').click();
+  const secret = await page.getByTestId('webhook-secret').inputValue();
+  expect(secret).toMatch(/^whsec_[0-9a-f]{64}$/);
+  const curl = (await page.getByTestId('webhook-curl').textContent()) ?? '';
+  const url = /curl -X POST '([^']+)'/.exec(curl)?.[1];
+  const signature = /X-Seedfeed-Signature: ([^']+)'/.exec(curl)?.[1];
+  const body = /--data-raw '([^']+)'/.exec(curl)?.[1];
+  expect(url).toBe(`${base}/webhooks/orders/${brandId}`);
+  const res = await fetch(url ?? '', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-seedfeed-signature': signature ?? '' },
+    body,
+  });
+  expect(res.status).toBe(200);
+  const orders = await gqlData(`query { brandOrders(first: 50) { edges { node { source externalId } } } }`, {}, brand.token);
+  const externalId = JSON.parse(body ?? '{}').orderId;
+  expect(orders.brandOrders.edges.map((edge: any) => edge.node)).toContainEqual({ source: 'WEBHOOK', externalId });
+  await expectNoSeriousViolations(page);
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -1,18 +1,21 @@
 import { graphql } from '../../gql';
 
-/** The notes that tag the brand's products: the ones a deal can be recorded on, once the brand confirmed sponsoring them. */
+/**
+ * The notes that tag the brand's products: the ones a deal can be recorded on, once the brand confirmed sponsoring them.
+ * The newest 10 notes of the newest 20 products: the API refuses a nested list much larger than that as too costly.
+ */
 export const ConsoleDealNotesQuery = graphql(`
   query ConsoleDealNotes {
     viewer {
       id
       brand {
         id
-        products(first: 50) {
+        products(first: 20) {
           edges {
             node {
               id
               title
-              notes(first: 50) {
+              notes(first: 10) {
                 edges {
                   node {
                     ...ConsoleDealNote
@@ -24,7 +27,7 @@ export const ConsoleDealNotesQuery = graphql(`
         }
       }
     }
-    sponsorshipRequests(first: 50) {
+    sponsorshipRequests(first: 20) {
       ...ConsoleDealNote
     }
   }
