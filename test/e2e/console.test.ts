@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
+import { sql } from 'drizzle-orm';
 import { uuidv7 } from '../../core/ids';
 import { axeViolations, describeViolations, launchBrowser, openPage, screenshot, waitInPage } from '../support/browser';
 import { closeWorld } from '../support/e2e-world';
@@ -96,7 +97,10 @@ async function expectNoSeriousViolations(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ ANALYTICS_ROLLUP_LAG_MS: '0' });
+  app = await startTestApp({
+    ANALYTICS_ROLLUP_LAG_MS: '0',
+    FEED_EXPERIMENT: JSON.stringify({ name: 'purchase-weight', since: '2026-01-01T00:00:00Z', b: { weights: { purchase: 10 } } }),
+  });
   base = await app.listen();
   let other: Account;
   const viewers: Account[] = [];
@@ -349,4 +353,32 @@ it('rotates the webhook secret, shows it once, and gives a sample request whose 
   await expectNoSeriousViolations(page);
   expect(problems).toEqual([]);
   await context.close();
+});
+
+it("shows admins the For-You experiment's arms, and brands no experiments", async () => {
+  const admin = await signUp(app);
+  await app.database.db.execute(sql`UPDATE users SET role = 'admin' WHERE id = ${admin.id}`);
+  const report = await gqlData(`{ feedExperiment { arms { arm users impressions } } }`, {}, admin.token);
+
+  const { context, page, problems } = await openPage(browser, { token: admin.token });
+  await page.goto(`${base}/console/experiments`);
+  await page.getByTestId('experiment-arms').waitFor();
+  for (const arm of report.feedExperiment.arms) {
+    const cells = await page.locator(`[data-arm="${arm.arm}"] td`).allTextContents();
+    expect(cells[0]).toBe(String(arm.users));
+    expect(cells[2]).toBe(String(arm.impressions));
+  }
+  expect(await page.locator('tbody tr').count()).toBe(report.feedExperiment.arms.length);
+  await expectNoSeriousViolations(page);
+  // An admin has no brand of their own: the brand screens say so rather than show someone's figures.
+  await page.goto(`${base}/console`);
+  await page.getByText('这个账号没有品牌').waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+
+  const opened = await openPage(browser, { token: brand.token });
+  await opened.page.goto(`${base}/console/experiments`);
+  await opened.page.getByTestId('no-access').waitFor();
+  expect(await opened.page.locator('.console-nav a').allTextContents()).not.toContain('实验');
+  await opened.context.close();
 });

@@ -35,7 +35,7 @@ export function ExperimentsPage() {
       {experiment && (
         <>
           <p>{t('console.experiments.running', { name: experiment.name, since: `${dateTime(experiment.since, lang)} UTC` })}</p>
-          <table className="console-table">
+          <table className="console-table" data-testid="experiment-arms">
             <thead>
               <tr>
                 <th scope="col">{t('console.experiments.arm')}</th>
@@ -49,7 +49,7 @@ export function ExperimentsPage() {
             </thead>
             <tbody>
               {experiment.arms.map((arm) => (
-                <tr key={arm.arm}>
+                <tr key={arm.arm} data-arm={arm.arm}>
                   <th scope="row">{arm.arm}</th>
                   <td>{arm.users}</td>
                   <td>{arm.served}</td>
