@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { downloadCsv, ExportError } from './csv';
+import { downloadCsv, ExportError, saveCsv } from './csv';
 
 /** A table's "download CSV" button; the server's refusal, if any, is said beside it. */
 export function CsvButton({ path, params, testId }: { path: string; params: Record<string, string | undefined>; testId: string }) {
@@ -31,5 +31,25 @@ export function CsvButton({ path, params, testId }: { path: string; params: Reco
         </span>
       )}
     </span>
+  );
+}
+
+/** The "download CSV" button of a table the API has no export for: the file is made from the rows on screen. */
+export function TableCsvButton({
+  filename,
+  head,
+  rows,
+  testId,
+}: {
+  filename: string;
+  head: string[];
+  rows: (string | number | null)[][];
+  testId: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className="text-button" data-testid={testId} onClick={() => saveCsv(filename, head, rows)}>
+      {t('console.csv.download')}
+    </button>
   );
 }

@@ -30,14 +30,33 @@ export async function downloadCsv(path: string, params: Record<string, string | 
     const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
     throw new ExportError(body?.error?.code ?? String(response.status), body?.error?.message ?? response.statusText);
   }
-  const blob = await response.blob();
+  saveBlob(await response.blob(), filenameOf(response.headers.get('content-disposition'), path.split('/').pop() ?? 'export.csv'));
+}
+
+function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = filenameOf(response.headers.get('content-disposition'), path.split('/').pop() ?? 'export.csv');
+  link.download = filename;
   document.body.append(link);
   link.click();
   link.remove();
   // The click has handed the blob to the download by now; the URL would otherwise hold it until the page closes.
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** A cell as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break, its quotes doubled. */
+function cell(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A table as the server writes its exports: a UTF-8 BOM (for Excel), a header row, CRLF line ends. */
+export function csvText(head: string[], rows: (string | number | null)[][]): string {
+  return `\uFEFF${[head, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Saves a table the API has no export for (it is all on screen already) as the same kind of file. */
+export function saveCsv(filename: string, head: string[], rows: (string | number | null)[][]): void {
+  saveBlob(new Blob([csvText(head, rows)], { type: 'text/csv;charset=utf-8' }), filename);
 }

@@ -2,6 +2,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorRetry } from '../../ui/ErrorRetry';
+import { TableCsvButton } from '../CsvButton';
 import { dateTime, localeOf, percent } from '../format';
 
 const FeedExperimentQuery = graphql(`
@@ -61,6 +62,12 @@ export function ExperimentsPage() {
               ))}
             </tbody>
           </table>
+          <TableCsvButton
+            filename={`experiment-${experiment.name}.csv`}
+            testId="csv-experiment"
+            head={['arm', 'users', 'served', 'impressions', 'ctr', 'like_rate', 'purchase_rate']}
+            rows={experiment.arms.map((arm) => [arm.arm, arm.users, arm.served, arm.impressions, arm.ctr, arm.likeRate, arm.purchaseRate])}
+          />
         </>
       )}
     </section>

@@ -3,6 +3,7 @@ import { useQuery, type CombinedError } from 'urql';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorRetry } from '../../ui/ErrorRetry';
 import { NoAccess } from '../../ui/RequireRole';
+import { TableCsvButton } from '../CsvButton';
 import { dateTime, localeOf, percent } from '../format';
 import { creditsByModel, evidenceOf } from './evidence';
 import { ConsoleOrderQuery } from './queries';
@@ -102,6 +103,23 @@ export function OrderPage() {
       <section aria-labelledby="credits-title">
         <h3 id="credits-title">{t('console.order.credits')}</h3>
         {order.credits.length === 0 && <p className="muted">{t('console.order.noCredits')}</p>}
+        {order.credits.length > 0 && (
+          <TableCsvButton
+            filename={`order-${order.id}-credits.csv`}
+            testId="csv-credits"
+            head={['model', 'note_id', 'note_title', 'creator', 'touch_type', 'touched_at', 'impressed_at', 'credit']}
+            rows={order.credits.map((c) => [
+              c.model,
+              c.note?.id ?? null,
+              c.note?.title ?? null,
+              c.creator?.displayName ?? null,
+              c.touchType,
+              c.touchedAt,
+              c.impressedAt ?? null,
+              c.credit,
+            ])}
+          />
+        )}
         {creditsByModel(order)
           .filter(([, credits]) => credits.length > 0)
           .map(([model, credits]) => (

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorRetry } from '../../ui/ErrorRetry';
+import { TableCsvButton } from '../CsvButton';
 import { topicName } from '../format';
 import { ConsoleProductsQuery } from './queries';
 
@@ -56,6 +57,14 @@ export function ProductsPage({ brandId }: { brandId: string }) {
             ))}
           </tbody>
         </table>
+      )}
+      {products.length > 0 && (
+        <TableCsvButton
+          filename="products.csv"
+          testId="csv-products"
+          head={['id', 'title', 'price_minor', 'currency', 'stock', 'category', 'created_at']}
+          rows={products.map((p) => [p.id, p.title, p.price.amountMinor, p.price.currency, p.stock, p.category, p.createdAt])}
+        />
       )}
       {fetching && <p className="feed-status" aria-busy="true" />}
       {connection?.pageInfo.hasNextPage && !fetching && (

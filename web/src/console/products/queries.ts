@@ -16,6 +16,8 @@ export const ConsoleProductsQuery = graphql(`
               inStock
               createdAt
               price {
+                amountMinor
+                currency
                 formatted
               }
             }
