@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useI18n } from '../../i18n/i18n';
 import { init, type ChartOption } from './echarts';
 
 /** What a chart shows, as a table for screen readers (the canvas itself says nothing to them). */
@@ -12,6 +13,7 @@ export interface ChartTable {
  * change width without the window resizing) and is disposed on unmount, so a visited dashboard leaves nothing behind.
  */
 export function Chart({ testId, label, option, table }: { testId: string; label: string; option: ChartOption; table: ChartTable }) {
+  const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
 
@@ -38,6 +40,7 @@ export function Chart({ testId, label, option, table }: { testId: string; label:
     <figure className="console-chart">
       <figcaption className="console-chart-title">{label}</figcaption>
       <div ref={box} className="console-chart-canvas" data-testid={testId} role="img" aria-label={label} />
+      {table.rows.length === 0 && <p className="muted small">{t('console.top.none')}</p>}
       <table className="visually-hidden">
         <caption>{label}</caption>
         <thead>

@@ -61,6 +61,7 @@ export function Dashboard({ brandId }: { brandId: string }) {
             >
               <SeriesCard series={data.analyticsSeries} range={range} />
             </ChartCard>
+            {/* Its figures are columns of the funnel's CSV (orders and GMV by click, view-through and organic). */}
             <ChartCard>
               <AttributionCard funnel={data.analyticsFunnel} />
             </ChartCard>
@@ -69,7 +70,7 @@ export function Dashboard({ brandId }: { brandId: string }) {
             </ChartCard>
           </div>
           <div className="top-tables">
-            <div className="chart-card">
+            <ChartCard csv={<CsvButton path={EXPORT} params={{ ...exportParams, table: 'top_notes' }} testId="csv-top-notes" />}>
               <TopTable
                 title={t('console.top.notes')}
                 nameHeader={t('console.order.note')}
@@ -82,9 +83,8 @@ export function Dashboard({ brandId }: { brandId: string }) {
                   funnel: top.funnel,
                 }))}
               />
-              <CsvButton path={EXPORT} params={{ ...exportParams, table: 'top_notes' }} testId="csv-top-notes" />
-            </div>
-            <div className="chart-card">
+            </ChartCard>
+            <ChartCard csv={<CsvButton path={EXPORT} params={{ ...exportParams, table: 'top_creators' }} testId="csv-top-creators" />}>
               <TopTable
                 title={t('console.top.creators')}
                 nameHeader={t('console.order.creator')}
@@ -96,8 +96,7 @@ export function Dashboard({ brandId }: { brandId: string }) {
                   funnel: top.funnel,
                 }))}
               />
-              <CsvButton path={EXPORT} params={{ ...exportParams, table: 'top_creators' }} testId="csv-top-creators" />
-            </div>
+            </ChartCard>
           </div>
         </div>
       )}
