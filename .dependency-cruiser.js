@@ -58,7 +58,7 @@ module.exports = {
       from: { pathNot: '^(events/|models/|seed/|test/|bench/)' },
       to: { path: '^models/repositories/events\\.repository' },
     },
-    side('bullmq', 'node_modules/bullmq/', 'jobs/runtime\\.ts'),
+    side('bullmq', 'node_modules/(bullmq|@bull-board)/', 'jobs/runtime\\.ts|jobs/board\\.ts'),
     side('postgres-drivers', 'node_modules/(pg|pg-copy-streams|@electric-sql/pglite)/', 'core/db\\.ts|core/pglite-fs\\.ts'),
     side('sharp', 'node_modules/sharp/', 'media/image\\.ts|test/support/image-fixtures\\.ts|bench/'),
     side('file-type', 'node_modules/file-type/', 'media/sniff\\.ts'),

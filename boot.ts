@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
+import { QUEUE_BOARD_PATH } from './api/admin';
 import { createApi } from './api/app';
 import { indexUnindexed } from './catalog/search-index';
 import { attributionWindows } from './commerce/attribution';
@@ -12,6 +13,7 @@ import { terminalProgress } from './core/progress';
 import { createRedisClient, resolveRedis, type RedisEndpoint } from './core/redis';
 import { ensureUpcomingMonths } from './events/partitions';
 import { createJobFailureHandlers, createJobHandlers, createOverdueChecks } from './jobs/handlers';
+import { createQueueBoard, type QueueBoard } from './jobs/board';
 import { createJobQueue, startJobRuntime, type JobRuntime } from './jobs/runtime';
 import { transactor } from './models/transaction';
 import { furnishDemoMedia, needsDemoMedia } from './seed/demo-media';
@@ -107,11 +109,14 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
   let server: Server | null = null;
   let url: string | null = null;
   let stopApi: (graceMs: number) => Promise<void> = async () => undefined;
+  let queueBoard: QueueBoard | null = null;
   if (config.ROLES.includes('api')) {
+    queueBoard = createQueueBoard(redisEndpoint.url, config.REDIS_PREFIX, QUEUE_BOARD_PATH);
     const api = await createApi({
       services,
       config,
       logger,
+      queueBoard: queueBoard.router,
       checkReadiness: async () => ({
         database: await database.ping().then(
           () => true,
@@ -167,6 +172,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
     async stop() {
       if (server) await closeServer(server, config.SHUTDOWN_GRACE_MS);
       await stopApi(config.SHUTDOWN_GRACE_MS);
+      await queueBoard?.close();
       services.model.store.stop();
       await jobs?.stop();
       await jobQueue.close();

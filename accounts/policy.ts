@@ -30,6 +30,10 @@ interface Rules {
   'sponsorship.respond': Pick<NoteRow, 'sponsorBrandId'>;
   'sponsorDeal.record': Pick<NoteRow, 'sponsorBrandId' | 'sponsorStatus'>;
   'experiment.see': null;
+  /** The job queues' dashboard, which shows every upload's job and can retry or remove them. */
+  'jobs.see': null;
+  /** List every brand, to open any brand's console. */
+  'brands.list': null;
   'analytics.brand': { brandId: string };
   /** Which notes and creators an order is credited to: the selling brand's analytics, not its buyer's. */
   'order.attribution': { brandId: string };
@@ -54,6 +58,8 @@ const RULES: { [A in Action]: (subject: Subject, resource: Rules[A]) => boolean 
   'sponsorship.respond': (s, note) => ownBrand(s, note.sponsorBrandId),
   'sponsorDeal.record': (s, note) => ownBrand(s, note.sponsorBrandId) && note.sponsorStatus === 'accepted',
   'experiment.see': admin,
+  'jobs.see': admin,
+  'brands.list': admin,
   'analytics.brand': (s, target) => admin(s) || ownBrand(s, target.brandId),
   'order.attribution': (s, order) => admin(s) || ownBrand(s, order.brandId),
   'analytics.creator': (s, target) => admin(s) || s.id === target.creatorId,
@@ -71,6 +77,8 @@ const REFUSALS: Record<Action, (subject: Subject) => string> = {
   'sponsorship.respond': () => 'Only the brand this note names as its sponsor can answer',
   'sponsorDeal.record': () => 'Only the brand that sponsors this note, once it has confirmed, can record its deal',
   'experiment.see': () => 'Only admins see experiment results',
+  'jobs.see': () => 'Only admins see the job queues',
+  'brands.list': () => 'Only admins list brands',
   'analytics.brand': analyticsRefusal,
   'order.attribution': analyticsRefusal,
   'analytics.creator': analyticsRefusal,

@@ -16,6 +16,7 @@ import { securityHeaders, webContentPolicy } from './security-headers';
 import { createMetrics, metricsHandler } from './metrics';
 import { buildSchema } from './schema';
 import { attachSubscriptions, type ClientAddress } from './subscriptions';
+import { adminRouter } from './admin';
 import { exportsRouter } from './exports';
 import { webhooksRouter } from './webhooks';
 import { uploadsRouter } from './uploads';
@@ -27,6 +28,8 @@ export interface ApiDeps {
   logger: Logger;
   /** Each dependency the API needs to serve, and whether it answers. */
   checkReadiness: () => Promise<Record<string, boolean>>;
+  /** The job queues' dashboard, served to admins at /admin/queues (jobs/board.ts). */
+  queueBoard?: express.Router;
 }
 
 export interface Api {
@@ -38,7 +41,7 @@ export interface Api {
 }
 
 /** The API's own top-level paths; any other path is the web app's, and the metrics name none of them. */
-const ROUTES = new Set(['graphql', 'uploads', 'media', 'webhooks', 'exports', 'healthz', 'readyz', 'metrics']);
+const ROUTES = new Set(['graphql', 'uploads', 'media', 'webhooks', 'exports', 'admin', 'healthz', 'readyz', 'metrics']);
 
 /** A request's route as a metric label, from a fixed set: the path itself is the client's to choose. */
 function routeLabel(req: Request): string {
@@ -53,7 +56,7 @@ function trustProxy(setting: string | undefined): number | string[] | false {
   return setting.split(',').map((part) => part.trim());
 }
 
-export async function createApi({ services, config, logger, checkReadiness }: ApiDeps): Promise<Api> {
+export async function createApi({ services, config, logger, checkReadiness, queueBoard }: ApiDeps): Promise<Api> {
   const metrics = createMetrics();
   const schema = buildSchema();
   const apollo = createApollo(schema, config, logger, metrics);
@@ -86,6 +89,7 @@ export async function createApi({ services, config, logger, checkReadiness }: Ap
   app.use('/media', mediaFilesRouter(services.storage));
   app.use('/webhooks', webhooksRouter(services, logger));
   app.use('/exports', exportsRouter(services, logger));
+  app.use('/admin', adminRouter(services, queueBoard));
 
   // Counting SQL per request needs AsyncLocalStorage, whose promise hooks cost about a third of
   // the feed's throughput (measured: 70 vs 109 req/s), so only development and tests count.

@@ -856,14 +856,16 @@ export type Query = {
   /** The topics the scope's readers chose at sign-up, weighted by their reads. */
   audienceTopics: Array<TopicShare>;
   board?: Maybe<Board>;
-  /** The signed-in brand's orders, newest first: paid ones unless another status is asked for (null: all). */
+  /** The signed-in brand's orders (admins name the brand), newest first: paid ones unless another status is asked for (null: all). */
   brandOrders: OrderConnection;
+  /** Admins: brands whose names contain the text, by name, to open any brand's console. */
+  brands: Array<Brand>;
   feed: NoteConnection;
   /** Admins only: the running For-You experiment (FEED_EXPERIMENT) and each arm's rates since it started. */
   feedExperiment: FeedExperiment;
   note?: Maybe<Note>;
   notesByUser: NoteConnection;
-  /** An order of the signed-in brand, with its attribution explained. */
+  /** An order of the signed-in brand (admins: of any brand), with its attribution explained. */
   order?: Maybe<Order>;
   /** How a buyer can pay for an order in the app; empty when the brands' shops take payment. */
   paymentOptions: Array<PaymentOption>;
@@ -936,8 +938,15 @@ export type QueryBoardArgs = {
 
 export type QueryBrandOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  brandId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<OrderStatus>;
+};
+
+
+export type QueryBrandsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2023,6 +2032,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   audienceTopics?: Resolver<Array<ResolversTypes['TopicShare']>, ParentType, ContextType, RequireFields<QueryAudienceTopicsArgs, 'range' | 'scope'>>;
   board?: Resolver<Maybe<ResolversTypes['Board']>, ParentType, ContextType, RequireFields<QueryBoardArgs, 'id'>>;
   brandOrders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryBrandOrdersArgs, 'first' | 'status'>>;
+  brands?: Resolver<Array<ResolversTypes['Brand']>, ParentType, ContextType, RequireFields<QueryBrandsArgs, 'first' | 'nameContains'>>;
   feed?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<QueryFeedArgs, 'first' | 'kind'>>;
   feedExperiment?: Resolver<ResolversTypes['FeedExperiment'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<QueryNoteArgs, 'id'>>;

@@ -1,4 +1,4 @@
-import { eq, or, sql } from 'drizzle-orm';
+import { asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '../../core/db';
 import { anyUuid } from '../sql';
 import { brands, users } from '../schema';
@@ -94,6 +94,12 @@ export class UsersRepository {
   async findBrandsByOwners(ownerIds: readonly string[]): Promise<BrandRow[]> {
     if (ownerIds.length === 0) return [];
     return this.db.select().from(brands).where(anyUuid(brands.ownerId, ownerIds));
+  }
+
+  /** Brands by name, in name order, for an admin choosing whose console to open. */
+  async listBrands(nameContains: string, limit: number): Promise<BrandRow[]> {
+    const pattern = `%${nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.db.select().from(brands).where(ilike(brands.name, pattern)).orderBy(asc(brands.name), asc(brands.id)).limit(limit);
   }
 
   async findBrandOwnedBy(ownerId: string): Promise<BrandRow | undefined> {

@@ -51,8 +51,10 @@ beforeAll(async () => {
     images: [`${base}${productImage.url}`],
   });
   const cover = await uploadImage(creator, 'cover.png', 800);
+  const brandId = (await app.gql(`{ viewer { brand { id } } }`, {}, brand.token)).body.data?.viewer.brand.id as string;
   noteId = await postNote(app, creator, {
     title: '秋冬口红分享',
+    sponsorBrandId: brandId,
     media: [{ uploadId: cover.id }],
     productTags: [{ productId, imageIndex: 0, x: 0.5, y: 0.5 }],
   });
@@ -67,6 +69,14 @@ it('a signed-in viewer taps a product on a note, buys two, pays after a declined
 
   await page.goto(`${base}/note/${noteId}`);
   await page.getByTestId('note-page').waitFor();
+  // The creator's disclosure shows at once; the brand is named once it confirms.
+  expect(await page.getByTestId('sponsor-disclosure').textContent()).toBe('赞助合作');
+  await app.gql(`mutation($id: ID!) { respondToSponsorship(noteId: $id, accept: true) { id } }`, { id: noteId }, brand.token);
+  await page.reload();
+  await page
+    .getByTestId('sponsor-disclosure')
+    .filter({ hasText: `与Brand ${brand.handle}的赞助合作` })
+    .waitFor();
   // Notes like this one load below it.
   await page.getByTestId('related-notes').getByTestId('note-card').first().waitFor();
   expect(await page.getByTestId('related-notes').locator(`[data-note-id="${noteId}"]`).count()).toBe(0);

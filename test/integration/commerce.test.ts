@@ -318,6 +318,27 @@ describe('orders and attribution', () => {
     expect(errorCode(await app.gql(PAGE, {}, v1.token))).toBe('FORBIDDEN');
   });
 
+  it("lets an admin open any brand's orders and list the brands; a brand only its own", async () => {
+    const admin = await signUp(app, 'VIEWER');
+    await app.database.db.execute(sql`UPDATE users SET role = 'admin' WHERE id = ${admin.id}`);
+    const ORDERS = `query($brand: ID) { brandOrders(first: 50, status: null, brandId: $brand) { edges { node { id } } } }`;
+    const own = (await app.gql(ORDERS, {}, brandA.token)).body.data?.brandOrders.edges;
+    expect(own.length).toBeGreaterThan(0);
+    expect((await app.gql(ORDERS, { brand: brandAId }, admin.token)).body.data?.brandOrders.edges).toEqual(own);
+    expect(errorCode(await app.gql(ORDERS, { brand: brandAId }, brandB.token))).toBe('FORBIDDEN');
+    expect(errorCode(await app.gql(ORDERS, {}, admin.token))).toBe('FORBIDDEN');
+    const ORDER = `query($id: ID!) { order(id: $id) { id attribution } }`;
+    expect((await app.gql(ORDER, { id: checkoutId }, admin.token)).body.data?.order).toEqual({ id: checkoutId, attribution: 'CLICK' });
+    expect(errorCode(await app.gql(ORDER, { id: checkoutId }, brandB.token))).toBe('NOT_FOUND');
+
+    const BRANDS = `query($q: String) { brands(nameContains: $q, first: 5) { id name } }`;
+    const brandAName = (await app.gql(`{ viewer { brand { name } } }`, {}, brandA.token)).body.data?.viewer.brand.name;
+    expect((await app.gql(BRANDS, { q: brandAName.toUpperCase() }, admin.token)).body.data?.brands).toEqual([
+      { id: brandAId, name: brandAName },
+    ]);
+    expect(errorCode(await app.gql(BRANDS, { q: '' }, brandA.token))).toBe('FORBIDDEN');
+  });
+
   it('refunds and returns: partial, never beyond what was paid, once per refund id', async () => {
     const REFUND = `mutation($input: RefundInput!) { refundOrder(input: $input) { refund { amount { amountMinor currency formatted } kind } order { refunded { amountMinor } } error { code } } }`;
     const partial = await app.gql(REFUND, { input: { orderId: checkoutId, amountMinor: 5000, idempotencyKey: 'r1' } }, brandA.token);

@@ -5,12 +5,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { QUEUE_BOARD_PATH } from '../../api/admin';
 import { createApi } from '../../api/app';
 import { MIGRATIONS_FOLDER } from '../../boot';
 import { loadConfig, readTestEnv, type Config } from '../../core/config';
 import { createServerDatabase, dropServerDatabase, openDatabase, type Database } from '../../core/db';
 import { createLogger } from '../../core/logger';
 import { createRedisClient, type Redis } from '../../core/redis';
+import { createQueueBoard } from '../../jobs/board';
 import { createJobQueue } from '../../jobs/runtime';
 import { createServices, type Services } from '../../services';
 
@@ -70,10 +72,12 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const jobs = createJobQueue(env.redisUrl, config.REDIS_PREFIX);
   const services = createServices(database.db, redis, config, { logger, jobs });
   await services.cacheBus.start();
+  const queueBoard = createQueueBoard(env.redisUrl, config.REDIS_PREFIX, QUEUE_BOARD_PATH);
   const api = await createApi({
     services,
     config,
     logger,
+    queueBoard: queueBoard.router,
     checkReadiness: async () => ({
       database: await database.ping().then(
         () => true,
@@ -120,6 +124,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
         await closed;
       }
       await jobs.close();
+      await queueBoard.close();
       await services.cacheBus.close();
       // This app's keys (test:<name>:…) and its BullMQ queues (REDIS_PREFIX test-<name>:…) in one pass.
       const raw = redis.duplicate({ keyPrefix: '' });

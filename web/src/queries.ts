@@ -80,6 +80,11 @@ export const NoteQuery = graphql(`
       viewerHasLiked
       viewerHasCollected
       publishedAt
+      sponsored
+      sponsor {
+        id
+        name
+      }
       author {
         id
         displayName

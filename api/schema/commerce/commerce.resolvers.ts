@@ -16,9 +16,10 @@ export const commerceResolvers: Resolvers = {
   OrderStatus: ENUM_VALUES.OrderStatus,
   Query: {
     order: (_, args, ctx) => ctx.services.orders.explain(ctx.viewer, args.id),
+    brands: (_, args, ctx) => ctx.services.orders.listBrands(ctx.viewer, args.nameContains ?? '', args.first ?? 20),
     brandOrders: async (_, args, ctx) => {
       const first = pageSize(args.first);
-      const brand = await ctx.services.orders.requireBrand(ctx.viewer);
+      const brand = await ctx.services.orders.consoleBrand(ctx.viewer, args.brandId);
       const rows = await ctx.services.orders.listBrandOrders(brand.id, args.status ?? null, first + 1, timeCursor(args.after));
       return timeConnection(rows, first, (o) => o.occurredAt);
     },

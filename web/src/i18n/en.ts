@@ -63,6 +63,8 @@ export const en: Messages = {
   'nav.logout': 'Log out',
   'nav.language': '中文',
   'nav.languageLabel': 'Switch to Chinese',
+  'note.sponsored': 'Sponsored',
+  'note.sponsoredBy': 'Sponsored by {brand}',
   'nav.home': 'Back to the feed',
   'nav.studio': 'Creator studio',
   'nav.console': 'Brand console',

@@ -63,6 +63,8 @@ export const zh = {
   'nav.logout': '退出登录',
   'nav.language': 'English',
   'nav.languageLabel': '切换到英文',
+  'note.sponsored': '赞助合作',
+  'note.sponsoredBy': '与{brand}的赞助合作',
   'nav.home': '返回首页',
   'nav.studio': '创作中心',
   'nav.console': '品牌后台',

@@ -70,6 +70,12 @@ export function NoteView({ id, reason, onClose }: { id: string; reason?: string 
             )}
           </header>
           <div className="note-content">
+            {note.sponsored && (
+              // The disclosure is the creator's and shows at once; the brand is named once it has confirmed.
+              <p className="sponsor-disclosure" data-testid="sponsor-disclosure">
+                {note.sponsor ? t('note.sponsoredBy', { brand: note.sponsor.name }) : t('note.sponsored')}
+              </p>
+            )}
             <h1 id={`note-title-${note.id}`} className="note-title">
               {note.title}
             </h1>

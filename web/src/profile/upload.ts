@@ -5,6 +5,8 @@ export class UploadRefused extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The media pipeline's stable code when it refused the file (too_large, unsupported_type…). */
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -24,9 +26,10 @@ export function uploadFile(file: File, onProgress: (percent: number) => void): P
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
     };
     xhr.onload = () => {
-      const body = xhr.response as { id?: string; error?: { code?: string; message?: string } } | null;
+      const body = xhr.response as { id?: string; error?: { code?: string; message?: string; reason?: string } } | null;
       if (xhr.status === 201 && body?.id) resolve({ id: body.id });
-      else reject(new UploadRefused(xhr.status, body?.error?.code ?? 'UNKNOWN', body?.error?.message ?? xhr.statusText));
+      else
+        reject(new UploadRefused(xhr.status, body?.error?.code ?? 'UNKNOWN', body?.error?.message ?? xhr.statusText, body?.error?.reason));
     };
     xhr.onerror = () => reject(new UploadRefused(0, 'NETWORK', 'network error'));
     const form = new FormData();
