@@ -42,6 +42,19 @@ const EMBEDDED_TYPES = [
   'Sales',
   'FunnelPoint',
   'TopicShare',
+  'SponsoredFigures',
+  'TopNote',
+  'TopCreator',
+  'AttributionCredit',
+  'SponsorDeal',
+  'SponsorDealPayload',
+  'SponsorDealFigures',
+  'ProductPayload',
+  'ProductEdge',
+  'ProductConnection',
+  'WebhookSecretPayload',
+  'FeedExperiment',
+  'FeedExperimentArm',
 ];
 
 function countOf(cache: Cache, typename: string, id: string | number, field: string): number {

@@ -1,0 +1,73 @@
+import { useEffect, useRef } from 'react';
+import { useI18n } from '../../i18n/i18n';
+import { init, type ChartOption } from './echarts';
+
+/** What a chart shows, as a table for screen readers (the canvas itself says nothing to them). */
+export interface ChartTable {
+  head: string[];
+  rows: (string | number)[][];
+}
+
+/**
+ * One ECharts chart on a canvas. It follows its container's size (a ResizeObserver, since the console's columns
+ * change width without the window resizing) and is disposed on unmount, so a visited dashboard leaves nothing behind.
+ */
+export function Chart({ testId, label, option, table }: { testId: string; label: string; option: ChartOption; table: ChartTable }) {
+  const { t } = useI18n();
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<ReturnType<typeof init> | null>(null);
+
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const instance = init(element, null, { renderer: 'canvas' });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    // notMerge: a new range replaces the series outright instead of blending with the last one's.
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return (
+    <figure className="console-chart">
+      <figcaption className="console-chart-title">{label}</figcaption>
+      <div ref={box} className="console-chart-canvas" data-testid={testId} role="img" aria-label={label} />
+      {table.rows.length === 0 && <p className="muted small">{t('console.top.none')}</p>}
+      <table className="visually-hidden">
+        <caption>{label}</caption>
+        <thead>
+          <tr>
+            {table.head.map((cell) => (
+              <th key={cell} scope="col">
+                {cell}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, index) => (
+            <tr key={index}>
+              {row.map((cell, column) =>
+                column === 0 ? (
+                  <th key={column} scope="row">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={column}>{cell}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

@@ -1,0 +1,100 @@
+import { graphql } from '../../gql';
+
+export const ConsoleDashboardQuery = graphql(`
+  query ConsoleDashboard($scope: AnalyticsScope!, $range: DateRange!, $interval: AnalyticsInterval!) {
+    analyticsFunnel(scope: $scope, range: $range) {
+      impressions
+      reads
+      engagements
+      productClicks
+      ctr
+      cvr
+      repeatPurchaseRate
+      averageOrderValue {
+        formatted
+      }
+      sales {
+        ...ConsoleSales
+      }
+      viewThrough {
+        ...ConsoleSales
+      }
+      organic {
+        ...ConsoleSales
+      }
+    }
+    analyticsSeries(scope: $scope, range: $range, interval: $interval) {
+      at
+      funnel {
+        sales {
+          orders
+          gmv {
+            amountMinor
+            currency
+            formatted
+          }
+        }
+      }
+    }
+    topNotes(scope: $scope, range: $range, first: 10) {
+      note {
+        id
+        title
+        author {
+          id
+          displayName
+        }
+      }
+      funnel {
+        ...ConsoleTopFunnel
+      }
+    }
+    topCreators(scope: $scope, range: $range, first: 10) {
+      creator {
+        id
+        displayName
+      }
+      funnel {
+        ...ConsoleTopFunnel
+      }
+    }
+    audienceTopics(scope: $scope, range: $range) {
+      topic
+      reads
+      share
+    }
+  }
+`);
+
+export const ConsoleSalesFragment = graphql(`
+  fragment ConsoleSales on Sales {
+    orders
+    refunds
+    gmv {
+      amountMinor
+      currency
+      formatted
+    }
+    refundAmount {
+      formatted
+    }
+    netGmv {
+      formatted
+    }
+  }
+`);
+
+export const ConsoleTopFunnelFragment = graphql(`
+  fragment ConsoleTopFunnel on Funnel {
+    impressions
+    reads
+    productClicks
+    ctr
+    sales {
+      orders
+      gmv {
+        formatted
+      }
+    }
+  }
+`);
