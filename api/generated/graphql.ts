@@ -856,6 +856,8 @@ export type Query = {
   /** The topics the scope's readers chose at sign-up, weighted by their reads. */
   audienceTopics: Array<TopicShare>;
   board?: Maybe<Board>;
+  /** A brand, as its products show it (null when there is none). */
+  brand?: Maybe<Brand>;
   /** The signed-in brand's orders (admins name the brand), newest first: paid ones unless another status is asked for (null: all). */
   brandOrders: OrderConnection;
   /** Admins: brands whose names contain the text, by name, to open any brand's console. */
@@ -932,6 +934,11 @@ export type QueryAudienceTopicsArgs = {
 
 
 export type QueryBoardArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBrandArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -2031,6 +2038,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   analyticsSeries?: Resolver<Array<ResolversTypes['FunnelPoint']>, ParentType, ContextType, RequireFields<QueryAnalyticsSeriesArgs, 'currency' | 'interval' | 'range' | 'scope'>>;
   audienceTopics?: Resolver<Array<ResolversTypes['TopicShare']>, ParentType, ContextType, RequireFields<QueryAudienceTopicsArgs, 'range' | 'scope'>>;
   board?: Resolver<Maybe<ResolversTypes['Board']>, ParentType, ContextType, RequireFields<QueryBoardArgs, 'id'>>;
+  brand?: Resolver<Maybe<ResolversTypes['Brand']>, ParentType, ContextType, RequireFields<QueryBrandArgs, 'id'>>;
   brandOrders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryBrandOrdersArgs, 'first' | 'status'>>;
   brands?: Resolver<Array<ResolversTypes['Brand']>, ParentType, ContextType, RequireFields<QueryBrandsArgs, 'first' | 'nameContains'>>;
   feed?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<QueryFeedArgs, 'first' | 'kind'>>;

@@ -379,6 +379,26 @@ it("shows admins the For-You experiment's arms, and brands no experiments", asyn
   // An admin has no brand of their own: the brand screens say so rather than show someone's figures.
   await page.goto(`${base}/console`);
   await page.getByText('这个账号没有品牌').waitFor();
+  // Until they choose one by name: then they see its figures and orders, but act for it nowhere.
+  await page.getByTestId('brand-search').fill(brand.handle);
+  await page
+    .getByTestId('brand-picker')
+    .getByRole('button', { name: `Brand ${brand.handle}` })
+    .click();
+  await page.getByTestId('kpi-impressions').locator('dd').filter({ hasText: /^\d+$/ }).waitFor();
+  await page.goto(`${base}/console/orders`);
+  await page.locator(`[data-testid="brand-order-row"][data-order-id="${clickOrderId}"]`).waitFor();
+  await page.goto(`${base}/console/products`);
+  await page.getByTestId('console-products').locator('tbody tr').first().waitFor();
+  expect(await page.getByTestId('new-product').count()).toBe(0);
+  await expectNoSeriousViolations(page);
+
+  // The job queues' dashboard opens in a tab of its own, signed in by the cookie the console asked for.
+  await page.goto(`${base}/console/jobs`);
+  const [board] = await Promise.all([context.waitForEvent('page'), page.getByTestId('open-jobs').click()]);
+  await board.waitForURL(`${base}/admin/queues/`);
+  await board.getByText('media', { exact: true }).first().waitFor();
+  await board.close();
   expect(problems).toEqual([]);
   await context.close();
 

@@ -16,6 +16,7 @@ export const accountsResolvers: Resolvers = {
       if (!user) throw errors.notFound('User', args.id);
       return user;
     },
+    brand: (_, args, ctx) => ctx.loaders.brand.load(requireId(args.id)).then((brand) => brand ?? null),
   },
   Mutation: {
     signUp: async (_, args, ctx) => {

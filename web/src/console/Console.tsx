@@ -1,11 +1,14 @@
+import type { ReactNode } from 'react';
 import { Link, NavLink, Route, Routes } from 'react-router';
 import { useAuth } from '../account/auth';
 import { useI18n } from '../i18n/i18n';
 import { NoAccess, RequireRole } from '../ui/RequireRole';
-import { useBrand } from './brand';
+import { AdminBrandPicker } from './AdminBrandPicker';
+import { BrandChoiceProvider, useBrand, useOwnsBrand } from './brand';
 import { Dashboard } from './dashboard/Dashboard';
 import { DealsPage } from './deals/DealsPage';
 import { ExperimentsPage } from './experiments/ExperimentsPage';
+import { JobsPage } from './JobsPage';
 import { OrderPage } from './orders/OrderPage';
 import { OrdersPage } from './orders/OrdersPage';
 import { ProductEditPage, ProductNewPage } from './products/ProductEditPage';
@@ -17,7 +20,9 @@ import './console.css';
 export function Console() {
   return (
     <RequireRole roles={['BRAND']}>
-      <BrandConsole />
+      <BrandChoiceProvider>
+        <BrandConsole />
+      </BrandChoiceProvider>
     </RequireRole>
   );
 }
@@ -42,9 +47,12 @@ function BrandConsole() {
         <NavLink to="/console/deals">{t('console.nav.deals')}</NavLink>
         <NavLink to="/console/webhooks">{t('console.nav.webhooks')}</NavLink>
         {admin && <NavLink to="/console/experiments">{t('console.nav.experiments')}</NavLink>}
+        {admin && <NavLink to="/console/jobs">{t('console.nav.jobs')}</NavLink>}
       </nav>
+      {admin && <AdminBrandPicker />}
       <Routes>
         <Route path="experiments" element={admin ? <ExperimentsPage /> : <AdminsOnly />} />
+        <Route path="jobs" element={admin ? <JobsPage /> : <AdminsOnly />} />
         <Route path="*" element={brand ? <BrandRoutes brandId={brand.id} /> : <p className="feed-status">{t('console.noBrand')}</p>} />
       </Routes>
     </div>
@@ -56,12 +64,12 @@ function BrandRoutes({ brandId }: { brandId: string }) {
     <Routes>
       <Route index element={<Dashboard brandId={brandId} />} />
       <Route path="products" element={<ProductsPage brandId={brandId} />} />
-      <Route path="products/new" element={<ProductNewPage />} />
-      <Route path="products/:id" element={<ProductEditPage />} />
-      <Route path="orders" element={<OrdersPage />} />
+      <Route path="products/new" element={<OwnerOnly page={<ProductNewPage />} />} />
+      <Route path="products/:id" element={<OwnerOnly page={<ProductEditPage />} />} />
+      <Route path="orders" element={<OrdersPage brandId={brandId} />} />
       <Route path="orders/:id" element={<OrderPage />} />
       <Route path="deals" element={<DealsPage brandId={brandId} />} />
-      <Route path="webhooks" element={<WebhooksPage />} />
+      <Route path="webhooks" element={<OwnerOnly page={<WebhooksPage />} />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
@@ -74,6 +82,12 @@ function NotFound() {
       <Link to="/console">{t('console.nav.dashboard')}</Link>
     </p>
   );
+}
+
+/** Pages that act for the brand (its products, its webhook secret): an admin looking at the brand only sees why not. */
+function OwnerOnly({ page }: { page: ReactNode }) {
+  const { t } = useI18n();
+  return useOwnsBrand() ? page : <p className="feed-status">{t('console.admin.ownerOnly')}</p>;
 }
 
 function AdminsOnly() {

@@ -136,4 +136,13 @@ export const consoleEn: Record<keyof typeof consoleZh, string> = {
   'console.experiments.ctr': 'Read rate',
   'console.experiments.likeRate': 'Like rate',
   'console.experiments.purchaseRate': 'Purchase rate',
+  'console.admin.choose': 'Choose a brand to look at',
+  'console.admin.viewing': 'Viewing “{brand}” as an admin',
+  'console.admin.search': 'Search brands by name',
+  'console.admin.ownerOnly': 'Only the brand itself acts here; admins see its figures.',
+  'console.nav.jobs': 'Job queues',
+  'console.jobs.title': 'Job queues',
+  'console.jobs.hint': 'Background jobs (media transcoding, training, analytics rollups): find stuck or failed jobs, retry or remove them.',
+  'console.jobs.open': 'Open the job dashboard',
+  'console.jobs.failed': 'The job dashboard did not open: {message}',
 };

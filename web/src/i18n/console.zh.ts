@@ -132,4 +132,13 @@ export const consoleZh = {
   'console.experiments.ctr': '阅读率',
   'console.experiments.likeRate': '点赞率',
   'console.experiments.purchaseRate': '购买率',
+  'console.admin.choose': '选择要查看的品牌',
+  'console.admin.viewing': '正在以管理员身份查看「{brand}」',
+  'console.admin.search': '按名称搜索品牌',
+  'console.admin.ownerOnly': '只有品牌自己可以在这里操作；管理员可以查看数据。',
+  'console.nav.jobs': '任务队列',
+  'console.jobs.title': '任务队列',
+  'console.jobs.hint': '媒体转码、训练、数据汇总等后台任务：查看卡住或失败的任务，重试或删除。',
+  'console.jobs.open': '打开任务面板',
+  'console.jobs.failed': '无法打开任务面板：{message}',
 } as const;

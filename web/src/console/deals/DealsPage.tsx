@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorRetry } from '../../ui/ErrorRetry';
+import { useOwnsBrand } from '../brand';
 import { DealForm } from './DealForm';
 import { DealsTable } from './DealsTable';
 import { ConsoleDealNotesQuery, RespondToSponsorshipMutation } from './queries';
@@ -13,7 +14,9 @@ import { sponsoredNotes } from './sponsored';
  */
 export function DealsPage({ brandId }: { brandId: string }) {
   const { t } = useI18n();
-  const [{ data, error }, refetch] = useQuery({ query: ConsoleDealNotesQuery, requestPolicy: 'cache-and-network' });
+  // Only the brand itself confirms sponsorships and records deals; an admin looking at it sees the deals' figures.
+  const owns = useOwnsBrand();
+  const [{ data, error }, refetch] = useQuery({ query: ConsoleDealNotesQuery, requestPolicy: 'cache-and-network', pause: !owns });
   const [, respond] = useMutation(RespondToSponsorshipMutation);
   const notes = sponsoredNotes(data, brandId);
   const requests = data?.sponsorshipRequests ?? [];
@@ -23,7 +26,7 @@ export function DealsPage({ brandId }: { brandId: string }) {
     <section aria-labelledby="deals-title" data-testid="console-deals">
       <h2 id="deals-title">{t('console.nav.deals')}</h2>
       {error && <ErrorRetry error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
-      {requests.length > 0 && (
+      {owns && requests.length > 0 && (
         <section aria-labelledby="requests-title">
           <h3 id="requests-title">{t('console.deals.requests')}</h3>
           <ul className="request-list">
@@ -51,11 +54,13 @@ export function DealsPage({ brandId }: { brandId: string }) {
           </ul>
         </section>
       )}
-      <section aria-labelledby="record-title">
-        <h3 id="record-title">{t('console.deals.record')}</h3>
-        <p className="muted small">{t('console.deals.hint')}</p>
-        {data && <DealForm notes={notes} onSaved={() => setRecorded((n) => n + 1)} />}
-      </section>
+      {owns && (
+        <section aria-labelledby="record-title">
+          <h3 id="record-title">{t('console.deals.record')}</h3>
+          <p className="muted small">{t('console.deals.hint')}</p>
+          {data && <DealForm notes={notes} onSaved={() => setRecorded((n) => n + 1)} />}
+        </section>
+      )}
       <DealsTable brandId={brandId} version={recorded} />
     </section>
   );

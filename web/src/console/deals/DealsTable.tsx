@@ -16,7 +16,7 @@ export function DealsTable({ brandId, version }: { brandId: string; version: num
   const range = useMemo(() => rangeOf(preset, new Date()), [preset]);
   const [{ data, error }, refetch] = useQuery({
     query: ConsoleSponsorDealsQuery,
-    variables: { range: { from: range.from, to: range.to } },
+    variables: { brandId, range: { from: range.from, to: range.to } },
     requestPolicy: 'cache-and-network',
     // A new deal recorded on this page changes the list: `version` counts them, so the query runs again.
     context: useMemo(() => ({ version }), [version]),

@@ -77,8 +77,8 @@ export const SetSponsorDealMutation = graphql(`
 `);
 
 export const ConsoleSponsorDealsQuery = graphql(`
-  query ConsoleSponsorDeals($range: DateRange!) {
-    sponsorDeals(range: $range) {
+  query ConsoleSponsorDeals($brandId: ID!, $range: DateRange!) {
+    sponsorDeals(brandId: $brandId, range: $range) {
       note {
         id
         title

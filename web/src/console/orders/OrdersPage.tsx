@@ -10,14 +10,14 @@ import { ConsoleOrdersQuery } from './queries';
 const PAGE = 20;
 
 /** The brand's paid orders, newest first, a page at a time; each opens its attribution. */
-export function OrdersPage() {
+export function OrdersPage({ brandId }: { brandId: string }) {
   const { t, lang } = useI18n();
   // The cursors of the pages before this one, so "previous" goes back without the cache merging pages.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1] ?? null;
   const [{ data, error, fetching }, refetch] = useQuery({
     query: ConsoleOrdersQuery,
-    variables: { first: PAGE, after },
+    variables: { brandId, first: PAGE, after },
     requestPolicy: 'cache-and-network',
   });
   const orders = data?.brandOrders.edges.map((edge) => edge.node) ?? [];

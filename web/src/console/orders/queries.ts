@@ -1,8 +1,8 @@
 import { graphql } from '../../gql';
 
 export const ConsoleOrdersQuery = graphql(`
-  query ConsoleOrders($first: Int!, $after: String) {
-    brandOrders(first: $first, after: $after) {
+  query ConsoleOrders($brandId: ID!, $first: Int!, $after: String) {
+    brandOrders(brandId: $brandId, first: $first, after: $after) {
       edges {
         node {
           id

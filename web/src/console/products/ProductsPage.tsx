@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorRetry } from '../../ui/ErrorRetry';
+import { useOwnsBrand } from '../brand';
 import { TableCsvButton } from '../CsvButton';
 import { topicName } from '../format';
 import { ConsoleProductsQuery } from './queries';
@@ -12,13 +13,14 @@ const PAGE = 50;
 /** The brand's products, newest first, each linking to its edit form. */
 export function ProductsPage({ brandId }: { brandId: string }) {
   const { t, lang } = useI18n();
+  const owns = useOwnsBrand();
   const [first, setFirst] = useState(PAGE);
   const [{ data, error, fetching }, refetch] = useQuery({
     query: ConsoleProductsQuery,
-    variables: { first },
+    variables: { brandId, first },
     requestPolicy: 'cache-and-network',
   });
-  const connection = data?.viewer?.brand?.id === brandId ? data.viewer.brand.products : null;
+  const connection = data?.brand?.id === brandId ? data.brand.products : null;
   const products = connection?.edges.map((edge) => edge.node) ?? [];
   const date = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium' });
 
@@ -26,9 +28,11 @@ export function ProductsPage({ brandId }: { brandId: string }) {
     <section aria-labelledby="products-title" data-testid="console-products">
       <div className="console-heading">
         <h2 id="products-title">{t('console.nav.products')}</h2>
-        <Link to="/console/products/new" className="button small" data-testid="new-product">
-          {t('console.products.new')}
-        </Link>
+        {owns && (
+          <Link to="/console/products/new" className="button small" data-testid="new-product">
+            {t('console.products.new')}
+          </Link>
+        )}
       </div>
       {error && <ErrorRetry error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       {connection && products.length === 0 && <p className="muted">{t('console.products.none')}</p>}

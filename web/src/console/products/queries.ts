@@ -1,31 +1,28 @@
 import { graphql } from '../../gql';
 
 export const ConsoleProductsQuery = graphql(`
-  query ConsoleProducts($first: Int!) {
-    viewer {
+  query ConsoleProducts($brandId: ID!, $first: Int!) {
+    brand(id: $brandId) {
       id
-      brand {
-        id
-        products(first: $first) {
-          edges {
-            node {
-              id
-              title
-              category
-              stock
-              inStock
-              createdAt
-              price {
-                amountMinor
-                currency
-                formatted
-              }
+      products(first: $first) {
+        edges {
+          node {
+            id
+            title
+            category
+            stock
+            inStock
+            createdAt
+            price {
+              amountMinor
+              currency
+              formatted
             }
           }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }
