@@ -13,6 +13,8 @@ import { seedDatabase } from '../seed/load';
 import { launchBrowser, pageProblems } from '../test/support/browser';
 import { spawnProduct, stopProduct, waitForReady } from './product-process';
 import { median, round } from './stats';
+import { measureConsoleAndStudio } from './web/console-studio';
+import { seenAt, watch } from './web/page-clock';
 
 // The web app as a phone sees it: the product on its embedded database (a small demo world, seeded here first, its
 // media made by the product's first start), the app built as `npm start` builds it, Chromium at 390×844 with its CPU
@@ -115,6 +117,8 @@ async function main(): Promise<void> {
       loads.push(load);
       ceilings.push(await coversCeiling(browser, load.coverUrls));
     }
+    // The console's world is another product process: this one stops first, so that it takes no memory or CPU from it.
+    await stopProduct(product);
     const coversMs = median(loads.map((load) => load.coversMs));
     const ceilingMs = median(ceilings);
 
@@ -129,6 +133,7 @@ async function main(): Promise<void> {
       note_open_ms: round(median(noteOpens), 0),
       cpu_slowdown: CPU_SLOWDOWN,
       seed_scale: SCALE,
+      ...(await measureConsoleAndStudio(browser, dist, seed)),
     };
     mkdirSync(path.join(__dirname, 'results'), { recursive: true });
     writeFileSync(path.join(__dirname, 'results', 'web.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -219,38 +224,14 @@ function buildApp(): string {
   return loadConfig({}).WEB_DIST_DIR;
 }
 
-async function seed(dataDir: string): Promise<void> {
+async function seed(dataDir: string, scale = SCALE): Promise<void> {
   const config = loadConfig({ DATA_DIR: dataDir });
   const database = await openMigratedDatabase(config);
   const progress = terminalProgress();
-  const seeded = await seedDatabase(database, { scale: SCALE, windows: attributionWindows(config), onProgress: progress.report });
+  const seeded = await seedDatabase(database, { scale, windows: attributionWindows(config), onProgress: progress.report });
   progress.stop();
   await database.close();
-  console.log(`seeded scale ${SCALE} in ${seeded.seconds.total.toFixed(1)} s`);
-}
-
-/**
- * An init script that notes, each frame from the page's start, when `expression` first holds (window.__seen[name]).
- * First loads are timed this way rather than with waitForFunction, whose injected script (a few hundred KB, compiled
- * on the page's main thread as it loads) would compete with the very work being timed.
- */
-function watch(watches: Record<string, string>): string {
-  const checks = Object.entries(watches).map(
-    ([name, expression]) =>
-      `if (seen[${JSON.stringify(name)}] === undefined && (${expression})) seen[${JSON.stringify(name)}] = performance.now();`,
-  );
-  return `const seen = (window.__seen = {});
-    const frame = () => { ${checks.join(' ')} if (Object.keys(seen).length < ${checks.length}) requestAnimationFrame(frame); };
-    requestAnimationFrame(frame);`;
-}
-
-/** When the watch (see `watch`) called `name` saw its expression hold, in the page's clock, asked from outside the page. */
-async function seenAt(page: Page, name: string, timeout: number, failure: string): Promise<number> {
-  for (const deadline = Date.now() + timeout; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
-    const at = await page.evaluate<number | undefined>(`window.__seen?.[${JSON.stringify(name)}]`);
-    if (at !== undefined) return at;
-  }
-  throw new Error(`${failure} within ${timeout / 1000} s`);
+  console.log(`seeded scale ${scale} in ${seeded.seconds.total.toFixed(1)} s`);
 }
 
 /** The page's clock (ms since its navigation began) when `expression` first holds; `failure` names what never happened. */
