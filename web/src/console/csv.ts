@@ -45,9 +45,13 @@ function saveBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** A cell as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break, its quotes doubled. */
+/**
+ * A cell as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break, its quotes doubled. Text a
+ * spreadsheet would run as a formula (note titles are anyone's) gets an apostrophe first, as the server's exports do.
+ */
 function cell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = value === null ? '' : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
