@@ -1,20 +1,28 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, NavLink, Route, Routes } from 'react-router';
 import { useAuth } from '../account/auth';
-import { useI18n } from '../i18n/i18n';
+import { consoleEn } from '../i18n/console.en';
+import { addMessages, useI18n } from '../i18n/i18n';
+import { consoleZh } from '../i18n/console.zh';
 import { NoAccess, RequireRole } from '../ui/RequireRole';
 import { AdminBrandPicker } from './AdminBrandPicker';
 import { BrandChoiceProvider, useBrand, useOwnsBrand } from './brand';
 import { Dashboard } from './dashboard/Dashboard';
-import { DealsPage } from './deals/DealsPage';
-import { ExperimentsPage } from './experiments/ExperimentsPage';
-import { JobsPage } from './JobsPage';
-import { OrderPage } from './orders/OrderPage';
-import { OrdersPage } from './orders/OrdersPage';
-import { ProductEditPage, ProductNewPage } from './products/ProductEditPage';
-import { ProductsPage } from './products/ProductsPage';
-import { WebhooksPage } from './webhooks/WebhooksPage';
 import './console.css';
+
+// This app's messages travel with its code, not in the viewer's first script.
+addMessages({ zh: consoleZh, en: consoleEn });
+
+// The dashboard, where a brand lands, comes with the console; each other page is fetched when first opened.
+const DealsPage = lazy(() => import('./deals/DealsPage').then((m) => ({ default: m.DealsPage })));
+const ExperimentsPage = lazy(() => import('./experiments/ExperimentsPage').then((m) => ({ default: m.ExperimentsPage })));
+const JobsPage = lazy(() => import('./JobsPage').then((m) => ({ default: m.JobsPage })));
+const OrderPage = lazy(() => import('./orders/OrderPage').then((m) => ({ default: m.OrderPage })));
+const OrdersPage = lazy(() => import('./orders/OrdersPage').then((m) => ({ default: m.OrdersPage })));
+const ProductEditPage = lazy(() => import('./products/ProductEditPage').then((m) => ({ default: m.ProductEditPage })));
+const ProductNewPage = lazy(() => import('./products/ProductEditPage').then((m) => ({ default: m.ProductNewPage })));
+const ProductsPage = lazy(() => import('./products/ProductsPage').then((m) => ({ default: m.ProductsPage })));
+const WebhooksPage = lazy(() => import('./webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
 
 /** The brand console: a brand's products, figures, orders and their attribution, deals and webhook settings. */
 export function Console() {
@@ -50,11 +58,13 @@ function BrandConsole() {
         {admin && <NavLink to="/console/jobs">{t('console.nav.jobs')}</NavLink>}
       </nav>
       {admin && <AdminBrandPicker />}
-      <Routes>
-        <Route path="experiments" element={admin ? <ExperimentsPage /> : <AdminsOnly />} />
-        <Route path="jobs" element={admin ? <JobsPage /> : <AdminsOnly />} />
-        <Route path="*" element={brand ? <BrandRoutes brandId={brand.id} /> : <p className="feed-status">{t('console.noBrand')}</p>} />
-      </Routes>
+      <Suspense fallback={<p className="feed-status" aria-busy="true" />}>
+        <Routes>
+          <Route path="experiments" element={admin ? <ExperimentsPage /> : <AdminsOnly />} />
+          <Route path="jobs" element={admin ? <JobsPage /> : <AdminsOnly />} />
+          <Route path="*" element={brand ? <BrandRoutes brandId={brand.id} /> : <p className="feed-status">{t('console.noBrand')}</p>} />
+        </Routes>
+      </Suspense>
     </div>
   );
 }

@@ -1,10 +1,6 @@
-import { consoleEn } from './console.en';
-import { studioEn } from './studio.en';
-import type { Messages } from './messages';
+import type { CoreMessages } from './messages';
 
-export const en: Messages = {
-  ...studioEn,
-  ...consoleEn,
+export const en: CoreMessages = {
   'search.label': 'Search',
   'search.placeholder': 'Search notes and products',
   'search.submit': 'Search',
@@ -65,6 +61,7 @@ export const en: Messages = {
   'nav.languageLabel': 'Switch to Chinese',
   'note.sponsored': 'Sponsored',
   'note.sponsoredBy': 'Sponsored by {brand}',
+  'chart.empty': 'Nothing in this range yet',
   'nav.home': 'Back to the feed',
   'nav.studio': 'Creator studio',
   'nav.console': 'Brand console',

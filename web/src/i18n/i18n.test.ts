@@ -1,13 +1,31 @@
 import { describe, expect, it } from 'vitest';
+import { consoleEn } from './console.en';
+import { consoleZh } from './console.zh';
 import { en } from './en';
-import { counter, translator } from './i18n';
+import { addMessages, counter, translator } from './i18n';
+import { studioEn } from './studio.en';
+import { studioZh } from './studio.zh';
 import { zh } from './zh';
 
 describe('messages', () => {
-  it('English has every Chinese key with the same placeholders', () => {
+  it('English has every Chinese key with the same placeholders, in each catalog', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
-    for (const key of Object.keys(zh) as (keyof typeof zh)[]) expect([key, placeholders(en[key])]).toEqual([key, placeholders(zh[key])]);
+    const catalogs: [Record<string, string>, Record<string, string>][] = [
+      [zh, en],
+      [studioZh, studioEn],
+      [consoleZh, consoleEn],
+    ];
+    for (const [chinese, english] of catalogs) {
+      expect(Object.keys(english).sort()).toEqual(Object.keys(chinese).sort());
+      for (const key of Object.keys(chinese)) expect([key, placeholders(english[key]!)]).toEqual([key, placeholders(chinese[key]!)]);
+    }
+    const keys = catalogs.flatMap(([chinese]) => Object.keys(chinese));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("knows an app's messages once its code has added them", () => {
+    addMessages({ zh: studioZh, en: studioEn });
+    expect(translator('en')('studio.title')).toBe('Creator studio');
   });
 
   it('fills placeholders', () => {

@@ -5,7 +5,8 @@ import { zh } from './zh';
 
 export type Lang = 'zh' | 'en';
 const LANG_KEY = 'seedfeed.lang';
-const CATALOGS: Record<Lang, Messages> = { zh, en };
+// The viewer's messages from the start; the studio's and the console's join them as their code loads (addMessages).
+const CATALOGS: Record<Lang, Partial<Messages>> = { zh: { ...zh }, en: { ...en } };
 const LOCALES: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
 export type Translate = <K extends MessageKey>(key: K, ...params: MessageParams<K>) => string;
@@ -28,7 +29,15 @@ export function storedLang(): Lang {
 
 export function translator(lang: Lang): Translate {
   const catalog = CATALOGS[lang];
-  return (key, ...params) => format(catalog[key], params[0]);
+  return (key, ...params) => format(catalog[key] ?? key, params[0]);
+}
+
+/**
+ * The messages of an app loaded after the first script (the studio, the console), added by that app's code as it
+ * loads, before it renders: the viewer's first script does not carry them.
+ */
+export function addMessages(catalogs: Record<Lang, Partial<Messages>>): void {
+  for (const lang of Object.keys(catalogs) as Lang[]) Object.assign(CATALOGS[lang], catalogs[lang]);
 }
 
 /**

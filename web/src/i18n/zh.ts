@@ -1,10 +1,8 @@
-import { consoleZh } from './console.zh';
-import { studioZh } from './studio.zh';
-
-/** Simplified Chinese, the default language; every other language has exactly these keys. */
+/**
+ * Simplified Chinese, the default language; every other language has exactly these keys. The studio's and the console's
+ * messages are in catalogs of their own (studio.zh.ts, console.zh.ts), loaded with their code.
+ */
 export const zh = {
-  ...studioZh,
-  ...consoleZh,
   'search.label': '搜索',
   'search.placeholder': '搜索笔记、商品',
   'search.submit': '搜索',
@@ -65,6 +63,7 @@ export const zh = {
   'nav.languageLabel': '切换到英文',
   'note.sponsored': '赞助合作',
   'note.sponsoredBy': '与{brand}的赞助合作',
+  'chart.empty': '这段时间还没有数据',
   'nav.home': '返回首页',
   'nav.studio': '创作中心',
   'nav.console': '品牌后台',

@@ -1,10 +1,15 @@
 import { lazy, Suspense } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
-import { useI18n } from '../i18n/i18n';
+import { studioEn } from '../i18n/studio.en';
+import { addMessages, useI18n } from '../i18n/i18n';
+import { studioZh } from '../i18n/studio.zh';
 import { RequireRole } from '../ui/RequireRole';
 import { MyNotes } from './notes/MyNotes';
 import { Publish } from './publish/Publish';
 import './studio.css';
+
+// This app's messages travel with its code, not in the viewer's first script.
+addMessages({ zh: studioZh, en: studioEn });
 
 // The data centre brings the charting library: fetched only when a creator opens it.
 const DataCentre = lazy(() => import('./datacentre/DataCentre').then((m) => ({ default: m.DataCentre })));
