@@ -323,10 +323,10 @@ it('lists the creator’s notes with their status, filters them, and opens a not
   expect(await page.locator('[data-figure="readRate"] dd').textContent()).toBe('100.0%');
   expect(await page.locator('[data-figure="likes"] dd').textContent()).toBe('1');
   await page.getByTestId('audience-topics').filter({ hasText: '#beauty' }).waitFor();
-  // Drawn: the SVG has the axes' and lines' paths.
-  await waitInPage(page, `document.querySelectorAll('[data-testid="series-chart"] svg path').length > 2`);
+  // Drawn: ECharts has finished drawing the lines.
+  await waitInPage(page, `document.querySelector('[data-testid="series-chart"]')?.dataset.drawn === 'true'`);
   await page.getByRole('button', { name: '近 30 天' }).click();
-  await waitInPage(page, `document.querySelectorAll('[data-testid="series-chart"] svg path').length > 2`);
+  await waitInPage(page, `document.querySelector('[data-testid="series-chart"]')?.dataset.drawn === 'true'`);
   expect(describeViolations(await axeViolations(page))).toEqual([]);
   await screenshot(page, 'studio-data');
   expect(problems).toEqual([]);

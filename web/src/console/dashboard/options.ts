@@ -1,4 +1,4 @@
-import type { ChartOption } from '../charts/echarts';
+import type { ChartOption } from '../../ui/charts/echarts';
 
 /** Builders of the dashboard's chart options from the API's figures: pure, so each chart only redraws on new data. */
 

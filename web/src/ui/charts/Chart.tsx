@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { init, type ChartOption } from './echarts';
 
+const ANIMATION_MS = 300;
+
 /** What a chart shows, as a table for screen readers (the canvas itself says nothing to them). */
 export interface ChartTable {
   head: string[];
@@ -40,8 +42,9 @@ export function Chart({ testId, label, option, table }: { testId: string; label:
     instance.on('finished', () => {
       element.dataset.drawn = 'true';
     });
-    // notMerge: a new range replaces the series outright instead of blending with the last one's.
-    instance.setOption(option, { notMerge: true });
+    // notMerge: a new range replaces the series outright instead of blending with the last one's. A short animation:
+    // figures that move on every change of range should not keep a person waiting a second each time.
+    instance.setOption({ animationDuration: ANIMATION_MS, animationDurationUpdate: ANIMATION_MS, ...option }, { notMerge: true });
     return () => {
       if (!instance.isDisposed()) instance.off('finished');
     };
@@ -51,7 +54,7 @@ export function Chart({ testId, label, option, table }: { testId: string; label:
     <figure className="console-chart">
       <figcaption className="console-chart-title">{label}</figcaption>
       <div ref={box} className="console-chart-canvas" data-testid={testId} data-chart role="img" aria-label={label} />
-      {table.rows.length === 0 && <p className="muted small">{t('console.top.none')}</p>}
+      {table.rows.length === 0 && <p className="muted small">{t('chart.empty')}</p>}
       <table className="visually-hidden">
         <caption>{label}</caption>
         <thead>
