@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './account/auth';
 import { clientAhead } from './account/client-ahead';
+import { prefetchSignedIn } from './account/prefetch-signed-in';
 import { createClient } from './client';
 import { EventsProvider } from './events/context';
 import { Explore } from './explore/Explore';
@@ -33,8 +34,12 @@ const SignUpPage = lazy(() => import('./account/AccountPages').then((m) => ({ de
 const Studio = lazy(() => import('./studio/Studio').then((m) => ({ default: m.Studio })));
 const Console = lazy(() => import('./console/Console').then((m) => ({ default: m.Console })));
 
-// Made as the app's code is first run: the explore page's first cards are on their way before anything renders.
-const makeSessionClient = clientAhead(createClient, prefetchExplore);
+// Made as the app's code is first run: the explore page's first cards (or who is signed in, and the console's figures)
+// are on their way before anything renders.
+const makeSessionClient = clientAhead(createClient, (client) => {
+  prefetchExplore(client);
+  prefetchSignedIn(client);
+});
 
 /** Every page of the app in the main landmark, by route (sign-up and log-in lay themselves out). */
 const PAGES: [string, ReactNode][] = [

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import type { ConsoleDashboardQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorRetry } from '../../ui/ErrorRetry';
-import { Chart } from '../charts/Chart';
+import { Chart } from '../../ui/charts/Chart';
 import { CsvButton } from '../CsvButton';
 import { localeOf, majorUnits, percent, topicName } from '../format';
 import { bucketLabel, rangeOf, type Preset, type Range } from '../range';
@@ -11,20 +11,19 @@ import { RangePicker } from '../RangePicker';
 import { Kpis } from './Kpis';
 import { TopTable } from './TopTables';
 import { attributionOption, funnelOption, seriesOption, topicsOption } from './options';
-import { ConsoleDashboardQuery as Query } from './queries';
+import { ConsoleDashboardQuery as Query, dashboardVariables, FIRST_PRESET } from './queries';
 
 const EXPORT = '/exports/analytics.csv';
 
 /** The brand's figures for a range of UTC days (or the last 48 hours by hour): tiles, charts and their CSVs. */
 export function Dashboard({ brandId }: { brandId: string }) {
   const { t } = useI18n();
-  const [preset, setPreset] = useState<Preset>('30d');
+  const [preset, setPreset] = useState<Preset>(FIRST_PRESET);
   // The range is fixed when the preset is chosen, not on every render, so the query's variables stay put.
   const range = useMemo(() => rangeOf(preset, new Date()), [preset]);
-  const scope = { kind: 'BRAND' as const, id: brandId };
   const [{ data, error, fetching }, refetch] = useQuery({
     query: Query,
-    variables: { scope, range: { from: range.from, to: range.to }, interval: range.interval },
+    variables: dashboardVariables(brandId, range),
     requestPolicy: 'cache-and-network',
   });
   const exportParams = { scope: 'brand', id: brandId, from: range.from, to: range.to };
