@@ -32,7 +32,7 @@ export function MediaTiles({ items, selected, onSelect, onMove, onCover, onRemov
               {item.kind === 'VIDEO' && item.file ? (
                 <video src={item.preview} muted preload="metadata" aria-hidden="true" />
               ) : (
-                <img src={item.preview} alt="" />
+                <img src={item.preview || undefined} alt="" />
               )}
             </button>
             {/* Beside the thumbnail, not in it: the button's name says what it does, the badge what the file is. */}

@@ -21,7 +21,7 @@ export function NotePreview({ cover, title, body, sponsor, sponsoredPending }: N
           (cover.kind === 'VIDEO' && cover.file ? (
             <video src={cover.preview} muted preload="metadata" aria-hidden="true" />
           ) : (
-            <img src={cover.preview} alt="" />
+            <img src={cover.preview || undefined} alt="" />
           ))}
         {(sponsor || sponsoredPending) && (
           <p className="disclosure" data-testid="disclosure">

@@ -64,7 +64,7 @@ function ImagePins({ item, position, tags, active, onPin }: PinStageProps) {
         onClick={onClick}
         onKeyDown={onKeyDown}
       >
-        <img ref={image} src={item.preview} alt="" draggable={false} />
+        <img ref={image} src={item.preview || undefined} alt="" draggable={false} />
         {pins.map((tag) => (
           <span
             key={tag.product.id}

@@ -4,6 +4,7 @@ import type { NoteKind } from '../../gql/graphql';
 import type { PlainMessageKey } from '../../i18n/messages';
 import { UploadRefused, uploadFile } from '../../profile/upload';
 import { UploadProgressSubscription } from '../studio.queries';
+import { photoPreview } from './preview';
 import type { UploadFailure } from './uploadFailure';
 
 export const MAX_IMAGES = 9;
@@ -43,7 +44,8 @@ export function refuseChoice(current: readonly MediaItem[], files: readonly File
 /**
  * The note's files and their uploads: each file is sent on its own (XHR, for its bytes' progress), then followed over
  * the uploadProgress subscription until the workers have made it ready or refused it. The browser streams the file
- * from disk and previews come from object URLs, so even a large video is never read into the page's memory.
+ * from disk and previews come from object URLs (of a small copy, for a photo), so even a large video is never read
+ * into the page's memory.
  */
 export function useUploads(initial: MediaItem[]) {
   const client = useClient();
@@ -83,6 +85,15 @@ export function useUploads(initial: MediaItem[]) {
     [client, stopWatching, update],
   );
 
+  const showPreview = useCallback(
+    async (key: string, file: File) => {
+      const small = await photoPreview(file);
+      if (!current.current.some((item) => item.key === key)) return;
+      update(key, { preview: URL.createObjectURL(small ?? file) });
+    },
+    [update],
+  );
+
   const send = useCallback(
     (key: string, file: File) => {
       update(key, { phase: 'uploading', percent: 0, failure: null, uploadId: null });
@@ -109,7 +120,8 @@ export function useUploads(initial: MediaItem[]) {
         key: `file-${(nextKey.current += 1)}`,
         kind: kindOf(file),
         name: file.name,
-        preview: URL.createObjectURL(file),
+        // A video plays from the file itself; a photo shows a small copy once made (photoPreview), nothing before.
+        preview: kindOf(file) === 'VIDEO' ? URL.createObjectURL(file) : '',
         file,
         phase: 'uploading',
         percent: 0,
@@ -120,15 +132,16 @@ export function useUploads(initial: MediaItem[]) {
       }));
       setItems((before) => [...before, ...added]);
       for (const item of added) if (item.file) send(item.key, item.file);
+      for (const item of added) if (item.file && item.kind === 'IMAGE') void showPreview(item.key, item.file);
     },
-    [send],
+    [send, showPreview],
   );
 
   const remove = useCallback(
     (key: string) => {
       stopWatching(key);
       const item = current.current.find((candidate) => candidate.key === key);
-      if (item?.file) URL.revokeObjectURL(item.preview);
+      if (item?.file && item.preview) URL.revokeObjectURL(item.preview);
       setItems((before) => before.filter((candidate) => candidate.key !== key));
     },
     [stopWatching],
@@ -171,7 +184,7 @@ export function useUploads(initial: MediaItem[]) {
     const subscriptions = watching.current;
     return () => {
       for (const unsubscribe of subscriptions.values()) unsubscribe();
-      for (const item of current.current) if (item.file) URL.revokeObjectURL(item.preview);
+      for (const item of current.current) if (item.file && item.preview) URL.revokeObjectURL(item.preview);
     };
   }, []);
 
