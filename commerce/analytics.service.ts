@@ -120,6 +120,13 @@ export class AnalyticsService {
     return figures;
   }
 
+  /** A creator's new followers over the range (those who still follow). */
+  async followerGain(actor: Actor | null, creatorId: string, rangeInput: RangeInput): Promise<number> {
+    await this.access(actor, { kind: 'creator', id: creatorId });
+    const range = rangeOf(rangeInput);
+    return this.repos.analytics.followerGain(creatorId, range.from, range.to);
+  }
+
   /** The topics the readers of the scope's notes chose at sign-up, weighted by their reads. */
   async audienceTopics(actor: Actor | null, scope: ScopeInput, rangeInput: RangeInput) {
     const access = await this.access(actor, scope);

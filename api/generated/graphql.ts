@@ -865,6 +865,8 @@ export type Query = {
   feed: NoteConnection;
   /** Admins only: the running For-You experiment (FEED_EXPERIMENT) and each arm's rates since it started. */
   feedExperiment: FeedExperiment;
+  /** People who began following the creator in the range and follow them still (an unfollow removes its follow): the creator themself and admins. */
+  followerGain: Scalars['Int']['output'];
   note?: Maybe<Note>;
   notesByUser: NoteConnection;
   /** An order of the signed-in brand (admins: of any brand), with its attribution explained. */
@@ -961,6 +963,12 @@ export type QueryFeedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<FeedKind>;
+};
+
+
+export type QueryFollowerGainArgs = {
+  creatorId: Scalars['ID']['input'];
+  range: DateRange;
 };
 
 
@@ -2043,6 +2051,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   brands?: Resolver<Array<ResolversTypes['Brand']>, ParentType, ContextType, RequireFields<QueryBrandsArgs, 'first' | 'nameContains'>>;
   feed?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<QueryFeedArgs, 'first' | 'kind'>>;
   feedExperiment?: Resolver<ResolversTypes['FeedExperiment'], ParentType, ContextType>;
+  followerGain?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<QueryFollowerGainArgs, 'creatorId' | 'range'>>;
   note?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<QueryNoteArgs, 'id'>>;
   notesByUser?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<QueryNotesByUserArgs, 'first' | 'userId'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;

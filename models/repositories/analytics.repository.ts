@@ -185,6 +185,14 @@ export class AnalyticsRepository {
     return { costMinor: rows.reduce((sum, r) => sum + r.costMinor, 0), noteIds: rows.map((r) => r.noteId) };
   }
 
+  /** People who began following a creator in [from, to) and follow them still: an unfollow removes its follow. */
+  async followerGain(creatorId: string, from: Date, to: Date): Promise<number> {
+    const result = await this.db.execute(sql`
+      SELECT count(*)::int AS n FROM follows
+       WHERE followee_id = ${creatorId} AND created_at >= ${from.toISOString()} AND created_at < ${to.toISOString()}`);
+    return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+  }
+
   /** Each deal recorded on the scope's notes in a currency (of one brand when given), newest first. */
   async dealRows(subject: Subject, currency: string, brandId?: string): Promise<{ noteId: string; costMinor: number }[]> {
     const { notes } = subjectSql(subject);

@@ -329,6 +329,13 @@ it('lists the creator’s notes with their status, filters them, and opens a not
   await waitInPage(page, `document.querySelector('[data-testid="series-chart"]')?.dataset.drawn === 'true'`);
   expect(describeViolations(await axeViolations(page))).toEqual([]);
   await screenshot(page, 'studio-data');
+
+  // The viewer follows the creator: the overall page counts the new follower (a note's page does not).
+  expect(await page.locator('[data-figure="followerGain"]').count()).toBe(0);
+  await app.gql(`mutation($id: ID!) { follow(userId: $id) { id } }`, { id: creator.id }, viewer.token);
+  await page.getByRole('link', { name: '查看全部笔记的数据' }).click();
+  await page.waitForURL(`${base}/studio/data`);
+  await page.locator('[data-figure="followerGain"] dd').filter({ hasText: /^1$/ }).waitFor();
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -522,6 +522,20 @@ describe('analytics', () => {
     expect(errorCode(await app.gql(others, { r: RANGE }, creator.token))).toBe('FORBIDDEN');
   });
 
+  it("counts a creator's new followers over a range, for the creator only", async () => {
+    const GAIN = `query($id: ID!, $range: DateRange!) { followerGain(creatorId: $id, range: $range) }`;
+    const gain = async (token: string) => (await app.gql(GAIN, { id: creator.id, range: RANGE }, token)).body.data?.followerGain;
+    const before = await gain(creator.token);
+    const fan = await signUp(app);
+    await app.gql(`mutation($id: ID!) { follow(userId: $id) { id } }`, { id: creator.id }, fan.token);
+    expect(await gain(creator.token)).toBe(before + 1);
+    const earlier = { from: at(-48).toISOString(), to: at(0).toISOString() };
+    expect((await app.gql(GAIN, { id: creator.id, range: earlier }, creator.token)).body.data?.followerGain).toBe(0);
+    await app.gql(`mutation($id: ID!) { unfollow(userId: $id) { id } }`, { id: creator.id }, fan.token);
+    expect(await gain(creator.token)).toBe(before);
+    expect(errorCode(await app.gql(GAIN, { id: creator.id, range: RANGE }, brandA.token))).toBe('FORBIDDEN');
+  });
+
   it('downloads tables as CSV files that Excel opens, with the figures of the API and its access rules', async () => {
     const query = { table: 'top_notes', scope: 'brand', id: brandAId, from: RANGE.from, to: RANGE.to };
     const file = await app.http.get('/exports/analytics.csv').query(query).set('authorization', `Bearer ${brandA.token}`).buffer(true);

@@ -30,6 +30,7 @@ export const analyticsResolvers: Resolvers = {
       const currency = a.currency ?? 'CNY';
       return (await ctx.services.analytics.deals(ctx.viewer, a.brandId ?? null, a.range, currency)).map((d) => ({ ...d, currency }));
     },
+    followerGain: (_, a, ctx) => ctx.services.analytics.followerGain(ctx.viewer, a.creatorId, a.range),
     audienceTopics: (_, a, ctx) => ctx.services.analytics.audienceTopics(ctx.viewer, a.scope, a.range),
     analyticsCsv: (_, a, ctx) => ctx.services.analyticsExport(ctx.viewer, { ...a, limit: a.first }),
   },

@@ -124,5 +124,6 @@ export const studioEn: Record<keyof typeof studioZh, string> = {
   'studio.data.audience': 'Readers’ interests',
   'studio.data.noAudience': 'No readers in this range yet',
   'studio.data.share': '{share}% ({reads} reads)',
-  'studio.data.noFollowers': 'Follower gain is not available yet',
+  'studio.data.noFollowers': 'Followers are counted for your account: see the overall data',
+  'studio.data.followerGain': 'New followers',
 };

@@ -122,5 +122,6 @@ export const studioZh = {
   'studio.data.audience': '读者兴趣',
   'studio.data.noAudience': '这段时间还没有读者',
   'studio.data.share': '{share}%（{reads} 次阅读）',
-  'studio.data.noFollowers': '涨粉数据暂未提供',
+  'studio.data.noFollowers': '涨粉按账号统计，见整体数据',
+  'studio.data.followerGain': '涨粉',
 } as const;

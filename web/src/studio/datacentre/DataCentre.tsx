@@ -5,14 +5,14 @@ import { useAuth } from '../../account/auth';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorRetry } from '../../ui/ErrorRetry';
 import { AudienceTopics } from './AudienceTopics';
-import { AudienceTopicsQuery, DataNoteTitleQuery, FunnelQuery, SeriesQuery } from './data.queries';
+import { AudienceTopicsQuery, DataNoteTitleQuery, FollowerGainQuery, FunnelQuery, SeriesQuery } from './data.queries';
 import { FunnelFigures } from './FunnelFigures';
 import { daysOf, lastDays, PRESETS, type Preset } from './range';
 import { SeriesChart } from './SeriesChart';
 
 /**
  * /studio/data (every note of the creator) and /studio/data/:noteId (one note): the funnel's figures, a line per day and
- * the readers' topics over the last 7, 30 or 90 days. Follower gain is not among them: the API does not record it.
+ * the readers' topics over the last 7, 30 or 90 days, and on the overall page the followers gained.
  */
 export function DataCentre() {
   const { t } = useI18n();
@@ -27,6 +27,12 @@ export function DataCentre() {
   const [series] = useQuery({ query: SeriesQuery, variables, pause: !scope.id });
   const [topics] = useQuery({ query: AudienceTopicsQuery, variables, pause: !scope.id });
   const [note] = useQuery({ query: DataNoteTitleQuery, variables: { id: noteId ?? '' }, pause: !noteId });
+  // Followers are the creator's, not a note's: only the overall page counts them.
+  const [followers] = useQuery({
+    query: FollowerGainQuery,
+    variables: { creatorId: viewer?.id ?? '', range },
+    pause: Boolean(noteId) || !viewer,
+  });
 
   const days = useMemo(() => daysOf(range), [range]);
   const lines = useMemo(() => {
@@ -63,7 +69,7 @@ export function DataCentre() {
       {funnel.error && !funnel.data ? (
         <ErrorRetry error={funnel.error} onRetry={() => refetchFunnel({ requestPolicy: 'network-only' })} />
       ) : funnel.data ? (
-        <FunnelFigures funnel={funnel.data.analyticsFunnel} />
+        <FunnelFigures funnel={funnel.data.analyticsFunnel} followerGain={noteId ? null : (followers.data?.followerGain ?? null)} />
       ) : (
         <p className="feed-status" aria-busy="true">
           <span className="spinner" aria-hidden="true" />
@@ -77,7 +83,7 @@ export function DataCentre() {
         <h2 id="topics-heading">{t('studio.data.audience')}</h2>
         {topics.data && <AudienceTopics topics={topics.data.audienceTopics} />}
       </section>
-      <p className="muted small">{t('studio.data.noFollowers')}</p>
+      {noteId && <p className="muted small">{t('studio.data.noFollowers')}</p>}
     </section>
   );
 }

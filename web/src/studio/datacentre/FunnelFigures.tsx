@@ -3,8 +3,8 @@ import { useI18n } from '../../i18n/i18n';
 
 type Funnel = StudioFunnelQuery['analyticsFunnel'];
 
-/** The funnel's totals for the range: impressions down to attributed sales. */
-export function FunnelFigures({ funnel }: { funnel: Funnel }) {
+/** The funnel's totals for the range, impressions down to attributed sales, and the followers gained when known. */
+export function FunnelFigures({ funnel, followerGain }: { funnel: Funnel; followerGain: number | null }) {
   const { t, count } = useI18n();
   const percent = (rate: number | null | undefined) => (rate == null ? '—' : `${(rate * 100).toFixed(1)}%`);
   const figures: [string, string, string][] = [
@@ -19,6 +19,7 @@ export function FunnelFigures({ funnel }: { funnel: Funnel }) {
     ['orders', t('studio.data.orders'), count(funnel.sales.orders)],
     ['gmv', t('studio.data.gmv'), funnel.sales.gmv.formatted],
   ];
+  if (followerGain !== null) figures.push(['followerGain', t('studio.data.followerGain'), count(followerGain)]);
   return (
     <dl className="funnel-figures" data-testid="funnel-figures">
       {figures.map(([key, label, value]) => (

@@ -21,6 +21,12 @@ export const FunnelQuery = graphql(`
   }
 `);
 
+export const FollowerGainQuery = graphql(`
+  query StudioFollowerGain($creatorId: ID!, $range: DateRange!) {
+    followerGain(creatorId: $creatorId, range: $range)
+  }
+`);
+
 export const SeriesQuery = graphql(`
   query StudioSeries($scope: AnalyticsScope!, $range: DateRange!) {
     analyticsSeries(scope: $scope, range: $range, interval: DAY) {
