@@ -7,6 +7,7 @@ import { validate } from '../core/validate';
 import { adminInput, logInInput, signUpInput } from './accounts.inputs';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Actor, Subject } from './policy';
+import { loadSubject, loadUser } from './subject';
 import { AccessTokens } from './tokens';
 
 export type { Actor } from './policy';
@@ -124,18 +125,13 @@ export class AccountsService {
     return updated;
   }
 
-  async requireUser(viewer: Actor | null): Promise<UserRow> {
-    if (!viewer) throw errors.unauthenticated();
-    const [user] = await this.users.findByIds([viewer.id]);
-    if (!user) throw errors.unauthenticated('The account of this token no longer exists');
-    return user;
+  requireUser(viewer: Actor | null): Promise<UserRow> {
+    return loadUser(this.users, viewer);
   }
 
   /** The signed-in account with the brand it owns, for the rules about brands (policy.ts). */
-  async requireSubject(actor: Actor | null): Promise<UserRow & Subject> {
-    const user = await this.requireUser(actor);
-    const brand = await this.users.findBrandOwnedBy(user.id);
-    return { ...user, brandId: brand?.id ?? null };
+  requireSubject(actor: Actor | null): Promise<UserRow & Subject> {
+    return loadSubject(this.users, actor);
   }
 
   private issueToken(user: UserRow): string {

@@ -2,7 +2,8 @@ import { errors } from '../core/errors';
 import { isUuid } from '../core/ids';
 import { emptyFunnelRow, type FunnelRow, type Grain, type Range, type Subject } from '../models/repositories/analytics.repository';
 import type { Repositories } from '../models/transaction';
-import { authorize, can, type Actor, type Subject as Account } from '../accounts/policy';
+import { authorize, can, type Actor } from '../accounts/policy';
+import { loadSubject } from '../accounts/subject';
 
 export type ScopeKind = 'brand' | 'product' | 'note' | 'creator';
 export interface ScopeInput {
@@ -159,10 +160,7 @@ export class AnalyticsService {
     if (currency !== undefined && !/^[A-Z]{3}$/.test(currency))
       throw errors.badInput('currency: must be an ISO 4217 code such as CNY', 'currency');
     if (!isUuid(scope.id)) throw errors.badInput('scope.id: must be an id', 'scope.id');
-    const [user] = await this.repos.users.findByIds([actor.id]);
-    if (!user) throw errors.unauthenticated();
-    const brand = await this.repos.users.findBrandOwnedBy(actor.id);
-    const account: Account = { ...user, brandId: brand?.id ?? null };
+    const account = await loadSubject(this.repos.users, actor);
     switch (scope.kind) {
       case 'brand': {
         const [target] = await this.repos.users.findBrandsByIds([scope.id]);
@@ -187,9 +185,10 @@ export class AnalyticsService {
         if (!note) throw errors.notFound('Note', scope.id);
         // Whoever sees the creator's figures sees all of the note's; a brand only its own products' part.
         if (can(account, 'analytics.creator', { creatorId: note.authorId })) return { subject: { kind: 'notes', noteIds: [note.id] } };
-        const taggedBrandIds = brand ? await this.brandsTaggedBy(note.id) : [];
+        const brandId = account.brandId ?? undefined;
+        const taggedBrandIds = brandId ? await this.brandsTaggedBy(note.id) : [];
         authorize(account, 'analytics.note', { authorId: note.authorId, taggedBrandIds });
-        return { subject: { kind: 'notes', noteIds: [note.id], brandId: brand?.id }, brandId: brand?.id };
+        return { subject: { kind: 'notes', noteIds: [note.id], brandId }, brandId };
       }
     }
   }

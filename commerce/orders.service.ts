@@ -1,4 +1,5 @@
-import { authorize, can, type Actor, type Subject } from '../accounts/policy';
+import { authorize, can, type Actor } from '../accounts/policy';
+import { loadSubject } from '../accounts/subject';
 import type { ProductsService } from '../catalog/products.service';
 import { AppError, ErrorCode, errors } from '../core/errors';
 import { logPurchase } from '../events/event-log';
@@ -242,7 +243,7 @@ export class OrdersService {
 
   /** An order with the touches that earned it and its refunds, for the brand that sold it (and admins). */
   async explain(actor: Actor | null, orderId: string) {
-    const account = await this.accountOf(actor);
+    const account = await loadSubject(this.repos.users, actor);
     const order = isUuid(orderId) ? await this.repos.commerce.findOrder(orderId) : undefined;
     // Another brand's order is not found rather than forbidden: its id alone says nothing.
     if (!order || !can(account, 'order.attribution', order)) throw errors.notFound('Order', orderId);
@@ -252,7 +253,7 @@ export class OrdersService {
   /** The brand whose console a request reads: the brand account's own, or the one an admin names. */
   async consoleBrand(actor: Actor | null, brandId?: string | null): Promise<BrandRow> {
     if (!brandId) return this.requireBrand(actor);
-    const account = await this.accountOf(actor);
+    const account = await loadSubject(this.repos.users, actor);
     const [brand] = isUuid(brandId) ? await this.repos.users.findBrandsByIds([brandId]) : [];
     if (!brand) throw errors.notFound('Brand', brandId);
     authorize(account, 'analytics.brand', { brandId: brand.id });
@@ -261,16 +262,8 @@ export class OrdersService {
 
   /** Brands whose names contain the words, for an admin switching console; nobody else lists them. */
   async listBrands(actor: Actor | null, nameContains: string, limit: number): Promise<BrandRow[]> {
-    authorize(await this.accountOf(actor), 'brands.list', null);
+    authorize(await loadSubject(this.repos.users, actor), 'brands.list', null);
     return this.repos.users.listBrands(nameContains.trim(), Math.min(Math.max(limit, 1), 100));
-  }
-
-  private async accountOf(actor: Actor | null): Promise<Subject> {
-    if (!actor) throw errors.unauthenticated();
-    const [user] = await this.repos.users.findByIds([actor.id]);
-    if (!user) throw errors.unauthenticated();
-    const brand = await this.repos.users.findBrandOwnedBy(actor.id);
-    return { ...user, brandId: brand?.id ?? null };
   }
 
   listBrandOrders(
