@@ -1,3 +1,4 @@
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { ChartOption } from '../../ui/charts/echarts';
 
 /** Builders of the dashboard's chart options from the API's figures: pure, so each chart only redraws on new data. */
@@ -24,47 +25,37 @@ export function funnelOption(steps: { name: string; value: number }[]): ChartOpt
   };
 }
 
-export function seriesOption(
-  labels: string[],
-  gmv: { name: string; values: number[] },
-  orders: { name: string; values: number[] },
-): ChartOption {
-  return {
-    color: [RED, '#597ef7'],
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 48, right: 48, top: 36, bottom: 32 },
-    xAxis: { type: 'category', data: labels },
-    yAxis: [
-      { type: 'value', name: gmv.name },
-      { type: 'value', name: orders.name, minInterval: 1 },
-    ],
-    series: [
-      { type: 'line', name: gmv.name, data: gmv.values, smooth: true, showSymbol: labels.length <= 31 },
-      { type: 'bar', name: orders.name, data: orders.values, yAxisIndex: 1 },
-    ],
-  };
+/** GMV and orders over time: GMV as a line on the left axis, orders as bars on the right. */
+export function seriesOption(labels: string[], gmv: Figures, orders: Figures): ChartOption {
+  return gmvAndOrders(labels, { ...line(gmv), smooth: true, showSymbol: labels.length <= 31 }, orders);
 }
 
-export function attributionOption(
-  kinds: string[],
-  gmv: { name: string; values: number[] },
-  orders: { name: string; values: number[] },
-): ChartOption {
+/** GMV and orders by kind of attribution (click, view-through, organic), both as bars. */
+export function attributionOption(kinds: string[], gmv: Figures, orders: Figures): ChartOption {
+  return gmvAndOrders(kinds, bar(gmv), orders);
+}
+
+interface Figures {
+  name: string;
+  values: number[];
+}
+
+const line = (figures: Figures): LineSeriesOption => ({ type: 'line', name: figures.name, data: figures.values });
+const bar = (figures: Figures): BarSeriesOption => ({ type: 'bar', name: figures.name, data: figures.values });
+
+/** One chart of GMV (money, left axis) and orders (whole numbers, right axis, as bars) over the same categories. */
+function gmvAndOrders(categories: string[], gmv: BarSeriesOption | LineSeriesOption, orders: Figures): ChartOption {
   return {
     color: [RED, '#597ef7'],
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 48, right: 48, top: 36, bottom: 32 },
-    xAxis: { type: 'category', data: kinds },
+    xAxis: { type: 'category', data: categories },
     yAxis: [
-      { type: 'value', name: gmv.name },
+      { type: 'value', name: String(gmv.name) },
       { type: 'value', name: orders.name, minInterval: 1 },
     ],
-    series: [
-      { type: 'bar', name: gmv.name, data: gmv.values },
-      { type: 'bar', name: orders.name, data: orders.values, yAxisIndex: 1 },
-    ],
+    series: [gmv, { ...bar(orders), yAxisIndex: 1 }],
   };
 }
 
