@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { init, type ChartOption } from './echarts';
+import './chart.css';
 
 const ANIMATION_MS = 300;
 
@@ -51,9 +52,9 @@ export function Chart({ testId, label, option, table }: { testId: string; label:
   }, [option]);
 
   return (
-    <figure className="console-chart">
-      <figcaption className="console-chart-title">{label}</figcaption>
-      <div ref={box} className="console-chart-canvas" data-testid={testId} data-chart role="img" aria-label={label} />
+    <figure className="chart">
+      <figcaption className="chart-title">{label}</figcaption>
+      <div ref={box} className="chart-canvas" data-testid={testId} data-chart role="img" aria-label={label} />
       {table.rows.length === 0 && <p className="muted small">{t('chart.empty')}</p>}
       <table className="visually-hidden">
         <caption>{label}</caption>
