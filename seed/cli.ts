@@ -60,7 +60,7 @@ function describe(summary: SeedSummary, target: string): string {
   const s = summary.seconds;
   return (
     `Seeded ${target} at scale ${summary.scale} (seed ${summary.seed}) in ${s.total}s ` +
-    `(generate ${s.generate}s, copy ${s.copy}s, analyze ${s.analyze}s, trending ${s.trending}s, orders and rollups ${s.orders}s): ${counts}`
+    `(generate ${s.generate}s, copy ${s.copy}s, analyze ${s.analyze}s, trending ${s.trending}s, orders and rollups ${s.orders}s, vacuum ${s.vacuum}s): ${counts}`
   );
 }
 
