@@ -85,7 +85,7 @@ export async function exportCsv(
   request: ExportRequest,
 ): Promise<{ filename: string; csv: string }> {
   const { table, scope, range, currency } = request;
-  const stem = `${table}-${scope.kind}-${scope.id}-${day(range.from)}-${day(range.to)}`;
+  const stem = `${table}-${scope.kind}-${scope.id ?? 'own'}-${day(range.from)}-${day(range.to)}`;
   switch (table) {
     case 'funnel': {
       const funnel = await analytics.funnel(actor, scope, range, currency);
@@ -114,7 +114,7 @@ export async function exportCsv(
       };
     }
     case 'deals': {
-      const rows = await analytics.deals(actor, scope.kind === 'brand' ? scope.id : null, range, currency);
+      const rows = await analytics.deals(actor, scope.kind === 'brand' ? (scope.id ?? null) : null, range, currency);
       return {
         filename: `${stem}.csv`,
         csv: toCsv(

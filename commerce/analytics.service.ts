@@ -8,7 +8,8 @@ import { loadSubject } from '../accounts/subject';
 export type ScopeKind = 'brand' | 'product' | 'note' | 'creator';
 export interface ScopeInput {
   kind: ScopeKind;
-  id: string;
+  /** Absent for a brand account's own brand. */
+  id?: string | null;
 }
 export interface RangeInput {
   from: Date;
@@ -159,30 +160,34 @@ export class AnalyticsService {
     if (!actor) throw errors.unauthenticated();
     if (currency !== undefined && !/^[A-Z]{3}$/.test(currency))
       throw errors.badInput('currency: must be an ISO 4217 code such as CNY', 'currency');
-    if (!isUuid(scope.id)) throw errors.badInput('scope.id: must be an id', 'scope.id');
     const account = await loadSubject(this.repos.users, actor);
+    // A console asks for its own brand's figures before it knows the brand's id, so the two requests run side by side.
+    const id = scope.id ?? (scope.kind === 'brand' ? account.brandId : null);
+    if (id === null || id === undefined)
+      throw errors.badInput(`scope.id: required${scope.kind === 'brand' ? ' for an account without a brand of its own' : ''}`, 'scope.id');
+    if (!isUuid(id)) throw errors.badInput('scope.id: must be an id', 'scope.id');
     switch (scope.kind) {
       case 'brand': {
-        const [target] = await this.repos.users.findBrandsByIds([scope.id]);
-        if (!target) throw errors.notFound('Brand', scope.id);
+        const [target] = await this.repos.users.findBrandsByIds([id]);
+        if (!target) throw errors.notFound('Brand', id);
         authorize(account, 'analytics.brand', { brandId: target.id });
         return { subject: { kind: 'brand', brandId: target.id }, brandId: target.id };
       }
       case 'product': {
-        const [product] = await this.repos.products.findByIds([scope.id]);
-        if (!product) throw errors.notFound('Product', scope.id);
+        const [product] = await this.repos.products.findByIds([id]);
+        if (!product) throw errors.notFound('Product', id);
         authorize(account, 'analytics.brand', { brandId: product.brandId });
         return { subject: { kind: 'product', productId: product.id }, brandId: product.brandId };
       }
       case 'creator': {
-        const [creator] = await this.repos.users.findByIds([scope.id]);
-        if (!creator) throw errors.notFound('User', scope.id);
+        const [creator] = await this.repos.users.findByIds([id]);
+        if (!creator) throw errors.notFound('User', id);
         authorize(account, 'analytics.creator', { creatorId: creator.id });
         return { subject: { kind: 'creator', creatorId: creator.id } };
       }
       case 'note': {
-        const [note] = await this.repos.notes.findByIds([scope.id]);
-        if (!note) throw errors.notFound('Note', scope.id);
+        const [note] = await this.repos.notes.findByIds([id]);
+        if (!note) throw errors.notFound('Note', id);
         // Whoever sees the creator's figures sees all of the note's; a brand only its own products' part.
         if (can(account, 'analytics.creator', { creatorId: note.authorId })) return { subject: { kind: 'notes', noteIds: [note.id] } };
         const brandId = account.brandId ?? undefined;

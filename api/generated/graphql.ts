@@ -35,7 +35,8 @@ export type AnalyticsInterval =
   | 'hour';
 
 export type AnalyticsScope = {
-  id: Scalars['ID']['input'];
+  /** Required, except for BRAND, where leaving it out means the signed-in brand account's own brand. */
+  id?: InputMaybe<Scalars['ID']['input']>;
   kind: AnalyticsScopeKind;
 };
 

@@ -56,7 +56,7 @@ async function webhook(brandId: string, body: object, options: { secret?: string
     .send(raw);
 }
 
-async function funnel(scope: { kind: string; id: string }, token: string, range = RANGE) {
+async function funnel(scope: { kind: string; id?: string }, token: string, range = RANGE) {
   return app.gql(FUNNEL_QUERY, { scope, range }, token);
 }
 
@@ -413,6 +413,22 @@ describe('analytics', () => {
     // The checkout's three touches and the view-through order's one.
     expect(f.positionBasedOrders).toBeCloseTo(2, 9);
     expect(f.positionBasedGmv.amountMinor).toBe(30000);
+  });
+
+  it("a brand scope without an id is the signed-in brand's own, and only a brand account has one", async () => {
+    const own = await funnel({ kind: 'BRAND' }, brandA.token);
+    expect(own.body.errors).toBeUndefined();
+    expect(own.body.data?.analyticsFunnel).toEqual(
+      (await funnel({ kind: 'BRAND', id: brandAId }, brandA.token)).body.data?.analyticsFunnel,
+    );
+    const brandBId = (await app.gql(`{ viewer { brand { id } } }`, {}, brandB.token)).body.data?.viewer.brand.id;
+    const other = await funnel({ kind: 'BRAND' }, brandB.token);
+    expect(other.body.data?.analyticsFunnel).toEqual(
+      (await funnel({ kind: 'BRAND', id: brandBId }, brandB.token)).body.data?.analyticsFunnel,
+    );
+    expect(other.body.data?.analyticsFunnel).not.toEqual(own.body.data?.analyticsFunnel);
+    expect(errorCode(await funnel({ kind: 'BRAND' }, creator.token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await funnel({ kind: 'NOTE' }, creator.token))).toBe('BAD_USER_INPUT');
   });
 
   it('a brand sees only its own numbers', async () => {

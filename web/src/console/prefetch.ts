@@ -3,12 +3,10 @@ import { ConsoleDashboardQuery, dashboardVariables, FIRST_PRESET } from './dashb
 import { rangeOf } from './range';
 
 /**
- * Asks for the dashboard's figures as soon as the viewer's brand is known, while the console's code and the charting
- * library still load: the dashboard's own query (same document, same variables) then finds them in flight or cached.
+ * Asks for the signed-in brand's dashboard figures while the console's code and the charting library still load, without
+ * waiting to learn the brand's id: the dashboard's own query (same document, same variables) then finds them in flight or
+ * cached. An account without a brand of its own is refused, which no page sees.
  */
-export async function prefetchDashboard(client: Client, brandId: Promise<string | null>): Promise<void> {
-  const id = await brandId;
-  if (!id) return;
-  // Errors are the dashboard's to show, when its own query meets them.
-  await client.query(ConsoleDashboardQuery, dashboardVariables(id, rangeOf(FIRST_PRESET, new Date()))).toPromise();
+export async function prefetchDashboard(client: Client): Promise<void> {
+  await client.query(ConsoleDashboardQuery, dashboardVariables(null, rangeOf(FIRST_PRESET, new Date()))).toPromise();
 }

@@ -10,7 +10,8 @@ export type AnalyticsInterval =
   | 'HOUR';
 
 export type AnalyticsScope = {
-  id: string | number;
+  /** Required, except for BRAND, where leaving it out means the signed-in brand account's own brand. */
+  id?: string | number | null | undefined;
   kind: AnalyticsScopeKind;
 };
 

@@ -4,9 +4,13 @@ import type { Preset, Range } from '../range';
 /** The range the dashboard opens on. */
 export const FIRST_PRESET: Preset = '30d';
 
-/** The dashboard query's variables for a brand and a range: one function, so that a prefetch asks exactly what the page will. */
-export function dashboardVariables(brandId: string, range: Range) {
-  return { scope: { kind: 'BRAND' as const, id: brandId }, range: { from: range.from, to: range.to }, interval: range.interval };
+/**
+ * The dashboard query's variables for a range and a brand, or the signed-in account's own brand (null): one function, so
+ * that a prefetch asks exactly what the page will. The own brand goes without its id, which the prefetch does not know.
+ */
+export function dashboardVariables(brandId: string | null, range: Range) {
+  const scope = brandId === null ? { kind: 'BRAND' as const } : { kind: 'BRAND' as const, id: brandId };
+  return { scope, range: { from: range.from, to: range.to }, interval: range.interval };
 }
 
 export const ConsoleDashboardQuery = graphql(`
