@@ -19,13 +19,18 @@ export function Chart({ testId, label, option, table }: { testId: string; label:
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
+  const drawn = useRef(false);
 
   useEffect(() => {
     const element = box.current;
     if (!element) return;
     const instance = init(element, null, { renderer: 'canvas' });
     chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
+    // An observer reports the size it first sees at once: a chart drawn at that size is not drawn a second time.
+    const observer = new ResizeObserver(([entry]) => {
+      const size = entry?.contentRect;
+      if (size && (Math.round(size.width) !== instance.getWidth() || Math.round(size.height) !== instance.getHeight())) instance.resize();
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();
@@ -43,9 +48,12 @@ export function Chart({ testId, label, option, table }: { testId: string; label:
     instance.on('finished', () => {
       element.dataset.drawn = 'true';
     });
-    // notMerge: a new range replaces the series outright instead of blending with the last one's. A short animation:
+    // notMerge: a new range replaces the series outright instead of blending with the last one's. No animation the
+    // first time, when there is nothing to move from and a page's figures should be there at once; then a short one:
     // figures that move on every change of range should not keep a person waiting a second each time.
-    instance.setOption({ animationDuration: ANIMATION_MS, animationDurationUpdate: ANIMATION_MS, ...option }, { notMerge: true });
+    const animation = drawn.current ? { animationDuration: ANIMATION_MS, animationDurationUpdate: ANIMATION_MS } : { animation: false };
+    drawn.current = true;
+    instance.setOption({ ...animation, ...option }, { notMerge: true });
     return () => {
       if (!instance.isDisposed()) instance.off('finished');
     };
