@@ -5,9 +5,23 @@ import type { Translate } from '../i18n/i18n';
 
 export const DASH = '—';
 
+// Making a formatter costs far more than using one (tens of milliseconds on a slow phone, for the first of a locale):
+// a dashboard formats hundreds of figures, so each kind is made once per locale.
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.NumberFormat(locale, options)));
+  return made;
+}
+
+export function count(value: number, locale: string): string {
+  return formatter(locale).format(value);
+}
+
 export function percent(rate: number | null | undefined, locale: string): string {
   if (rate === null || rate === undefined) return DASH;
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+  return formatter(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 }
 
 /** A money amount in major units (199 for ¥199.00) for a chart's axis, by the currency's own minor unit. */
@@ -17,7 +31,7 @@ export function majorUnits(amountMinor: number, currency: string): number {
 
 /** How many minor units digits a currency has: 2 for CNY (fen), 0 for JPY and KRW. */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return formatter('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 export function localeOf(lang: 'zh' | 'en'): string {

@@ -1,6 +1,6 @@
 import type { ConsoleDashboardQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
-import { DASH, localeOf, percent } from '../format';
+import { count, DASH, localeOf, percent } from '../format';
 
 type Funnel = ConsoleDashboardQuery['analyticsFunnel'];
 
@@ -8,15 +8,14 @@ type Funnel = ConsoleDashboardQuery['analyticsFunnel'];
 export function Kpis({ funnel }: { funnel: Funnel }) {
   const { t, lang } = useI18n();
   const locale = localeOf(lang);
-  const number = new Intl.NumberFormat(locale);
   const tiles: [string, string, string][] = [
-    ['impressions', t('console.kpi.impressions'), number.format(funnel.impressions)],
-    ['reads', t('console.kpi.reads'), number.format(funnel.reads)],
-    ['engagements', t('console.kpi.engagements'), number.format(funnel.engagements)],
-    ['productClicks', t('console.kpi.productClicks'), number.format(funnel.productClicks)],
-    ['orders', t('console.kpi.orders'), number.format(funnel.sales.orders)],
+    ['impressions', t('console.kpi.impressions'), count(funnel.impressions, locale)],
+    ['reads', t('console.kpi.reads'), count(funnel.reads, locale)],
+    ['engagements', t('console.kpi.engagements'), count(funnel.engagements, locale)],
+    ['productClicks', t('console.kpi.productClicks'), count(funnel.productClicks, locale)],
+    ['orders', t('console.kpi.orders'), count(funnel.sales.orders, locale)],
     ['gmv', t('console.kpi.gmv'), funnel.sales.gmv.formatted],
-    ['refunds', t('console.kpi.refunds'), `${number.format(funnel.sales.refunds)} · ${funnel.sales.refundAmount.formatted}`],
+    ['refunds', t('console.kpi.refunds'), `${count(funnel.sales.refunds, locale)} · ${funnel.sales.refundAmount.formatted}`],
     ['netGmv', t('console.kpi.netGmv'), funnel.sales.netGmv.formatted],
     ['ctr', t('console.kpi.ctr'), percent(funnel.ctr, locale)],
     ['cvr', t('console.kpi.cvr'), percent(funnel.cvr, locale)],
