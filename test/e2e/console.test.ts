@@ -155,7 +155,7 @@ it('draws every chart of the dashboard, changes its figures with the range, and 
   await page.getByTestId('console-dashboard').waitFor();
   await page.getByTestId('kpi-impressions').waitFor();
   await waitInPage(page, `document.querySelectorAll('[data-testid^="chart-"] canvas').length === ${CHARTS.length}`);
-  // Charts animate in: each has drawn once its canvas holds a good number of painted pixels.
+  // Each chart has drawn once its canvas holds a good number of painted pixels.
   for (const deadline = Date.now() + 15_000; ; await page.waitForTimeout(100)) {
     const painted = await paintedPixels(page);
     if (CHARTS.every((id) => (painted[id] ?? 0) > 1000)) break;

@@ -323,7 +323,7 @@ it('lists the creator’s notes with their status, filters them, and opens a not
   expect(await page.locator('[data-figure="readRate"] dd').textContent()).toBe('100.0%');
   expect(await page.locator('[data-figure="likes"] dd').textContent()).toBe('1');
   await page.getByTestId('audience-topics').filter({ hasText: '#beauty' }).waitFor();
-  // Drawn: ECharts has finished drawing the lines, on a canvas with room for them.
+  // Drawn: Chart.js has drawn the lines, on a canvas with room for them.
   await waitInPage(page, `document.querySelector('[data-testid="series-chart"]')?.dataset.drawn === 'true'`);
   expect(await page.evaluate(`document.querySelector('[data-testid="series-chart"] canvas')?.height ?? 0`)).toBeGreaterThan(100);
   await page.getByRole('button', { name: '近 30 天' }).click();

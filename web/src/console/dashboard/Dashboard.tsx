@@ -5,13 +5,13 @@ import { useI18n } from '../../i18n/i18n';
 import { ErrorRetry } from '../../ui/ErrorRetry';
 import { Chart } from '../../ui/charts/Chart';
 import { CsvButton } from '../CsvButton';
-import { localeOf, majorUnits, percent, topicName } from '../format';
+import { count, localeOf, majorUnits, percent, topicName } from '../format';
 import { bucketLabel, rangeOf, type Preset, type Range } from '../range';
 import { RangePicker } from '../RangePicker';
 import { useOwnsBrand } from '../brand';
 import { Kpis } from './Kpis';
 import { TopTable } from './TopTables';
-import { attributionOption, funnelOption, seriesOption, topicsOption } from './options';
+import { attributionConfig, funnelConfig, seriesConfig, topicsConfig } from './options';
 import { ConsoleDashboardQuery as Query, dashboardVariables, FIRST_PRESET } from './queries';
 
 const EXPORT = '/exports/analytics.csv';
@@ -118,8 +118,8 @@ function ChartCard({ children, csv }: { children: ReactNode; csv?: ReactNode }) 
 type Data = ConsoleDashboardQuery;
 
 function FunnelCard({ funnel }: { funnel: Data['analyticsFunnel'] }) {
-  const { t } = useI18n();
-  const { option, rows } = useMemo(() => {
+  const { t, lang } = useI18n();
+  const { config, rows } = useMemo(() => {
     const steps = [
       { name: t('console.kpi.impressions'), value: funnel.impressions },
       { name: t('console.kpi.reads'), value: funnel.reads },
@@ -127,13 +127,14 @@ function FunnelCard({ funnel }: { funnel: Data['analyticsFunnel'] }) {
       { name: t('console.kpi.productClicks'), value: funnel.productClicks },
       { name: t('console.kpi.orders'), value: funnel.sales.orders },
     ];
-    return { option: funnelOption(steps), rows: steps.map((step) => [step.name, step.value]) };
-  }, [funnel, t]);
+    const locale = localeOf(lang);
+    return { config: funnelConfig(steps, (value) => count(value, locale)), rows: steps.map((step) => [step.name, step.value]) };
+  }, [funnel, t, lang]);
   return (
     <Chart
       testId="chart-funnel"
       label={t('console.chart.funnel')}
-      option={option}
+      config={config}
       table={{ head: [t('console.chart.step'), t('console.chart.count')], rows }}
     />
   );
@@ -141,12 +142,12 @@ function FunnelCard({ funnel }: { funnel: Data['analyticsFunnel'] }) {
 
 function SeriesCard({ series, range }: { series: Data['analyticsSeries']; range: Range }) {
   const { t } = useI18n();
-  const { option, rows } = useMemo(() => {
+  const { config, rows } = useMemo(() => {
     const labels = series.map((point) => bucketLabel(point.at, range.interval));
     const gmv = series.map((point) => majorUnits(point.funnel.sales.gmv.amountMinor, point.funnel.sales.gmv.currency));
     const orders = series.map((point) => point.funnel.sales.orders);
     return {
-      option: seriesOption(labels, { name: t('console.kpi.gmv'), values: gmv }, { name: t('console.kpi.orders'), values: orders }),
+      config: seriesConfig(labels, { name: t('console.kpi.gmv'), values: gmv }, { name: t('console.kpi.orders'), values: orders }),
       rows: series.map((point, index) => [labels[index] ?? '', point.funnel.sales.gmv.formatted, point.funnel.sales.orders]),
     };
   }, [series, range.interval, t]);
@@ -155,7 +156,7 @@ function SeriesCard({ series, range }: { series: Data['analyticsSeries']; range:
     <Chart
       testId="chart-series"
       label={label}
-      option={option}
+      config={config}
       table={{ head: [t('console.chart.bucket'), t('console.kpi.gmv'), t('console.kpi.orders')], rows }}
     />
   );
@@ -163,7 +164,7 @@ function SeriesCard({ series, range }: { series: Data['analyticsSeries']; range:
 
 function AttributionCard({ funnel }: { funnel: Data['analyticsFunnel'] }) {
   const { t } = useI18n();
-  const { option, rows } = useMemo(() => {
+  const { config, rows } = useMemo(() => {
     const kinds = [
       [t('console.attribution.CLICK'), funnel.sales],
       [t('console.attribution.VIEW_THROUGH'), funnel.viewThrough],
@@ -173,7 +174,7 @@ function AttributionCard({ funnel }: { funnel: Data['analyticsFunnel'] }) {
     const gmv = kinds.map(([, sales]) => majorUnits(sales.gmv.amountMinor, sales.gmv.currency));
     const orders = kinds.map(([, sales]) => sales.orders);
     return {
-      option: attributionOption(names, { name: t('console.kpi.gmv'), values: gmv }, { name: t('console.chart.orders'), values: orders }),
+      config: attributionConfig(names, { name: t('console.kpi.gmv'), values: gmv }, { name: t('console.chart.orders'), values: orders }),
       rows: kinds.map(([name, sales]) => [name, sales.gmv.formatted, sales.orders]),
     };
   }, [funnel, t]);
@@ -181,7 +182,7 @@ function AttributionCard({ funnel }: { funnel: Data['analyticsFunnel'] }) {
     <Chart
       testId="chart-attribution"
       label={t('console.chart.attribution')}
-      option={option}
+      config={config}
       table={{ head: [t('console.chart.kind'), t('console.kpi.gmv'), t('console.chart.orders')], rows }}
     />
   );
@@ -189,20 +190,21 @@ function AttributionCard({ funnel }: { funnel: Data['analyticsFunnel'] }) {
 
 function TopicsCard({ topics }: { topics: Data['audienceTopics'] }) {
   const { t, lang } = useI18n();
-  const { option, rows } = useMemo(() => {
-    const named = topics.map((share) => {
-      return { name: topicName(t, share.topic), value: share.reads, share: share.share };
-    });
-    return {
-      option: topicsOption(named),
-      rows: named.map((share) => [share.name, share.value, percent(share.share, localeOf(lang))]),
-    };
+  const { config, rows } = useMemo(() => {
+    const locale = localeOf(lang);
+    const named = topics.map((share) => ({
+      name: topicName(t, share.topic),
+      value: share.reads,
+      share: percent(share.share, locale),
+      detail: `${count(share.reads, locale)} (${percent(share.share, locale)})`,
+    }));
+    return { config: topicsConfig(named), rows: named.map((share) => [share.name, share.value, share.share]) };
   }, [topics, t, lang]);
   return (
     <Chart
       testId="chart-topics"
       label={t('console.chart.topics')}
-      option={option}
+      config={config}
       table={{ head: [t('console.chart.topic'), t('console.kpi.reads'), t('console.chart.share')], rows }}
     />
   );

@@ -1,38 +1,50 @@
-import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type { ChartOption } from '../../ui/charts/echarts';
+import type { ChartConfig } from '../../ui/charts/chartjs';
 
-/** Builders of the dashboard's chart options from the API's figures: pure, so each chart only redraws on new data. */
+/** Builders of the dashboard's charts from the API's figures: pure, so each chart only redraws on new data. */
 
 const RED = '#d9002a';
-const PALETTE = [RED, '#ff7a45', '#ffc53d', '#36cfc9', '#597ef7', '#9254de', '#73d13d', '#8c8c8c'];
+const BLUE = '#597ef7';
+const PALETTE = [RED, '#ff7a45', '#ffc53d', '#36cfc9', BLUE, '#9254de', '#73d13d', '#8c8c8c'];
+/** The narrowest a funnel step is drawn, as a share of the widest: orders are a sliver of impressions, yet must show. */
+const MIN_STEP = 0.04;
 
-export function funnelOption(steps: { name: string; value: number }[]): ChartOption {
+interface Step {
+  name: string;
+  value: number;
+}
+
+/**
+ * The funnel as a funnel: one centred bar per step, as wide as its count (never narrower than MIN_STEP), in the funnel's
+ * order even where a later step outnumbers an earlier one (likes without a read). Each step is named with its count.
+ */
+export function funnelConfig(steps: Step[], format: (value: number) => string): ChartConfig {
+  const widest = Math.max(1, ...steps.map((step) => step.value));
   return {
-    color: PALETTE,
-    tooltip: { trigger: 'item' },
-    series: [
-      {
-        type: 'funnel',
-        // The steps keep the funnel's order even where a later one outnumbers an earlier one (likes without a read).
-        sort: 'none',
-        left: '10%',
-        width: '80%',
-        minSize: '8%',
-        label: { show: true, position: 'inside', formatter: '{b}: {c}' },
-        data: steps,
+    type: 'bar',
+    data: {
+      labels: steps.map((step) => `${step.name}  ${format(step.value)}`),
+      datasets: [
+        {
+          data: steps.map((step): [number, number] => {
+            const half = Math.max(step.value / widest, MIN_STEP) / 2;
+            return [-half, half];
+          }),
+          backgroundColor: PALETTE.slice(0, steps.length),
+          borderRadius: 4,
+          barPercentage: 0.9,
+          categoryPercentage: 1,
+        },
+      ],
+    },
+    options: {
+      indexAxis: 'y',
+      scales: { x: { display: false, min: -0.5, max: 0.5 }, y: { grid: { display: false }, border: { display: false } } },
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { label: (item) => format(steps[item.dataIndex]?.value ?? 0) } },
       },
-    ],
+    },
   };
-}
-
-/** GMV and orders over time: GMV as a line on the left axis, orders as bars on the right. */
-export function seriesOption(labels: string[], gmv: Figures, orders: Figures): ChartOption {
-  return gmvAndOrders(labels, { ...line(gmv), smooth: true, showSymbol: labels.length <= 31 }, orders);
-}
-
-/** GMV and orders by kind of attribution (click, view-through, organic), both as bars. */
-export function attributionOption(kinds: string[], gmv: Figures, orders: Figures): ChartOption {
-  return gmvAndOrders(kinds, bar(gmv), orders);
 }
 
 interface Figures {
@@ -40,29 +52,68 @@ interface Figures {
   values: number[];
 }
 
-const line = (figures: Figures): LineSeriesOption => ({ type: 'line', name: figures.name, data: figures.values });
-const bar = (figures: Figures): BarSeriesOption => ({ type: 'bar', name: figures.name, data: figures.values });
+/** GMV and orders over time: GMV as a line on the left axis, orders as bars on the right. */
+export function seriesConfig(labels: string[], gmv: Figures, orders: Figures): ChartConfig {
+  return gmvAndOrders(labels, { ...gmv, type: 'line' }, orders);
+}
+
+/** GMV and orders by kind of attribution (click, view-through, organic), both as bars. */
+export function attributionConfig(kinds: string[], gmv: Figures, orders: Figures): ChartConfig {
+  return gmvAndOrders(kinds, { ...gmv, type: 'bar' }, orders);
+}
 
 /** One chart of GMV (money, left axis) and orders (whole numbers, right axis, as bars) over the same categories. */
-function gmvAndOrders(categories: string[], gmv: BarSeriesOption | LineSeriesOption, orders: Figures): ChartOption {
+function gmvAndOrders(categories: string[], gmv: Figures & { type: 'line' | 'bar' }, orders: Figures): ChartConfig {
   return {
-    color: [RED, '#597ef7'],
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 48, right: 48, top: 36, bottom: 32 },
-    xAxis: { type: 'category', data: categories },
-    yAxis: [
-      { type: 'value', name: String(gmv.name) },
-      { type: 'value', name: orders.name, minInterval: 1 },
-    ],
-    series: [gmv, { ...bar(orders), yAxisIndex: 1 }],
+    type: 'bar',
+    data: {
+      labels: categories,
+      datasets: [
+        {
+          type: gmv.type,
+          label: gmv.name,
+          data: gmv.values,
+          yAxisID: 'y',
+          borderColor: RED,
+          backgroundColor: RED,
+          tension: 0.3,
+          pointRadius: categories.length <= 31 ? 2 : 0,
+          order: 0,
+        },
+        { type: 'bar', label: orders.name, data: orders.values, yAxisID: 'orders', backgroundColor: BLUE, order: 1 },
+      ],
+    },
+    options: {
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        y: { position: 'left', beginAtZero: true, title: { display: true, text: gmv.name } },
+        orders: {
+          position: 'right',
+          beginAtZero: true,
+          ticks: { precision: 0 },
+          grid: { drawOnChartArea: false },
+          title: { display: true, text: orders.name },
+        },
+      },
+    },
   };
 }
 
-export function topicsOption(shares: { name: string; value: number }[]): ChartOption {
+/** The audience's topics, the most read first, as bars; each named with its reads and share in the tooltip. */
+export function topicsConfig(topics: (Step & { detail: string })[]): ChartConfig {
   return {
-    color: PALETTE,
-    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    series: [{ type: 'pie', radius: ['35%', '70%'], label: { formatter: '{b} {d}%' }, data: shares }],
+    type: 'bar',
+    data: {
+      labels: topics.map((topic) => topic.name),
+      datasets: [{ data: topics.map((topic) => topic.value), backgroundColor: topics.map((_, i) => PALETTE[i % PALETTE.length] ?? RED) }],
+    },
+    options: {
+      indexAxis: 'y',
+      scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { grid: { display: false } } },
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { label: (item) => topics[item.dataIndex]?.detail ?? '' } },
+      },
+    },
   };
 }

@@ -1,22 +1,33 @@
 import { useMemo } from 'react';
 import { Chart } from '../../ui/charts/Chart';
-import type { ChartOption } from '../../ui/charts/echarts';
+import type { ChartConfig } from '../../ui/charts/chartjs';
 
 export interface Series {
   name: string;
   values: number[];
 }
 
+const COLOURS = ['#d9002a', '#597ef7', '#36cfc9', '#ffc53d', '#9254de', '#73d13d', '#ff7a45', '#8c8c8c'];
+
 /** Lines of daily figures over `days` (UTC dates), with a legend and a tooltip; a table of them for screen readers. */
 export function SeriesChart({ days, series, label }: { days: string[]; series: Series[]; label: string }) {
-  const option = useMemo<ChartOption>(
+  const config = useMemo<ChartConfig>(
     () => ({
-      grid: { left: 40, right: 16, top: 36, bottom: 28 },
-      legend: { top: 0 },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: days, boundaryGap: false },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: series.map((line) => ({ name: line.name, type: 'line', data: line.values, showSymbol: days.length <= 31 })),
+      type: 'line',
+      data: {
+        labels: days,
+        datasets: series.map((line, i) => ({
+          label: line.name,
+          data: line.values,
+          borderColor: COLOURS[i % COLOURS.length],
+          backgroundColor: COLOURS[i % COLOURS.length],
+          pointRadius: days.length <= 31 ? 2 : 0,
+        })),
+      },
+      options: {
+        interaction: { mode: 'index', intersect: false },
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      },
     }),
     [days, series],
   );
@@ -27,5 +38,5 @@ export function SeriesChart({ days, series, label }: { days: string[]; series: S
     }),
     [days, series],
   );
-  return <Chart testId="series-chart" label={label} option={option} table={table} />;
+  return <Chart testId="series-chart" label={label} config={config} table={table} />;
 }

@@ -1,9 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import { init, type ChartOption } from './echarts';
+import { Chart as ChartJs, type ChartConfig } from './chartjs';
 import './chart.css';
-
-const ANIMATION_MS = 300;
 
 /** What a chart shows, as a table for screen readers (the canvas itself says nothing to them). */
 export interface ChartTable {
@@ -12,57 +10,45 @@ export interface ChartTable {
 }
 
 /**
- * One ECharts chart on a canvas. It follows its container's size (a ResizeObserver, since the console's columns
- * change width without the window resizing) and is disposed on unmount, so a visited dashboard leaves nothing behind.
+ * One Chart.js chart on a canvas. It follows its box's size (Chart.js watches the box, since the console's columns change
+ * width without the window resizing) and is destroyed on unmount, so a visited dashboard leaves nothing behind.
  */
-export function Chart({ testId, label, option, table }: { testId: string; label: string; option: ChartOption; table: ChartTable }) {
+export function Chart({ testId, label, config, table }: { testId: string; label: string; config: ChartConfig; table: ChartTable }) {
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<ReturnType<typeof init> | null>(null);
-  const drawn = useRef(false);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<ChartJs<'bar' | 'line', (number | [number, number])[], string> | null>(null);
 
   useEffect(() => {
     const element = box.current;
-    if (!element) return;
-    const instance = init(element, null, { renderer: 'canvas' });
-    chart.current = instance;
-    // An observer reports the size it first sees at once: a chart drawn at that size is not drawn a second time.
-    const observer = new ResizeObserver(([entry]) => {
-      const size = entry?.contentRect;
-      if (size && (Math.round(size.width) !== instance.getWidth() || Math.round(size.height) !== instance.getHeight())) instance.resize();
-    });
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const instance = chart.current;
-    const element = box.current;
-    if (!instance || !element) return;
-    // Marked for tests and the web benchmark, which wait for every chart to have finished drawing its figures.
+    if (!element || !canvas.current) return;
+    // Marked for tests and the web benchmark, which wait for every chart to have drawn its figures.
     element.dataset.drawn = 'false';
-    instance.on('finished', () => {
-      element.dataset.drawn = 'true';
-    });
-    // notMerge: a new range replaces the series outright instead of blending with the last one's. No animation the
-    // first time, when there is nothing to move from and a page's figures should be there at once; then a short one:
-    // figures that move on every change of range should not keep a person waiting a second each time.
-    const animation = drawn.current ? { animationDuration: ANIMATION_MS, animationDurationUpdate: ANIMATION_MS } : { animation: false };
-    drawn.current = true;
-    instance.setOption({ ...animation, ...option }, { notMerge: true });
-    return () => {
-      if (!instance.isDisposed()) instance.off('finished');
-    };
-  }, [option]);
+    const drawn = { id: 'drawn', afterRender: () => void (element.dataset.drawn = 'true') };
+    // No animation: a page's figures should be there at once, and figures that move on every change of range should
+    // not keep a person waiting each time.
+    const options = { ...config.options, animation: false as const, responsive: true, maintainAspectRatio: false };
+    if (chart.current) {
+      chart.current.data = config.data;
+      chart.current.options = options;
+      chart.current.update();
+    } else chart.current = new ChartJs(canvas.current, { ...config, options, plugins: [drawn] });
+  }, [config]);
+
+  useEffect(
+    () => () => {
+      chart.current?.destroy();
+      chart.current = null;
+    },
+    [],
+  );
 
   return (
     <figure className="chart">
       <figcaption className="chart-title">{label}</figcaption>
-      <div ref={box} className="chart-canvas" data-testid={testId} data-chart role="img" aria-label={label} />
+      <div ref={box} className="chart-canvas" data-testid={testId} data-chart role="img" aria-label={label}>
+        <canvas ref={canvas} />
+      </div>
       {table.rows.length === 0 && <p className="muted small">{t('chart.empty')}</p>}
       <table className="visually-hidden">
         <caption>{label}</caption>

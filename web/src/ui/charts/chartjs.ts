@@ -1,0 +1,25 @@
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
+
+// Only what the console and the studio draw is registered, so the bundle carries these charts and nothing else.
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+// The app's own type: Chart.js measures and draws text with the canvas's font, not the page's.
+Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily || Chart.defaults.font.family;
+Chart.defaults.color = '#595959';
+
+/** Bars (plain or floating, as the funnel's) and lines, alone or on one chart. */
+export type ChartConfig = ChartConfiguration<'bar' | 'line', (number | [number, number])[], string>;
+
+export { Chart };
