@@ -352,3 +352,31 @@ it('tells a viewer the studio is not for them', async () => {
   expect(problems).toEqual([]);
   await context.close();
 });
+
+it('publishes a note whose Publish was pressed while its file was still uploading, once the file is up', async () => {
+  const { context, page, problems } = await openPage(browser, { token: creator.token });
+  await page.goto(`${base}/studio/new`);
+  await page.getByRole('heading', { name: '发布笔记' }).waitFor();
+  const network = await context.newCDPSession(page);
+  // A slow uplink (10 KB/s): the file is still on its way when Publish is pressed.
+  const uplink = (bytesPerSecond: number) =>
+    network.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: bytesPerSecond,
+    });
+  await uplink(10_000);
+  await page.getByTestId('media-input').setInputFiles(images[2] ?? '');
+  await page.getByTestId('note-title').fill('边传边发');
+  await page.getByTestId('publish').click();
+  await page.getByTestId('save-queued').filter({ hasText: '文件上传完成后立即发布' }).waitFor();
+  expect(await page.locator('[data-testid="media-tile"][data-phase="uploading"]').count()).toBe(1);
+  expect(await page.getByTestId('publish').isDisabled()).toBe(true);
+  await uplink(-1);
+  await page.waitForURL(`${base}/studio`, { timeout: 30_000 });
+  const row = await rowOf(page, '边传边发');
+  await page.locator(`[data-note-id="${await row.getAttribute('data-note-id')}"][data-status="PUBLISHED"]`).waitFor({ timeout: 30_000 });
+  expect(problems).toEqual([]);
+  await context.close();
+});

@@ -97,6 +97,10 @@ export const UploadProgressSubscription = graphql(`
       width
       height
       durationMs
+      images {
+        name
+        url
+      }
     }
   }
 `);

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import type { MediaInput, NoteKind } from '../../gql/graphql';
@@ -59,8 +59,11 @@ export function NoteForm({ draft }: { draft: NoteDraft }) {
   const activeTag = tags.find((tag) => tag.product.id === active) ?? null;
   const brands = [...new Map(tags.map((tag) => [tag.product.brand.id, tag.product.brand])).values()];
   const sponsor = sponsored ? (brands.find((brand) => brand.id === sponsorBrandId) ?? brands[0] ?? null) : null;
-  const uploadsPending = items.some((item) => item.phase === 'uploading' || item.phase === 'failed');
-  const busy = creating.fetching || updating.fetching || publishing.fetching;
+  const uploading = items.some((item) => item.phase === 'uploading');
+  const failedFiles = items.some((item) => item.phase === 'failed');
+  // Pressed while files were still on their way: the note is saved the moment the last one is, as a phone app posts.
+  const [queued, setQueued] = useState<'publish' | 'draft' | null>(null);
+  const busy = creating.fetching || updating.fetching || publishing.fetching || queued !== null;
 
   const addFiles = (files: File[]) => {
     const why = refuseChoice(items, files);
@@ -80,6 +83,12 @@ export function NoteForm({ draft }: { draft: NoteDraft }) {
     setTags((before) =>
       before.map((tag) => (tag.product.id === productId ? { ...tag, mediaKey: null, x: null, y: null, atMs: null, ...place } : tag)),
     );
+
+  const saveOrQueue = (publish: boolean) => {
+    setError(null);
+    if (uploading) setQueued(publish ? 'publish' : 'draft');
+    else void save(publish);
+  };
 
   const save = async (publish: boolean) => {
     setError(null);
@@ -111,6 +120,14 @@ export function NoteForm({ draft }: { draft: NoteDraft }) {
     navigate('/studio', { state: { saved: saved.note.id } });
   };
 
+  useEffect(() => {
+    if (queued === null || uploading) return;
+    setQueued(null);
+    // A file refused on the way keeps the note unsaved: the creator removes it or tries it again, then saves.
+    if (!failedFiles) void save(queued === 'publish');
+    // Runs on the queue and the uploads alone: save, made anew each render, reads the form as it is when they end.
+  }, [queued, uploading, failedFiles]);
+
   const positionOf = (key: string) => items.findIndex((item) => item.key === key) + 1;
 
   return (
@@ -118,7 +135,7 @@ export function NoteForm({ draft }: { draft: NoteDraft }) {
       className="note-form"
       onSubmit={(event) => {
         event.preventDefault();
-        void save(true);
+        saveOrQueue(true);
       }}
     >
       <h1>{draft.id ? t('studio.edit.title') : t('studio.new.title')}</h1>
@@ -193,20 +210,25 @@ export function NoteForm({ draft }: { draft: NoteDraft }) {
               {t('studio.saveFailed', { message: error })}
             </p>
           )}
-          {uploadsPending && items.length > 0 && <p className="muted small">{t('studio.waitForUploads')}</p>}
+          {failedFiles && <p className="muted small">{t('studio.waitForUploads')}</p>}
+          {queued !== null && (
+            <p className="muted small" role="status" data-testid="save-queued">
+              {t(queued === 'publish' ? 'studio.publishQueued' : 'studio.draftQueued')}
+            </p>
+          )}
           <div className="form-actions">
             {draft.status !== 'PUBLISHED' && draft.status !== 'PROCESSING' && (
               <button
                 type="button"
                 className="button"
                 data-testid="save-draft"
-                disabled={busy || uploadsPending || items.length === 0}
-                onClick={() => void save(false)}
+                disabled={busy || failedFiles || items.length === 0}
+                onClick={() => saveOrQueue(false)}
               >
                 {t('studio.saveDraft')}
               </button>
             )}
-            <button type="submit" className="button primary" data-testid="publish" disabled={busy || uploadsPending || items.length === 0}>
+            <button type="submit" className="button primary" data-testid="publish" disabled={busy || failedFiles || items.length === 0}>
               {draft.status === null || draft.status === 'DRAFT' ? t('studio.publish') : t('studio.saveChanges')}
             </button>
           </div>

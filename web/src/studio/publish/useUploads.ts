@@ -11,12 +11,21 @@ export const MAX_IMAGES = 9;
 
 export type Phase = 'uploading' | 'processing' | 'ready' | 'failed';
 
+/**
+ * How long a picked photo may go without the server's processed copy before the page makes a preview of its own.
+ * Decoding a 12-megapixel photo costs the CPU the upload and the server's processing (on the same machine, or the same
+ * phone) need; on a good connection the server's copy comes within about that time anyway.
+ */
+const OWN_PREVIEW_AFTER_MS = 1_000;
+/** The processed copy a photo is previewed with: as wide as the pinning stage needs (see preview.ts). */
+const PREVIEW_VARIANT = 'large';
+
 /** A file of the note: one being uploaded now, or one the note already has (editing). */
 export interface MediaItem {
   key: string;
   kind: NoteKind;
   name: string;
-  /** An object URL of the chosen file, or the stored file's URL. */
+  /** An object URL of (a small copy of) the chosen file, the server's processed copy, or the stored file's URL; '' until one is known. */
   preview: string;
   /** Kept for a retry; null for a file the note already had. */
   file: File | null;
@@ -29,6 +38,8 @@ export interface MediaItem {
   /** A file the note names by URL (not uploaded here), which is sent back as it was. */
   stored: { url: string; width: number; height: number; durationMs: number | null } | null;
 }
+
+const isObjectUrl = (url: string) => url.startsWith('blob:');
 
 const kindOf = (file: File): NoteKind => (file.type.startsWith('video/') ? 'VIDEO' : 'IMAGE');
 
@@ -44,14 +55,15 @@ export function refuseChoice(current: readonly MediaItem[], files: readonly File
 /**
  * The note's files and their uploads: each file is sent on its own (XHR, for its bytes' progress), then followed over
  * the uploadProgress subscription until the workers have made it ready or refused it. The browser streams the file
- * from disk and previews come from object URLs (of a small copy, for a photo), so even a large video is never read
- * into the page's memory.
+ * from disk, a video previews from an object URL of the file and a photo from the server's processed copy (or a small
+ * copy of its own, see OWN_PREVIEW_AFTER_MS), so even a large video is never read into the page's memory.
  */
 export function useUploads(initial: MediaItem[]) {
   const client = useClient();
   const [items, setItems] = useState<MediaItem[]>(initial);
   const nextKey = useRef(0);
   const watching = useRef(new Map<string, () => void>());
+  const previewTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const current = useRef(items);
   current.current = items;
 
@@ -74,9 +86,12 @@ export function useUploads(initial: MediaItem[]) {
           if (result.error) update(key, { phase: 'failed', failure: { status: 0 } });
           return;
         }
-        if (upload.status === 'READY')
-          update(key, { phase: 'ready', percent: 100, kind: upload.kind, durationMs: upload.durationMs ?? null });
-        else if (upload.status === 'FAILED')
+        if (upload.status === 'READY') {
+          const item = current.current.find((candidate) => candidate.key === key);
+          const processed = upload.images.find((image) => image.name === PREVIEW_VARIANT) ?? upload.images[0];
+          const preview = item && !item.preview && upload.kind === 'IMAGE' && processed ? { preview: processed.url } : {};
+          update(key, { phase: 'ready', percent: 100, kind: upload.kind, durationMs: upload.durationMs ?? null, ...preview });
+        } else if (upload.status === 'FAILED')
           update(key, { phase: 'failed', failure: { reason: upload.failure?.reason ?? 'processing_failed' } });
         else update(key, { phase: 'processing', percent: upload.progress, kind: upload.kind });
       });
@@ -85,11 +100,13 @@ export function useUploads(initial: MediaItem[]) {
     [client, stopWatching, update],
   );
 
+  /** The page's own preview of a photo, unless the server's copy has come first (or comes while decoding). */
   const showPreview = useCallback(
     async (key: string, file: File) => {
+      const waiting = () => current.current.find((item) => item.key === key)?.preview === '';
+      if (!waiting()) return;
       const small = await photoPreview(file);
-      if (!current.current.some((item) => item.key === key)) return;
-      update(key, { preview: URL.createObjectURL(small ?? file) });
+      if (waiting()) update(key, { preview: URL.createObjectURL(small ?? file) });
     },
     [update],
   );
@@ -120,7 +137,8 @@ export function useUploads(initial: MediaItem[]) {
         key: `file-${(nextKey.current += 1)}`,
         kind: kindOf(file),
         name: file.name,
-        // A video plays from the file itself; a photo shows a small copy once made (photoPreview), nothing before.
+        // A video plays from the file itself; a photo shows the server's processed copy, or its own small copy when
+        // that is slow to come (showPreview), nothing before.
         preview: kindOf(file) === 'VIDEO' ? URL.createObjectURL(file) : '',
         file,
         phase: 'uploading',
@@ -132,7 +150,15 @@ export function useUploads(initial: MediaItem[]) {
       }));
       setItems((before) => [...before, ...added]);
       for (const item of added) if (item.file) send(item.key, item.file);
-      for (const item of added) if (item.file && item.kind === 'IMAGE') void showPreview(item.key, item.file);
+      for (const item of added) {
+        const file = item.file;
+        if (!file || item.kind !== 'IMAGE') continue;
+        const timer = setTimeout(() => {
+          previewTimers.current.delete(item.key);
+          void showPreview(item.key, file);
+        }, OWN_PREVIEW_AFTER_MS);
+        previewTimers.current.set(item.key, timer);
+      }
     },
     [send, showPreview],
   );
@@ -140,8 +166,10 @@ export function useUploads(initial: MediaItem[]) {
   const remove = useCallback(
     (key: string) => {
       stopWatching(key);
+      clearTimeout(previewTimers.current.get(key));
+      previewTimers.current.delete(key);
       const item = current.current.find((candidate) => candidate.key === key);
-      if (item?.file && item.preview) URL.revokeObjectURL(item.preview);
+      if (item && isObjectUrl(item.preview)) URL.revokeObjectURL(item.preview);
       setItems((before) => before.filter((candidate) => candidate.key !== key));
     },
     [stopWatching],
@@ -182,9 +210,11 @@ export function useUploads(initial: MediaItem[]) {
 
   useEffect(() => {
     const subscriptions = watching.current;
+    const timers = previewTimers.current;
     return () => {
       for (const unsubscribe of subscriptions.values()) unsubscribe();
-      for (const item of current.current) if (item.file && item.preview) URL.revokeObjectURL(item.preview);
+      for (const timer of timers.values()) clearTimeout(timer);
+      for (const item of current.current) if (isObjectUrl(item.preview)) URL.revokeObjectURL(item.preview);
     };
   }, []);
 
