@@ -54,6 +54,8 @@ const MAX_DEALS = 100;
  * own notes; an admin sees everything.
  */
 export class AnalyticsService {
+  private readonly decided = new WeakMap<Actor, Map<string, Promise<Access>>>();
+
   constructor(private readonly repos: Pick<Repositories, 'analytics' | 'users' | 'products' | 'notes'>) {}
 
   async funnel(actor: Actor | null, scope: ScopeInput, rangeInput: RangeInput, currency = 'CNY'): Promise<Funnel> {
@@ -155,11 +157,24 @@ export class AnalyticsService {
     return sponsoredFigures(row, deals.noteIds.length, deals.costMinor);
   }
 
-  /** Who may see what; see the class comment. */
-  private async access(actor: Actor | null, scope: ScopeInput, currency?: string): Promise<Access> {
+  /**
+   * Who may see what (see the class comment), decided once per request and scope: a dashboard asks for five figures of
+   * one scope in one request, and each would otherwise look the account, its brand and the scope up again. An actor
+   * is made for each request (accounts.viewerFromToken), so a decision does not outlive its request.
+   */
+  private access(actor: Actor | null, scope: ScopeInput, currency?: string): Promise<Access> {
     if (!actor) throw errors.unauthenticated();
     if (currency !== undefined && !/^[A-Z]{3}$/.test(currency))
       throw errors.badInput('currency: must be an ISO 4217 code such as CNY', 'currency');
+    let byScope = this.decided.get(actor);
+    if (!byScope) this.decided.set(actor, (byScope = new Map()));
+    const key = `${scope.kind} ${scope.id ?? ''}`;
+    let access = byScope.get(key);
+    if (!access) byScope.set(key, (access = this.decide(actor, scope)));
+    return access;
+  }
+
+  private async decide(actor: Actor, scope: ScopeInput): Promise<Access> {
     const account = await loadSubject(this.repos.users, actor);
     // A console asks for its own brand's figures before it knows the brand's id, so the two requests run side by side.
     const id = scope.id ?? (scope.kind === 'brand' ? account.brandId : null);
