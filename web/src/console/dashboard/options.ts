@@ -5,7 +5,10 @@ import type { ChartConfig } from '../../ui/charts/chartjs';
 const RED = '#d9002a';
 const BLUE = '#597ef7';
 const PALETTE = [RED, '#ff7a45', '#ffc53d', '#36cfc9', BLUE, '#9254de', '#73d13d', '#8c8c8c'];
-/** The narrowest a funnel step is drawn, as a share of the widest: orders are a sliver of impressions, yet must show. */
+/**
+ * The narrowest a funnel step with anything in it is drawn, as a share of the widest: orders are a sliver of
+ * impressions, yet must show.
+ */
 const MIN_STEP = 0.04;
 
 interface Step {
@@ -14,8 +17,9 @@ interface Step {
 }
 
 /**
- * The funnel as a funnel: one centred bar per step, as wide as its count (never narrower than MIN_STEP), in the funnel's
- * order even where a later step outnumbers an earlier one (likes without a read). Each step is named with its count.
+ * The funnel as a funnel: one centred bar per step, as wide as its count (never narrower than MIN_STEP, unless empty),
+ * in the funnel's order even where a later step outnumbers an earlier one (likes without a read). Each step is named
+ * with its count.
  */
 export function funnelConfig(steps: Step[], format: (value: number) => string): ChartConfig {
   const widest = Math.max(1, ...steps.map((step) => step.value));
@@ -26,7 +30,7 @@ export function funnelConfig(steps: Step[], format: (value: number) => string): 
       datasets: [
         {
           data: steps.map((step): [number, number] => {
-            const half = Math.max(step.value / widest, MIN_STEP) / 2;
+            const half = step.value === 0 ? 0 : Math.max(step.value / widest, MIN_STEP) / 2;
             return [-half, half];
           }),
           backgroundColor: PALETTE.slice(0, steps.length),
