@@ -1,10 +1,7 @@
-import type { ChartConfig } from '../../ui/charts/chartjs';
+import { BLUE, PALETTE, RED, type ChartConfig } from '../../ui/charts/chartjs';
 
 /** Builders of the dashboard's charts from the API's figures: pure, so each chart only redraws on new data. */
 
-const RED = '#d9002a';
-const BLUE = '#597ef7';
-const PALETTE = [RED, '#ff7a45', '#ffc53d', '#36cfc9', BLUE, '#9254de', '#73d13d', '#8c8c8c'];
 /**
  * The narrowest a funnel step with anything in it is drawn, as a share of the widest: orders are a sliver of
  * impressions, yet must show.

@@ -1,13 +1,11 @@
 import { useMemo } from 'react';
 import { Chart } from '../../ui/charts/Chart';
-import type { ChartConfig } from '../../ui/charts/chartjs';
+import { PALETTE, type ChartConfig } from '../../ui/charts/chartjs';
 
 export interface Series {
   name: string;
   values: number[];
 }
-
-const COLOURS = ['#d9002a', '#597ef7', '#36cfc9', '#ffc53d', '#9254de', '#73d13d', '#ff7a45', '#8c8c8c'];
 
 /** Lines of daily figures over `days` (UTC dates), with a legend and a tooltip; a table of them for screen readers. */
 export function SeriesChart({ days, series, label }: { days: string[]; series: Series[]; label: string }) {
@@ -19,8 +17,8 @@ export function SeriesChart({ days, series, label }: { days: string[]; series: S
         datasets: series.map((line, i) => ({
           label: line.name,
           data: line.values,
-          borderColor: COLOURS[i % COLOURS.length],
-          backgroundColor: COLOURS[i % COLOURS.length],
+          borderColor: PALETTE[i % PALETTE.length],
+          backgroundColor: PALETTE[i % PALETTE.length],
           pointRadius: days.length <= 31 ? 2 : 0,
         })),
       },

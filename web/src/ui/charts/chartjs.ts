@@ -19,6 +19,12 @@ Chart.register(BarController, BarElement, LineController, LineElement, PointElem
 Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily || Chart.defaults.font.family;
 Chart.defaults.color = '#595959';
 
+/** The app's red, and the blue beside it for a second measure (orders beside GMV). */
+export const RED = '#d9002a';
+export const BLUE = '#597ef7';
+/** The charts' colours, in the order steps, categories and series take them. */
+export const PALETTE = [RED, '#ff7a45', '#ffc53d', '#36cfc9', BLUE, '#9254de', '#73d13d', '#8c8c8c'];
+
 /** Bars (plain or floating, as the funnel's) and lines, alone or on one chart. */
 export type ChartConfig = ChartConfiguration<'bar' | 'line', (number | [number, number])[], string>;
 
