@@ -77,7 +77,7 @@ export const studioEn: Record<keyof typeof studioZh, string> = {
   'studio.preview': 'Preview',
   'studio.preview.untitled': '(no title yet)',
   'studio.saveFailed': 'Could not save: {message}',
-  'studio.waitForUploads': 'A file could not be uploaded: remove it or try it again, then save',
+  'studio.failedFiles': 'A file could not be uploaded: remove it or try it again, then save',
   'studio.publishQueued': 'Publishing as soon as the files have uploaded…',
   'studio.draftQueued': 'Saving the draft as soon as the files have uploaded…',
   'studio.saveDraft': 'Save draft',

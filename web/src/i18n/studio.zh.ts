@@ -75,7 +75,7 @@ export const studioZh = {
   'studio.preview': '预览',
   'studio.preview.untitled': '（未填写标题）',
   'studio.saveFailed': '保存失败：{message}',
-  'studio.waitForUploads': '有文件上传失败：删除或重试后再保存',
+  'studio.failedFiles': '有文件上传失败：删除或重试后再保存',
   'studio.publishQueued': '文件上传完成后立即发布…',
   'studio.draftQueued': '文件上传完成后立即存草稿…',
   'studio.saveDraft': '存草稿',

@@ -210,7 +210,7 @@ export function NoteForm({ draft }: { draft: NoteDraft }) {
               {t('studio.saveFailed', { message: error })}
             </p>
           )}
-          {failedFiles && <p className="muted small">{t('studio.waitForUploads')}</p>}
+          {failedFiles && <p className="muted small">{t('studio.failedFiles')}</p>}
           {queued !== null && (
             <p className="muted small" role="status" data-testid="save-queued">
               {t(queued === 'publish' ? 'studio.publishQueued' : 'studio.draftQueued')}

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import { Chart as ChartJs, type ChartConfig } from './chartjs';
+import { Chart as ChartJs, type ChartConfig, type DrawnChart } from './chartjs';
 import './chart.css';
 
 /** What a chart shows, as a table for screen readers (the canvas itself says nothing to them). */
@@ -17,7 +17,7 @@ export function Chart({ testId, label, config, table }: { testId: string; label:
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<ChartJs<'bar' | 'line', (number | [number, number])[], string> | null>(null);
+  const chart = useRef<DrawnChart | null>(null);
   const drawnConfig = useRef('');
 
   // Drawn as the page is committed, before it is painted: the page is painted once with its charts, not first without.

@@ -25,7 +25,13 @@ export const BLUE = '#597ef7';
 /** The charts' colours, in the order steps, categories and series take them. */
 export const PALETTE = [RED, '#ff7a45', '#ffc53d', '#36cfc9', BLUE, '#9254de', '#73d13d', '#8c8c8c'];
 
+type Kinds = 'bar' | 'line';
+/** A figure, or a floating bar's two ends (the funnel's). */
+type Data = (number | [number, number])[];
+
 /** Bars (plain or floating, as the funnel's) and lines, alone or on one chart. */
-export type ChartConfig = ChartConfiguration<'bar' | 'line', (number | [number, number])[], string>;
+export type ChartConfig = ChartConfiguration<Kinds, Data, string>;
+/** A drawn chart of a ChartConfig. */
+export type DrawnChart = Chart<Kinds, Data, string>;
 
 export { Chart };
