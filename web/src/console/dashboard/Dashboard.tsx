@@ -9,6 +9,7 @@ import { count, localeOf, majorUnits, percent, topicName } from '../format';
 import { bucketLabel, rangeOf, type Preset, type Range } from '../range';
 import { RangePicker } from '../RangePicker';
 import { useOwnsBrand } from '../brand';
+import { dashboardPolicy } from '../prefetch';
 import { Kpis } from './Kpis';
 import { TopTable } from './TopTables';
 import { attributionConfig, funnelConfig, seriesConfig, topicsConfig } from './options';
@@ -24,11 +25,10 @@ export function Dashboard({ brandId }: { brandId: string }) {
   const range = useMemo(() => rangeOf(preset, new Date()), [preset]);
   // Asked for as the prefetch asks for it (see console/prefetch.ts), so the page finds the prefetch's answer.
   const ownBrand = useOwnsBrand();
-  const [{ data, error, fetching }, refetch] = useQuery({
-    query: Query,
-    variables: dashboardVariables(ownBrand ? null : brandId, range),
-    requestPolicy: 'cache-and-network',
-  });
+  const variables = useMemo(() => dashboardVariables(ownBrand ? null : brandId, range), [ownBrand, brandId, range]);
+  // Decided once per range, so that the prefetch's figures growing old while shown does not fetch them again.
+  const requestPolicy = useMemo(() => dashboardPolicy(variables), [variables]);
+  const [{ data, error, fetching }, refetch] = useQuery({ query: Query, variables, requestPolicy });
   const exportParams = { scope: 'brand', id: brandId, from: range.from, to: range.to };
 
   return (
