@@ -16,7 +16,8 @@ import { seenAt, watch } from './page-clock';
 // otherwise), with the product's API and workers in one process as `npm start` runs them.
 // - dashboard_js_kb_gz: the JavaScript a first visit to the dashboard loads (the app's entry, the console, Chart.js);
 //   dashboard_route_js_kb_gz: the part of it that only console routes load (the console and Chart.js).
-// - dashboard_render_ms: from navigation to every chart drawn, on a laptop-sized page with the CPU slowed 4×, median.
+// - dashboard_render_ms: from navigation to every chart drawn, on a laptop-sized page with the CPU slowed 4×, median;
+//   dashboard_render_bare_page_ms: the same for a bare page of the same four charts (dashboard-ceiling.ts), the ceiling.
 // - studio_publish_ms: three 12-megapixel JPEGs from the moment the studio's page is handed them (the end of a pick) to
 //   their note published (media processed, by the server's own timestamp), median; studio_publish_api_ms: the same
 //   three files uploaded and published through the API alone, in the same run and alternating with the studio's tries,

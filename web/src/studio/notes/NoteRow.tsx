@@ -35,7 +35,11 @@ export function NoteRow({ note, onDeleted }: { note: StudioNote; onDeleted(): vo
 
   return (
     <li className="studio-note" data-testid="studio-note" data-note-id={note.id} data-status={note.status}>
-      {thumb ? <img src={thumb} alt="" loading="lazy" decoding="async" className="studio-note-thumb" /> : <span className="studio-note-thumb" />}
+      {thumb ? (
+        <img src={thumb} alt="" loading="lazy" decoding="async" className="studio-note-thumb" />
+      ) : (
+        <span className="studio-note-thumb" />
+      )}
       <div className="studio-note-text">
         <strong>{note.title}</strong>
         <span className="small muted">{when}</span>
