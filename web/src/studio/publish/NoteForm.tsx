@@ -91,7 +91,6 @@ export function NoteForm({ draft }: { draft: NoteDraft }) {
   };
 
   const save = async (publish: boolean) => {
-    setError(null);
     const common = { title, body, topics: topicsOf(body), productTags: tagInputs(tags, items) };
     const sponsorBrand = sponsor?.id ?? null;
     let saved: { note?: { id: string } | null; error?: { message: string } | null } | undefined;

@@ -24,8 +24,8 @@ export function Chart({ testId, label, config, table }: { testId: string; label:
   useLayoutEffect(() => {
     const element = box.current;
     if (!element || !canvas.current) return;
-    // A refetch that brings the same figures (the dashboard's, right after its prefetch) does not redraw them. The
-    // callbacks a config holds are left out of the comparison; they only read the figures that are compared.
+    // A refresh that brings the same figures (a cache-and-network query finding nothing new) does not redraw them.
+    // The callbacks a config holds are left out of the comparison; they only read the figures that are compared.
     const drawing = JSON.stringify(config);
     if (chart.current && drawing === drawnConfig.current) return;
     drawnConfig.current = drawing;
