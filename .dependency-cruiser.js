@@ -63,7 +63,7 @@ module.exports = {
     side('sharp', 'node_modules/sharp/', 'media/image\\.ts|test/support/image-fixtures\\.ts|bench/'),
     side('file-type', 'node_modules/file-type/', 'media/sniff\\.ts'),
     side('busboy', 'node_modules/busboy/', 'api/uploads\\.ts'),
-    side('tensorflow', 'node_modules/@tensorflow/', 'recommender/rank/interest-model\\.ts'),
+    side('tensorflow', 'node_modules/@tensorflow/', 'recommender/tensorflow\\.ts'),
     side('jieba', 'node_modules/@node-rs/jieba/', 'catalog/segment\\.ts'),
     {
       name: 'child-processes-have-two-homes',

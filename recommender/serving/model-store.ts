@@ -2,7 +2,8 @@ import type { Logger } from '../../core/logger';
 import type { RecommenderRepository } from '../../models/repositories/recommender.repository';
 import { headsIn, type Head } from '../signals';
 import { CoEngagement } from '../rank/co-engagement';
-import { initTensorflow, InterestModel } from '../rank/interest-model';
+import { InterestModel } from '../rank/interest-model';
+import { initTensorflow } from '../tensorflow';
 import { decodeModel, readsFeatures, rowsOf } from '../rank/model-codec';
 import { NOTE_FEATURES } from '../rank/note-features';
 

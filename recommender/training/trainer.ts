@@ -8,7 +8,8 @@ import type {
 } from '../../models/repositories/recommender.repository';
 import type { Transact } from '../../models/transaction';
 import { auc } from '../offline/metrics';
-import { initTensorflow, InterestModel } from '../rank/interest-model';
+import { InterestModel } from '../rank/interest-model';
+import { initTensorflow } from '../tensorflow';
 import { categoriesOf, DAY_MS, PROFILE_HISTORY } from '../rank/affinity-profile';
 import { CoEngagement } from '../rank/co-engagement';
 import { decodeModel, encodeModel, readsFeatures, rowsOf } from '../rank/model-codec';

@@ -1,6 +1,7 @@
 import { isRead as isLongView } from '../../models/read-rule';
 import { HEADS, headsOf, feedScores } from '../../recommender/signals';
-import { initTensorflow, InterestModel, type ExampleBatch } from '../../recommender/rank/interest-model';
+import { InterestModel, type ExampleBatch } from '../../recommender/rank/interest-model';
+import { initTensorflow } from '../../recommender/tensorflow';
 
 describe('signals', () => {
   it('reads a view as long from half a video or 5 s on an image, and engagement as a long view too', () => {
