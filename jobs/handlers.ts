@@ -2,6 +2,7 @@ import type { OrdersService } from '../commerce/orders.service';
 import type { RollupService } from '../commerce/rollup.service';
 import type { EventLogMaintenance } from '../events/partitions';
 import type { MediaService } from '../media/media.service';
+import { describeComparison } from '../recommender/offline/promotion';
 import type { ServedLogService } from '../recommender/served-log.service';
 import type { Trainer } from '../recommender/training/trainer';
 import type { TrendingService } from '../recommender/trending.service';
@@ -26,7 +27,7 @@ export function createJobHandlers({ trending, media, trainer, servedLog, rollup,
       const verdict = outcome.promoted ? 'promoted' : 'kept the serving model';
       return {
         status: 'success',
-        detail: `${verdict}: holdout AUC ${outcome.holdoutAuc.toFixed(4)} vs ${outcome.servingAuc?.toFixed(4) ?? 'none'}`,
+        detail: `${verdict}: ${describeComparison(outcome.comparison)}; holdout AUC ${outcome.holdoutAuc.toFixed(4)} vs ${outcome.servingAuc?.toFixed(4) ?? 'none'}`,
       };
     },
     'counters.reconcile': async () => ({ status: 'success', detail: `${await trending.reconcileCounters()} notes fixed` }),

@@ -5,6 +5,7 @@ import { yieldCpuToApi } from '../../core/priority';
 import { createLogger } from '../../core/logger';
 import { terminalProgress } from '../../core/progress';
 import { repositoriesFor, transactor } from '../../models/transaction';
+import { describeComparison } from '../offline/promotion';
 import { Trainer } from '../training/trainer';
 
 // npm run train: one training run now, as the trainer role's scheduled job does, with a progress bar.
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
     }
     const against = outcome.servingAuc === null ? 'no model was serving' : `serving model ${outcome.servingAuc.toFixed(4)}`;
     console.log(
-      `${outcome.promoted ? 'Promoted' : 'Not promoted'} ${outcome.versionId}: holdout AUC ${outcome.holdoutAuc.toFixed(4)} (${against}); ` +
+      `${outcome.promoted ? 'Promoted' : 'Not promoted'} ${outcome.versionId}: ${describeComparison(outcome.comparison)}; ` +
+        `holdout AUC ${outcome.holdoutAuc.toFixed(4)} (${against}); ` +
         `${outcome.trainExamples} training examples, ${outcome.holdoutPairs} held-out pairs, ${outcome.seconds.toFixed(1)} s`,
     );
   } finally {

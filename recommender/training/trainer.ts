@@ -8,6 +8,7 @@ import type {
 } from '../../models/repositories/recommender.repository';
 import type { Transact } from '../../models/transaction';
 import { auc } from '../offline/metrics';
+import { compareModels, perUserNdcg, type Comparison } from '../offline/promotion';
 import { InterestModel } from '../rank/interest-model';
 import { initTensorflow } from '../tensorflow';
 import { categoriesOf, DAY_MS, PROFILE_HISTORY } from '../rank/affinity-profile';
@@ -42,6 +43,8 @@ export interface TrainingOutcome {
   holdoutAuc: number;
   /** The serving version's AUC on the same holdout; null when none was serving or it reads other features than this code's. */
   servingAuc: number | null;
+  /** Per-viewer NDCG of both on the holdout, which decides promotion (offline/promotion.ts). */
+  comparison: Comparison;
   trainExamples: number;
   holdoutPairs: number;
   seconds: number;
@@ -62,8 +65,8 @@ const UNSEEN = 0;
 /**
  * The trainer role's work: builds (viewer, note) examples from the event log (labels per head;
  * impressions without engagement and randomly drawn notes are negatives), trains the interest model
- * with the older pairs, measures it on the newest ones, and promotes it only if it beats the serving
- * version there.
+ * with the older pairs, measures it on the newest ones, and promotes it unless it ranks viewers' notes
+ * there worse than the serving version (offline/promotion.ts).
  */
 export class Trainer {
   constructor(
@@ -155,10 +158,18 @@ export class Trainer {
       }
       progress?.('evaluating', 0, 1);
       const weights = scoreWeights(trainedHeads);
-      const holdoutAuc = holdoutAucOf(model, { holdout, features: holdoutFeatures, userRow, noteRow, weights });
-      const servingAuc = await this.servingAuc(holdout, holdoutFeatures);
+      const positives = holdout.map(engaged);
+      const holdoutUsers = holdout.map((p) => p.user);
+      const scores = holdoutScores(model, { holdout, features: holdoutFeatures, userRow, noteRow, weights });
+      const servingScores = await this.servingScores(holdout, holdoutFeatures);
+      const holdoutAuc = auc(scores, positives);
+      const servingAuc = servingScores && auc(servingScores, positives);
+      const comparison = compareModels(
+        perUserNdcg(holdoutUsers, positives, scores),
+        servingScores && perUserNdcg(holdoutUsers, positives, servingScores),
+      );
       progress?.('evaluating', 1, 1);
-      const promoted = Number.isFinite(holdoutAuc) && (servingAuc === null || holdoutAuc > servingAuc);
+      const promoted = Number.isFinite(holdoutAuc) && comparison.promoted;
       const { layout, weights: buffer } = encodeModel(model.serialize(), {
         userIds,
         noteIds,
@@ -171,7 +182,20 @@ export class Trainer {
         trainExamples: examples.length * options.epochs,
         holdoutAuc,
         servingAuc,
-        metrics: { events: events.length, trainingPairs: training.length, holdoutPairs: holdout.length, heads: trainedHeads.length },
+        metrics: {
+          events: events.length,
+          trainingPairs: training.length,
+          holdoutPairs: holdout.length,
+          heads: trainedHeads.length,
+          holdoutUsers: comparison.users,
+          holdoutNdcg: comparison.candidate,
+          ...(comparison.serving === null ? {} : { servingNdcg: comparison.serving }),
+          ...(comparison.difference && {
+            ndcgDifference: comparison.difference.mean,
+            ndcgDifferenceLow: comparison.difference.low,
+            ndcgDifferenceHigh: comparison.difference.high,
+          }),
+        },
         layout,
         weights: buffer,
         neighbours: CoEngagement.build(noteIds.length + 1, engagedBaskets(engagedInWindow, noteRow)).encode(),
@@ -183,6 +207,7 @@ export class Trainer {
         promoted,
         holdoutAuc,
         servingAuc,
+        comparison,
         trainExamples: version.trainExamples,
         holdoutPairs: holdout.length,
         seconds: (performance.now() - started) / 1000,
@@ -198,7 +223,7 @@ export class Trainer {
    * Null when there is nothing to compare with: no serving version, or one reading other features
    * (stored before a change of them), which the first version trained after the change must replace.
    */
-  private async servingAuc(holdout: readonly Pair[], features: Float32Array): Promise<number | null> {
+  private async servingScores(holdout: readonly Pair[], features: Float32Array): Promise<Float32Array | null> {
     const serving = await this.repo.servingVersion();
     if (!serving) return null;
     if (!readsFeatures(serving.layout, NOTE_FEATURES)) {
@@ -210,7 +235,7 @@ export class Trainer {
     }
     const model = InterestModel.restore(decodeModel(serving.layout, serving.weights));
     try {
-      return holdoutAucOf(model, {
+      return holdoutScores(model, {
         holdout,
         features,
         userRow: rowsOf(serving.layout.userIds),
@@ -285,7 +310,7 @@ function timedEngagements(rows: readonly TrainingEngagement[], notes: ReadonlyMa
 }
 
 /** `features` holds the holdout's rows, in its order; the rows and weights are the scored version's. */
-function holdoutAucOf(
+function holdoutScores(
   model: InterestModel,
   {
     holdout,
@@ -300,11 +325,10 @@ function holdoutAucOf(
     noteRow: ReadonlyMap<string, number>;
     weights: Record<Head, number>;
   },
-): number {
+): Float32Array {
   const users = Int32Array.from(holdout, (p) => userRow.get(p.user) ?? UNSEEN);
   const items = Int32Array.from(holdout, (p) => noteRow.get(p.note.id) ?? UNSEEN);
-  const scores = feedScores(model.predict(users, items, features), weights);
-  return auc(scores, holdout.map(engaged));
+  return feedScores(model.predict(users, items, features), weights);
 }
 
 /**

@@ -84,7 +84,7 @@ async function pages(viewer: Account, count: number, size: number): Promise<Serv
 
 describe('the interest model', () => {
   it('is trained from the event log, promoted when none serves, and loaded by the API', () => {
-    expect(first).toMatchObject({ promoted: true, servingAuc: null });
+    expect(first).toMatchObject({ promoted: true, servingAuc: null, comparison: { promoted: true, serving: null } });
     expect(first?.holdoutAuc).toBeGreaterThan(0.7);
     expect(app.services.model.store.versionId).toBe(first?.versionId);
   });
@@ -207,6 +207,8 @@ describe('the interest model', () => {
     // Both are measured on the same, newest pairs (the log has grown since the first run).
     expect(untrained?.promoted).toBe(false);
     expect(untrained?.holdoutAuc).toBeLessThan(untrained?.servingAuc ?? NaN);
+    // Refused per viewer: the whole interval of the NDCG difference lies below the margin.
+    expect(untrained?.comparison.difference?.high).toBeLessThan(-0.01);
     expect(await repositoriesFor(app.database.db).recommender.servingVersionId()).toBe(first?.versionId);
     await app.services.model.store.refresh();
     expect(app.services.model.store.versionId).toBe(first?.versionId);
