@@ -28,7 +28,10 @@ async function main(): Promise<void> {
     console.log(
       `${outcome.promoted ? 'Promoted' : 'Not promoted'} ${outcome.versionId}: ${describeComparison(outcome.comparison)}; ` +
         `holdout AUC ${outcome.holdoutAuc.toFixed(4)} (${against}); ` +
-        `${outcome.trainExamples} training examples, ${outcome.holdoutPairs} held-out pairs, ${outcome.seconds.toFixed(1)} s`,
+        `${outcome.trainExamples} training examples, ${outcome.holdoutPairs} held-out pairs, ${outcome.seconds.toFixed(1)} s; ` +
+        `calibration error (ECE) per head: ${Object.entries(outcome.calibration)
+          .map(([head, ece]) => `${head} ${ece.toFixed(3)}`)
+          .join(', ')}`,
     );
   } finally {
     progress.stop();

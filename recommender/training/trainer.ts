@@ -7,7 +7,7 @@ import type {
   TrainingNote,
 } from '../../models/repositories/recommender.repository';
 import type { Transact } from '../../models/transaction';
-import { auc } from '../offline/metrics';
+import { auc, expectedCalibrationError } from '../offline/metrics';
 import { compareModels, perUserNdcg, type Comparison } from '../offline/promotion';
 import { InterestModel } from '../rank/interest-model';
 import { initTensorflow } from '../tensorflow';
@@ -45,6 +45,8 @@ export interface TrainingOutcome {
   servingAuc: number | null;
   /** Per-viewer NDCG of both on the holdout, which decides promotion (offline/promotion.ts). */
   comparison: Comparison;
+  /** Expected calibration error of each trained head's probability on the holdout. */
+  calibration: Partial<Record<Head, number>>;
   trainExamples: number;
   holdoutPairs: number;
   seconds: number;
@@ -160,8 +162,9 @@ export class Trainer {
       const weights = scoreWeights(trainedHeads);
       const positives = holdout.map(engaged);
       const holdoutUsers = holdout.map((p) => p.user);
-      const scores = holdoutScores(model, { holdout, features: holdoutFeatures, userRow, noteRow, weights });
+      const { scores, probabilities } = holdoutPredictions(model, { holdout, features: holdoutFeatures, userRow, noteRow, weights });
       const servingScores = await this.servingScores(holdout, holdoutFeatures);
+      const calibration = calibrationOf(probabilities, holdout, trainedHeads);
       const holdoutAuc = auc(scores, positives);
       const servingAuc = servingScores && auc(servingScores, positives);
       const comparison = compareModels(
@@ -188,6 +191,9 @@ export class Trainer {
           holdoutPairs: holdout.length,
           heads: trainedHeads.length,
           holdoutUsers: comparison.users,
+          ...Object.fromEntries(
+            Object.entries(calibration).map(([head, ece]) => [`ece${head.charAt(0).toUpperCase()}${head.slice(1)}`, ece]),
+          ),
           holdoutNdcg: comparison.candidate,
           ...(comparison.serving === null ? {} : { servingNdcg: comparison.serving }),
           ...(comparison.difference && {
@@ -208,6 +214,7 @@ export class Trainer {
         holdoutAuc,
         servingAuc,
         comparison,
+        calibration,
         trainExamples: version.trainExamples,
         holdoutPairs: holdout.length,
         seconds: (performance.now() - started) / 1000,
@@ -235,13 +242,13 @@ export class Trainer {
     }
     const model = InterestModel.restore(decodeModel(serving.layout, serving.weights));
     try {
-      return holdoutScores(model, {
+      return holdoutPredictions(model, {
         holdout,
         features,
         userRow: rowsOf(serving.layout.userIds),
         noteRow: rowsOf(serving.layout.noteIds),
         weights: scoreWeights(headsIn(serving.layout.heads)),
-      });
+      }).scores;
     } finally {
       model.dispose();
     }
@@ -310,7 +317,7 @@ function timedEngagements(rows: readonly TrainingEngagement[], notes: ReadonlyMa
 }
 
 /** `features` holds the holdout's rows, in its order; the rows and weights are the scored version's. */
-function holdoutScores(
+function holdoutPredictions(
   model: InterestModel,
   {
     holdout,
@@ -325,10 +332,25 @@ function holdoutScores(
     noteRow: ReadonlyMap<string, number>;
     weights: Record<Head, number>;
   },
-): Float32Array {
+): { scores: Float32Array; probabilities: Float32Array } {
   const users = Int32Array.from(holdout, (p) => userRow.get(p.user) ?? UNSEEN);
   const items = Int32Array.from(holdout, (p) => noteRow.get(p.note.id) ?? UNSEEN);
-  return feedScores(model.predict(users, items, features), weights);
+  const probabilities = model.predict(users, items, features);
+  return { scores: feedScores(probabilities, weights), probabilities };
+}
+
+/** Expected calibration error of each trained head's probability on the holdout (row-major [pairs, heads]). */
+function calibrationOf(probabilities: Float32Array, holdout: readonly Pair[], trained: readonly Head[]): Partial<Record<Head, number>> {
+  const calibration: Partial<Record<Head, number>> = {};
+  HEADS.forEach((head, h) => {
+    if (!trained.includes(head)) return;
+    const predicted = Float32Array.from(holdout, (_, n) => probabilities[n * HEADS.length + h] as number);
+    calibration[head] = expectedCalibrationError(
+      predicted,
+      holdout.map((p) => p.labels.has(head)),
+    );
+  });
+  return calibration;
 }
 
 /**

@@ -86,6 +86,10 @@ describe('the interest model', () => {
   it('is trained from the event log, promoted when none serves, and loaded by the API', () => {
     expect(first).toMatchObject({ promoted: true, servingAuc: null, comparison: { promoted: true, serving: null } });
     expect(first?.holdoutAuc).toBeGreaterThan(0.7);
+    // Each trained head reports its calibration on the holdout.
+    expect(Object.keys(first?.calibration ?? {})).toEqual(expect.arrayContaining(['longView', 'like']));
+    for (const ece of Object.values(first?.calibration ?? {})) expect(ece).toBeGreaterThanOrEqual(0);
+    for (const ece of Object.values(first?.calibration ?? {})) expect(ece).toBeLessThan(0.5);
     expect(app.services.model.store.versionId).toBe(first?.versionId);
   });
 
