@@ -5,7 +5,7 @@ import { terminalProgress } from '../../core/progress';
 import { itemKnnRecommender, popularityRecommender, userHistories, type Recommender } from '../offline/baselines';
 import { temporalHoldout } from '../offline/holdout';
 import { movieLensInteractions } from '../../events/interactions-csv';
-import { evaluateRankings } from '../offline/metrics';
+import { catalogueCoverage, evaluateRankings, intraListDiversity, novelty } from '../offline/metrics';
 import { replay, REPLAY_DEFAULTS } from '../training/replay';
 
 // npm run eval: the replay on MovieLens (ml-latest-small) with each user's latest 20% of ratings held
@@ -29,13 +29,29 @@ async function main(): Promise<void> {
   const histories = userHistories(train);
   console.log(`${train.length} training events, ${test.length} held out, ${users.length} users with held-out likes`);
 
+  // Beyond accuracy: how much of the catalogue is shown, how unobvious and how varied the lists are.
+  const engagedBy = new Map<string, Set<string>>();
+  for (const e of train) if (e.event === 'like') engagedBy.set(e.item, (engagedBy.get(e.item) ?? new Set()).add(e.user));
+  const engagedUsers = new Map([...engagedBy].map(([item, byUsers]) => [item, byUsers.size]));
+  const catalogue = new Set(train.map((e) => e.item)).size;
+  const judge = (name: string, rankings: ReadonlyMap<string, readonly string[]>, seconds: number) => ({
+    name,
+    ...evaluateRankings(rankings, relevant, K),
+    coverage: catalogueCoverage(rankings, catalogue, K),
+    novelty: novelty(rankings, engagedUsers, histories.size, K),
+    diversity: intraListDiversity(rankings, engagedBy, K),
+    seconds,
+  });
   const baseline = (name: string, recommender: Recommender) => {
     const started = performance.now();
     const rankings = new Map(users.map((u) => [u, recommender.recommend(u, K, histories.get(u) ?? new Set()).map((r) => r.item)]));
-    return { name, ...evaluateRankings(rankings, relevant, K), seconds: (performance.now() - started) / 1000 };
+    return judge(name, rankings, (performance.now() - started) / 1000);
   };
-  const popularity = baseline('popularity', popularityRecommender(train));
-  const knn = baseline('item-KNN', itemKnnRecommender(train));
+  // The baselines learn from likes alone, as the outside evaluator's do: counting every rating as a
+  // positive made item-KNN weaker here (NDCG@20 0.098 against its 0.117) and the ratio flattering.
+  const likes = train.filter((e) => e.event === 'like');
+  const popularity = baseline('popularity', popularityRecommender(likes));
+  const knn = baseline('item-KNN', itemKnnRecommender(likes));
 
   const progress = terminalProgress();
   const started = performance.now();
@@ -47,20 +63,42 @@ async function main(): Promise<void> {
   progress.stop();
   const rankings = new Map<string, string[]>();
   for (const row of result.rows) rankings.set(row.user, [...(rankings.get(row.user) ?? []), row.item]);
-  const model = { name: 'interest model', ...evaluateRankings(rankings, relevant, K), seconds: (performance.now() - started) / 1000 };
+  const model = judge('retrieval', rankings, (performance.now() - started) / 1000);
 
   for (const r of [popularity, knn, model]) {
-    console.log(`${r.name.padEnd(16)} Recall@${K} ${r.recall.toFixed(4)}  NDCG@${K} ${r.ndcg.toFixed(4)}  (${r.seconds.toFixed(1)} s)`);
+    console.log(
+      `${r.name.padEnd(12)} Recall@${K} ${r.recall.toFixed(4)}  NDCG@${K} ${r.ndcg.toFixed(4)}  coverage ${r.coverage.toFixed(3)}  ` +
+        `novelty ${r.novelty.toFixed(2)} bits  diversity ${r.diversity.toFixed(3)}  (${r.seconds.toFixed(1)} s)`,
+    );
   }
   const best = Math.max(popularity.ndcg, knn.ndcg);
   const ratio = model.ndcg / best;
-  const trainRate = result.trainExamples / result.trainSeconds;
-  console.log(`NDCG@${K} ratio to the better baseline: ${ratio.toFixed(3)} (target ≥ 1.10); training ${Math.round(trainRate)} examples/s`);
+  const { epochs, lambda, towerShare } = result.choice;
+  console.log(
+    `NDCG@${K} ratio to the better baseline: ${ratio.toFixed(3)} (target ≥ 1.20); ` +
+      `chosen on the training log's holdout: ${epochs} epochs, λ ${lambda}, tower share ${towerShare}`,
+  );
   if (values.json) {
     mkdirSync(path.dirname(values.json), { recursive: true });
     writeFileSync(
       values.json,
-      `${JSON.stringify({ replay_ndcg20_ratio: round(ratio), replay_ndcg20: round(model.ndcg), popularity_ndcg20: round(popularity.ndcg), itemknn_ndcg20: round(knn.ndcg), replay_recall20: round(model.recall) }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          replay_ndcg20_ratio: round(ratio),
+          replay_ndcg20: round(model.ndcg),
+          popularity_ndcg20: round(popularity.ndcg),
+          itemknn_ndcg20: round(knn.ndcg),
+          replay_recall20: round(model.recall),
+          replay_coverage: round(model.coverage),
+          replay_novelty_bits: round(model.novelty),
+          replay_diversity: round(model.diversity),
+          itemknn_coverage: round(knn.coverage),
+          itemknn_novelty_bits: round(knn.novelty),
+          itemknn_diversity: round(knn.diversity),
+        },
+        null,
+        2,
+      )}\n`,
     );
   }
 }

@@ -1,0 +1,104 @@
+import { drain, gatherRows, readOut, tf } from '../tensorflow';
+
+/**
+ * Two-tower retrieval. The user tower reads the user's latest items (see sequences.ts: each item a token
+ * saying whether it was engaged with), weighs them by a learnt weight per position, and passes the mean
+ * through a residual layer; the item tower is an embedding and a bias per item. A user's score for an item
+ * is the dot product of the two plus the bias, trained with a softmax over the whole catalogue to predict
+ * the next item the user engages with. The user side has no per-user row: a user's vector is computed
+ * from their latest items each time, so a new action moves it at once and a new user needs no training.
+ */
+export interface TwoTowerShape {
+  /** Items the user tower reads, including the padding index 0. */
+  inputs: number;
+  /** Items scored: indices 0..items-1 of the same vocabulary. */
+  items: number;
+  dim: number;
+  /** Items the user tower reads. */
+  context: number;
+}
+
+export interface TwoTowerBatch {
+  /** [n × context] tokens, latest first, 0-padded. */
+  contexts: Int32Array;
+  targets: Int32Array;
+}
+
+export class TwoTower {
+  private readonly vars: Record<'tokens' | 'position' | 'w' | 'b' | 'items' | 'bias', tf.Variable>;
+
+  private constructor(
+    readonly shape: TwoTowerShape,
+    seed: number,
+  ) {
+    const { inputs, items, dim, context } = shape;
+    this.vars = {
+      tokens: tf.variable(tf.randomNormal([inputs * 2, dim], 0, 0.05, 'float32', seed)),
+      position: tf.variable(tf.zeros([context, 1])),
+      w: tf.variable(tf.randomNormal([dim, dim], 0, 1 / Math.sqrt(dim), 'float32', seed + 1)),
+      b: tf.variable(tf.zeros([dim])),
+      items: tf.variable(tf.randomNormal([items, dim], 0, 0.05, 'float32', seed + 2)),
+      bias: tf.variable(tf.zeros([items])),
+    };
+  }
+
+  static create(shape: TwoTowerShape, seed: number): TwoTower {
+    return new TwoTower(shape, seed);
+  }
+
+  /** One pass over the batches with Adam; returns the mean softmax loss. Yields to the event loop between batches. */
+  async train(batches: Iterable<TwoTowerBatch>, learningRate: number, onBatch?: (examples: number) => void): Promise<number> {
+    const optimizer = tf.train.adam(learningRate);
+    const pending: tf.Scalar[] = [];
+    let examples = 0;
+    let lossSum = 0;
+    try {
+      for (const batch of batches) {
+        const n = batch.targets.length;
+        if (n === 0) continue;
+        const contexts = tf.tensor1d(batch.contexts, 'int32');
+        const targets = tf.oneHot(tf.tensor1d(batch.targets, 'int32'), this.shape.items);
+        const loss = optimizer.minimize(
+          () => tf.losses.softmaxCrossEntropy(targets, this.logits(this.userTower(contexts, n))) as tf.Scalar,
+          true,
+        ) as tf.Scalar;
+        contexts.dispose();
+        targets.dispose();
+        pending.push(tf.mul(loss, n) as tf.Scalar);
+        loss.dispose();
+        examples += n;
+        if (pending.length >= 32) lossSum += await drain(pending);
+        onBatch?.(examples);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      lossSum += await drain(pending);
+    } finally {
+      optimizer.dispose();
+    }
+    return examples > 0 ? lossSum / examples : 0;
+  }
+
+  /** Scores of every item for each context: row-major [n × items]. */
+  scoreAll(contexts: Int32Array): Float32Array {
+    const n = contexts.length / this.shape.context;
+    if (n === 0) return new Float32Array(0);
+    return readOut(tf.tidy(() => this.logits(this.userTower(tf.tensor1d(contexts, 'int32'), n))));
+  }
+
+  dispose(): void {
+    for (const variable of Object.values(this.vars)) variable.dispose();
+  }
+
+  private userTower(contexts: tf.Tensor1D, n: number): tf.Tensor2D {
+    const { dim, context } = this.shape;
+    const embedded = gatherRows(this.vars.tokens, contexts).reshape([n, context, dim]);
+    const present = tf.notEqual(contexts, 0).cast('float32').reshape([n, context, 1]);
+    const weights = tf.exp(this.vars.position).reshape([1, context, 1]).mul(present);
+    const pooled = embedded.mul(weights).sum(1).div(weights.sum(1).add(1e-6)) as tf.Tensor2D;
+    return tf.add(pooled, tf.tanh(tf.fused.matMul({ a: pooled, b: this.vars.w as tf.Tensor2D, bias: this.vars.b }))) as tf.Tensor2D;
+  }
+
+  private logits(users: tf.Tensor2D): tf.Tensor2D {
+    return tf.fused.matMul({ a: users, b: this.vars.items as tf.Tensor2D, transposeB: true, bias: this.vars.bias }) as tf.Tensor2D;
+  }
+}
