@@ -73,10 +73,11 @@ async function main(): Promise<void> {
   }
   const best = Math.max(popularity.ndcg, knn.ndcg);
   const ratio = model.ndcg / best;
-  const { epochs, lambda, towerShare } = result.choice;
+  const { epochs, lambda, towerShare, validation } = result.choice;
   console.log(
     `NDCG@${K} ratio to the better baseline: ${ratio.toFixed(3)} (target ≥ 1.20); ` +
-      `chosen on the training log's holdout: ${epochs} epochs, λ ${lambda}, tower share ${towerShare}`,
+      `chosen on the training log's holdout: ${epochs} epochs, λ ${lambda}, tower share ${towerShare} ` +
+      `(there: tower ${validation.tower.toFixed(4)}, autoencoder ${validation.autoencoder.toFixed(4)}, mixed ${validation.mixed.toFixed(4)})`,
   );
   if (values.json) {
     mkdirSync(path.dirname(values.json), { recursive: true });

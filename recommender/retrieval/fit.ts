@@ -120,7 +120,7 @@ async function choose(
   const autoencoders = LinearAutoencoder.fitAll(allEngaged(sequences), settings, settings.lambdas);
   const tower = TwoTower.create(towerShape(vocabulary, settings), settings.seed);
   try {
-    // The autoencoder's λ is chosen with the untrained tower's scores mixed in at share 0, i.e. alone.
+    // λ is chosen on the autoencoder alone (a tower share of 0), before the tower trains.
     let best: RetrievalChoice | undefined;
     let lambda = settings.lambdas[0] as number;
     let autoencoderScore = -Infinity;
