@@ -22,8 +22,8 @@ export class LinearAutoencoder {
   ) {}
 
   /**
-   * `engaged`: each user's engaged items (vocabulary indices). The Gram matrix is built once and may be
-   * reused for several λ through `fitAll`.
+   * `engaged`: each user's engaged items (vocabulary indices). One model per λ of `lambdas`, in order,
+   * from one Gram matrix built once.
    */
   static fitAll(
     engaged: Iterable<readonly number[]>,

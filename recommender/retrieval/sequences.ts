@@ -4,7 +4,7 @@ import { ENGAGEMENT_EVENTS, NOT_POSITIVE } from '../signals';
 /**
  * The retrieval model's one view of a log: each user's items in the order they first showed interest in
  * them, each with the time of that interest and of their first engagement (like, collect, click, purchase).
- * Training examples and serving contexts are both cut from these sequences, and a context holds only what
+ * Training examples and ranking contexts are both cut from these sequences, and a context holds only what
  * was known at its example's time: the items before it, flagged engaged only if the engagement came no later.
  */
 export interface UserSequence {

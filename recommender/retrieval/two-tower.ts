@@ -4,17 +4,17 @@ import { drain, gatherRows, readOut, tf } from '../tensorflow';
  * Two-tower retrieval. The user tower reads the user's latest items (see sequences.ts: each item a token
  * saying whether it was engaged with), weighs them by a learnt weight per position, and passes the mean
  * through a residual layer; the item tower is an embedding and a bias per item. A user's score for an item
- * is the dot product of the two plus the bias, trained with a softmax over the whole catalogue to predict
- * the next item the user engages with. The user side has no per-user row: a user's vector is computed
+ * is the dot product of the two plus the bias, trained with a softmax over every item anyone engaged with
+ * to predict the next item the user engages with. The user side has no per-user row: a user's vector is computed
  * from their latest items each time, so a new action moves it at once and a new user needs no training.
  */
 export interface TwoTowerShape {
-  /** Items the user tower reads, including the padding index 0. */
+  /** Vocabulary size (every item the user tower can read), including the padding index 0. */
   inputs: number;
   /** Items scored: indices 0..items-1 of the same vocabulary. */
   items: number;
   dim: number;
-  /** Items the user tower reads. */
+  /** How many of a user's latest items the user tower reads. */
   context: number;
 }
 
@@ -57,7 +57,7 @@ export class TwoTower {
         const n = batch.targets.length;
         if (n === 0) continue;
         const contexts = tf.tensor1d(batch.contexts, 'int32');
-        const targets = tf.oneHot(tf.tensor1d(batch.targets, 'int32'), this.shape.items);
+        const targets = tf.tidy(() => tf.oneHot(tf.tensor1d(batch.targets, 'int32'), this.shape.items));
         const loss = optimizer.minimize(
           () => tf.losses.softmaxCrossEntropy(targets, this.logits(this.userTower(contexts, n))) as tf.Scalar,
           true,
