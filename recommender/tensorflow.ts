@@ -46,7 +46,44 @@ export function readOut(tensor: tf.Tensor): Float32Array {
   }
 }
 
-export async function drain(pending: tf.Scalar[]): Promise<number> {
+/**
+ * One pass of Adam over `batches`, for either model: `step` builds a batch's tensors and minimises its loss
+ * with the given optimiser, returning the loss; `size` is the batch's number of examples. Returns the mean
+ * loss and the number of examples.
+ */
+export async function trainEpoch<B>(
+  batches: Iterable<B>,
+  learningRate: number,
+  size: (batch: B) => number,
+  step: (batch: B, optimizer: tf.Optimizer) => tf.Scalar,
+  onBatch?: (examples: number) => void,
+): Promise<{ loss: number; examples: number }> {
+  const optimizer = tf.train.adam(learningRate);
+  let examples = 0;
+  let lossSum = 0;
+  const pending: tf.Scalar[] = [];
+  try {
+    for (const batch of batches) {
+      const n = size(batch);
+      if (n === 0) continue;
+      const loss = step(batch, optimizer);
+      examples += n;
+      // Reading a loss back waits for the backend; collect them and read in bulk.
+      pending.push(tf.mul(loss, n) as tf.Scalar);
+      loss.dispose();
+      if (pending.length >= 64) lossSum += await drain(pending);
+      onBatch?.(examples);
+      // A batch runs synchronously on this thread: let requests in between when training shares a process with the API.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    lossSum += await drain(pending);
+  } finally {
+    optimizer.dispose();
+  }
+  return { loss: examples > 0 ? lossSum / examples : 0, examples };
+}
+
+async function drain(pending: tf.Scalar[]): Promise<number> {
   let sum = 0;
   for (const scalar of pending.splice(0)) {
     sum += (await scalar.data())[0] as number;

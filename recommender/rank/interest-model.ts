@@ -1,5 +1,5 @@
 import { HEADS } from '../signals';
-import { drain, gatherRows, readOut, tf } from '../tensorflow';
+import { gatherRows, readOut, tf, trainEpoch } from '../tensorflow';
 
 // The interest model's variables, its training step and its scoring.
 
@@ -102,15 +102,13 @@ export class InterestModel {
     options: TrainOptions,
     onBatch?: (examples: number) => void,
   ): Promise<{ loss: number; examples: number }> {
-    const optimizer = tf.train.adam(options.learningRate);
-    let examples = 0;
-    let lossSum = 0;
-    const pending: tf.Scalar[] = [];
-    try {
-      for (const batch of batches) {
-        const n = batch.users.length;
-        if (n === 0) continue;
-        const loss = tf.tidy(() => {
+    return trainEpoch(
+      batches,
+      options.learningRate,
+      (batch) => batch.users.length,
+      (batch, optimizer) =>
+        tf.tidy(() => {
+          const n = batch.users.length;
           const users = tf.tensor1d(batch.users, 'int32');
           const items = tf.tensor1d(batch.items, 'int32');
           const features = tf.tensor2d(batch.features, [n, this.shape.features]);
@@ -124,21 +122,9 @@ export class InterestModel {
             const penalty = tf.mul(options.l2, tf.add(tf.mean(tf.sum(tf.square(u), 1)), tf.mean(tf.sum(tf.square(i), 1))));
             return tf.add(data, penalty) as tf.Scalar;
           }, true) as tf.Scalar;
-        });
-        examples += n;
-        // Reading a loss back waits for the backend; collect them and read in bulk.
-        pending.push(tf.mul(loss, n) as tf.Scalar);
-        loss.dispose();
-        if (pending.length >= 64) lossSum += await drain(pending);
-        onBatch?.(examples);
-        // A batch runs synchronously on this thread: let requests in between when training shares a process with the API.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      lossSum += await drain(pending);
-    } finally {
-      optimizer.dispose();
-    }
-    return { loss: examples > 0 ? lossSum / examples : 0, examples };
+        }),
+      onBatch,
+    );
   }
 
   /** Probabilities per head, row-major [n, heads]. */

@@ -1,4 +1,4 @@
-import { drain, gatherRows, readOut, tf } from '../tensorflow';
+import { gatherRows, readOut, tf, trainEpoch } from '../tensorflow';
 
 /**
  * Two-tower retrieval. The user tower reads the user's latest items (see sequences.ts: each item a token
@@ -46,36 +46,24 @@ export class TwoTower {
     return new TwoTower(shape, seed);
   }
 
-  /** One pass over the batches with Adam; returns the mean softmax loss. Yields to the event loop between batches. */
+  /** One pass over the batches with Adam; returns the mean softmax loss. */
   async train(batches: Iterable<TwoTowerBatch>, learningRate: number, onBatch?: (examples: number) => void): Promise<number> {
-    const optimizer = tf.train.adam(learningRate);
-    const pending: tf.Scalar[] = [];
-    let examples = 0;
-    let lossSum = 0;
-    try {
-      for (const batch of batches) {
-        const n = batch.targets.length;
-        if (n === 0) continue;
-        const contexts = tf.tensor1d(batch.contexts, 'int32');
-        const targets = tf.tidy(() => tf.oneHot(tf.tensor1d(batch.targets, 'int32'), this.shape.items));
-        const loss = optimizer.minimize(
-          () => tf.losses.softmaxCrossEntropy(targets, this.logits(this.userTower(contexts, n))) as tf.Scalar,
-          true,
-        ) as tf.Scalar;
-        contexts.dispose();
-        targets.dispose();
-        pending.push(tf.mul(loss, n) as tf.Scalar);
-        loss.dispose();
-        examples += n;
-        if (pending.length >= 32) lossSum += await drain(pending);
-        onBatch?.(examples);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      lossSum += await drain(pending);
-    } finally {
-      optimizer.dispose();
-    }
-    return examples > 0 ? lossSum / examples : 0;
+    const { loss } = await trainEpoch(
+      batches,
+      learningRate,
+      (batch) => batch.targets.length,
+      (batch, optimizer) =>
+        tf.tidy(() => {
+          const contexts = tf.tensor1d(batch.contexts, 'int32');
+          const targets = tf.oneHot(tf.tensor1d(batch.targets, 'int32'), this.shape.items);
+          return optimizer.minimize(
+            () => tf.losses.softmaxCrossEntropy(targets, this.logits(this.userTower(contexts, batch.targets.length))) as tf.Scalar,
+            true,
+          ) as tf.Scalar;
+        }),
+      onBatch,
+    );
+    return loss;
   }
 
   /** Scores of every item for each context: row-major [n × items]. */
