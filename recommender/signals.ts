@@ -35,6 +35,9 @@ const HEAD_OF: Partial<Record<EventType, Head>> = {
  */
 export const ENGAGEMENT_EVENTS: readonly EventType[] = ['like', 'collect', 'product_click', 'purchase'];
 
+/** ENGAGEMENT_EVENTS as a set, for telling an event's type. */
+export const ENGAGING: ReadonlySet<string> = new Set(ENGAGEMENT_EVENTS);
+
 /** The heads engagement events label: the trainer's holdout positives. */
 export const ENGAGEMENT_HEADS: readonly Head[] = ENGAGEMENT_EVENTS.flatMap((event) => HEAD_OF[event] ?? []);
 

@@ -2,7 +2,7 @@ import type { Interaction } from '../../events/interactions-csv';
 import { userHistories } from '../offline/baselines';
 import { temporalHoldout } from '../offline/holdout';
 import { ndcgAtK } from '../offline/metrics';
-import { ENGAGEMENT_EVENTS } from '../signals';
+import { ENGAGING } from '../signals';
 import { initTensorflow } from '../tensorflow';
 import { batchSizeFor } from '../training/batches';
 import { seededRandom, shuffle } from '../training/random';
@@ -81,7 +81,7 @@ export async function fitRetriever(
   log: readonly Interaction[],
   settings: RetrievalSettings,
   onProgress?: Progress,
-): Promise<{ retriever: Retriever; towerShare: number; choice: RetrievalChoice }> {
+): Promise<{ retriever: Retriever; choice: RetrievalChoice }> {
   await initTensorflow();
   const vocabulary = vocabularyOf(log);
   const choice = await choose(log, vocabulary, settings, onProgress);
@@ -93,7 +93,6 @@ export async function fitRetriever(
     await trainer.epoch((done, total) => onProgress?.(`training ${epoch + 1}/${choice.epochs}`, done, total));
   return {
     retriever: new Retriever(vocabulary, sequences, tower, autoencoder as LinearAutoencoder),
-    towerShare: choice.towerShare,
     choice,
   };
 }
@@ -107,9 +106,8 @@ async function choose(
   const { train: past, test: future } = temporalHoldout(log, settings.holdout);
   const histories = userHistories(past);
   const relevant = new Map<string, Set<string>>();
-  const engaging: ReadonlySet<string> = new Set(ENGAGEMENT_EVENTS);
   for (const e of future)
-    if (engaging.has(e.event) && histories.has(e.user)) relevant.set(e.user, (relevant.get(e.user) ?? new Set()).add(e.item));
+    if (ENGAGING.has(e.event) && histories.has(e.user)) relevant.set(e.user, (relevant.get(e.user) ?? new Set()).add(e.item));
   const users = [...relevant.keys()];
   shuffle(users, seededRandom(settings.seed));
   users.length = Math.min(users.length, settings.maxHoldoutUsers);

@@ -1,5 +1,5 @@
 import { compareIds, type Interaction } from '../../events/interactions-csv';
-import { ENGAGEMENT_EVENTS, NOT_POSITIVE } from '../signals';
+import { ENGAGING, NOT_POSITIVE } from '../signals';
 
 /**
  * The retrieval model's one view of a log: each user's items in the order they first showed interest in
@@ -24,8 +24,6 @@ export interface Vocabulary {
   index: Map<string, number>;
   engaged: number;
 }
-
-const ENGAGING: ReadonlySet<string> = new Set(ENGAGEMENT_EVENTS);
 
 export function vocabularyOf(log: readonly Interaction[]): Vocabulary {
   const engaged = new Set<string>();

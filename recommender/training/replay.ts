@@ -7,8 +7,7 @@ import { fitRetriever, RETRIEVAL_DEFAULTS, type RetrievalChoice, type RetrievalS
  * for listed users: the two-tower model and the linear autoencoder, mixed as a holdout of the log itself
  * says (see retrieval/fit.ts). A user's own items, impressions and hides included, are never recommended.
  */
-export interface ReplayOptions extends Omit<RetrievalSettings, 'k'> {
-  k: number;
+export interface ReplayOptions extends RetrievalSettings {
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -24,18 +23,15 @@ export interface Recommendation {
 export interface ReplayResult {
   rows: Recommendation[];
   choice: RetrievalChoice;
-  trainSeconds: number;
 }
 
 export async function replay(train: readonly Interaction[], users: readonly string[], options: ReplayOptions): Promise<ReplayResult> {
-  const started = performance.now();
-  const { retriever, towerShare, choice } = await fitRetriever(train, options, options.onProgress);
-  const trainSeconds = (performance.now() - started) / 1000;
+  const { retriever, choice } = await fitRetriever(train, options, options.onProgress);
   const histories = userHistories(train);
-  const ranked = retriever.rank(users, options.k, towerShare, (user) => histories.get(user) ?? EMPTY);
+  const ranked = retriever.rank(users, options.k, choice.towerShare, (user) => histories.get(user) ?? EMPTY);
   const rows: Recommendation[] = [];
   for (const user of users) (ranked.get(user) ?? []).forEach(({ item, score }, rank) => rows.push({ user, item, rank: rank + 1, score }));
-  return { rows, choice, trainSeconds };
+  return { rows, choice };
 }
 
 const EMPTY: ReadonlySet<string> = new Set();

@@ -15,7 +15,7 @@ import { categoriesOf, DAY_MS, PROFILE_HISTORY } from '../rank/affinity-profile'
 import { CoEngagement } from '../rank/co-engagement';
 import { decodeModel, encodeModel, readsFeatures, rowsOf } from '../rank/model-codec';
 import { NOTE_FEATURES, type FeatureViewer } from '../rank/note-features';
-import { ENGAGEMENT_EVENTS, ENGAGEMENT_HEADS, feedScores, HEADS, headsIn, headsOf, scoreWeights, type Head } from '../signals';
+import { ENGAGEMENT_EVENTS, ENGAGEMENT_HEADS, ENGAGING, feedScores, HEADS, headsIn, headsOf, scoreWeights, type Head } from '../signals';
 import { batchSizeFor, exampleBatches, TRAINING_DEFAULTS, type TrainingSettings } from './batches';
 import { featuresInTime, ProfileTimeline, type TimedEngagement } from './profile-timeline';
 import { seededRandom, shuffle } from './random';
@@ -102,8 +102,7 @@ export class Trainer {
       this.repo.followeesByUser(),
     ]);
     progress?.('reading the event log', 1, 1);
-    const engagementTypes = new Set<string>(ENGAGEMENT_EVENTS);
-    const engagedInWindow = events.filter((e) => engagementTypes.has(e.type));
+    const engagedInWindow = events.filter((e) => ENGAGING.has(e.type));
     const notesById = new Map(notes.map((n) => [n.id, n]));
     const pairs = pairsOf(events, notesById);
     const cut = Math.floor(pairs.length * (1 - options.holdoutShare));
