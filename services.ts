@@ -133,7 +133,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     trending: new TrendingService(repos.notes),
     experiments: new ExperimentService(experiment, repos.recommender),
     feed: new FeedService({
-      repos: only(repos, 'notes', 'social'),
+      repos: only(repos, 'notes', 'social', 'recommender'),
       sessions,
       cards: noteCards,
       candidateRows,

@@ -12,6 +12,7 @@ import type {
   NoteRow,
   NotesRepository,
 } from '../models/repositories/notes.repository';
+import type { RecommenderRepository } from '../models/repositories/recommender.repository';
 import { hasMarked, type SocialRepository, type ViewerContext } from '../models/repositories/social.repository';
 import { filterCandidates } from './rank/filter';
 import { selectPage } from './rank/mixer';
@@ -32,6 +33,7 @@ import { similarSource } from './recall/similar';
 import type { Candidate, CandidateSource, RecallRequest, RecallSource } from './recall/source';
 import { trendingSource } from './recall/trending';
 import { SharedRecall } from './serving/shared-recall';
+import { ReadHistory } from './serving/read-history';
 import { ViewerStateCache } from './serving/viewer-state-cache';
 
 export type FeedKind = 'for_you' | 'following' | 'trending';
@@ -58,7 +60,7 @@ export interface FeedPage {
 }
 
 export interface FeedServiceOptions {
-  repos: { notes: NotesRepository; social: SocialRepository };
+  repos: { notes: NotesRepository; social: SocialRepository; recommender: Pick<RecommenderRepository, 'notesReadSince'> };
   sessions: FeedSessionStore;
   cards: ReadCache<NoteCard>;
   /** Notes proposed by id (embedding recall) as candidates; the page's final read of cards decides what is still published. */
@@ -78,6 +80,7 @@ export class FeedService {
   private readonly sources: CandidateSource[];
   private readonly viewers = new ViewerStateCache<ViewerContext | undefined>(VIEWER_CONTEXT);
   private readonly rankedCache = new RankedCache();
+  private readonly readHistory: ReadHistory;
   private readonly repos: FeedServiceOptions['repos'];
   private readonly sessions: FeedSessionStore;
   private readonly cards: ReadCache<NoteCard>;
@@ -98,6 +101,7 @@ export class FeedService {
     this.hideSoldOut = options.hideSoldOut ?? false;
     this.quotas = options.quotas ?? RECALL_QUOTAS;
     this.logger = options.logger ?? null;
+    this.readHistory = new ReadHistory(this.repos.recommender, this.logger);
     const shared = new SharedRecall(this.repos.notes);
     this.sources = [new FollowingSource(this.repos.notes), trendingSource(shared), freshSource(shared), interestsSource(shared)];
     if (this.model) {
@@ -172,14 +176,26 @@ export class FeedService {
     }
 
     // The cached context holds only for the version Redis gives: without one it is read from the database.
-    const viewer = viewerId
-      ? await (state
-          ? this.viewers.get(viewerId, state.version, () => this.repos.social.viewerContext(viewerId))
-          : this.repos.social.viewerContext(viewerId))
-      : undefined;
+    const [viewer, read] = viewerId
+      ? await Promise.all([
+          state
+            ? this.viewers.get(viewerId, state.version, () => this.repos.social.viewerContext(viewerId))
+            : this.repos.social.viewerContext(viewerId),
+          this.readHistory.readBy(viewerId),
+        ])
+      : [undefined, NONE];
     const recent = state?.recent ?? [];
     const context = rankContext(viewerId, viewer, sessionId, this.hideSoldOut);
-    const { candidates, scores } = await this.ranked({ viewerId, viewer, version: state?.version ?? null, context, served, recent, first });
+    const { candidates, scores } = await this.ranked({
+      viewerId,
+      viewer,
+      version: state?.version ?? null,
+      context,
+      served,
+      recent,
+      read,
+      first,
+    });
     const picked = selectPage(candidates, context, first, scores);
     const ids = picked.map((c) => c.note.id);
     const anonymousFirstPage = viewerId === null && pageNumber === 0;
@@ -215,6 +231,7 @@ export class FeedService {
     context,
     served,
     recent,
+    read,
     first,
   }: {
     viewerId: string | null;
@@ -223,9 +240,11 @@ export class FeedService {
     context: RankContext;
     served: readonly string[];
     recent: readonly string[];
+    /** Notes the viewer read within READ_HISTORY.days: never served again, however short the page. */
+    read: ReadonlySet<string>;
     first: number;
   }): Promise<{ candidates: Candidate[]; scores: Float32Array | null }> {
-    const exclude = new Set([...served, ...recent]);
+    const exclude = new Set([...served, ...recent, ...read]);
     // Anonymous visitors keep the heuristic order: the model knows nothing personal about them.
     const armName = viewerId && this.experiment ? armOf(this.experiment, viewerId) : undefined;
     const arm = armName ? this.experiment?.arms[armName] : undefined;
@@ -235,10 +254,10 @@ export class FeedService {
 
     const request = (excluded: ReadonlySet<string>) => this.recallRequest(viewerId, viewer, version, excluded);
     // A new session avoids what the viewer was served lately, unless that leaves less than a page:
-    // a viewer who has seen everything still gets a feed.
+    // a viewer who was served everything still gets a feed, of what they were shown but did not read.
     let candidates = filterCandidates((await this.recall(request(exclude))).values(), context);
     if (candidates.length < first && recent.length > 0) {
-      candidates = filterCandidates((await this.recall(request(new Set(served)))).values(), context);
+      candidates = filterCandidates((await this.recall(request(new Set([...served, ...read])))).values(), context);
     }
     const scores =
       viewerId && this.model

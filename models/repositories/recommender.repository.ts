@@ -123,6 +123,28 @@ export class RecommenderRepository {
       .limit(limit);
   }
 
+  /**
+   * The notes a viewer read (view events) since `since`, the most recently read first, at most `limit`:
+   * the viewer's slice of the (user, time) index, in the months the window spans.
+   */
+  async notesReadSince(viewerId: string, since: Date, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .select({ noteId: sql<string>`${interactionEvents.noteId}` })
+      .from(interactionEvents)
+      .where(
+        and(
+          eq(interactionEvents.userId, viewerId),
+          eq(interactionEvents.type, 'view'),
+          gte(interactionEvents.occurredAt, since),
+          isNotNull(interactionEvents.noteId),
+        ),
+      )
+      .groupBy(interactionEvents.noteId)
+      .orderBy(sql`max(${interactionEvents.occurredAt}) DESC`)
+      .limit(limit);
+    return rows.map((r) => r.noteId);
+  }
+
   async interestsByUser(): Promise<Map<string, string[]>> {
     const rows = await this.db
       .select({ id: users.id, interests: users.interests })

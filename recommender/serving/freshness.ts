@@ -23,6 +23,14 @@ export const VIEWER_VERSION_TTL_SECONDS = 7 * 24 * 3600;
  */
 export const SERVED_LOG_MAX = 1_000_000;
 
+/**
+ * The long-term seen filter: For-You does not serve a signed-in viewer a note they read (a view event)
+ * within `days`. Each process keeps a viewer's read notes for `ttlMs`, so a note read outside the feed
+ * (search, a profile, another device) drops out of new sessions within it; notes served in a session
+ * never return within it anyway. `notes` bounds one viewer's list (the most recently read are kept).
+ */
+export const READ_HISTORY = { days: 30, notes: 5_000, max: 10_000, ttlMs: 60_000 } as const;
+
 // Candidate pools and candidates, in each API process.
 
 /** Shared candidate pools (trending, fresh, a topic) are read again this often: a new or newly trending note shows within it; trending scores themselves move every TRENDING_REFRESH_MS. */

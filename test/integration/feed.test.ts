@@ -1,6 +1,8 @@
 import { startTestApp, type TestApp } from '../support/harness';
 import { createNote, createProduct, errorCode, signUp, type Account } from '../support/factories';
 import { TrendingService } from '../../recommender/trending.service';
+import { randomUUID } from 'node:crypto';
+import { EventsRepository } from '../../models/repositories/events.repository';
 import { NotesRepository } from '../../models/repositories/notes.repository';
 import { SHARED_RECALL_TTL_MS } from '../../recommender/serving/freshness';
 import { decodeSessionCursor } from '../../recommender/serving/session-cursor';
@@ -116,6 +118,29 @@ describe('For-You feed', () => {
       id: hiddenCreator.id,
     });
     for (const edge of byHidden.body.data?.notesByUser.edges ?? []) expect(ids).not.toContain(edge.node.id);
+  });
+
+  it('never serves a note the viewer read in the last 30 days, in any session; an older read may return', async () => {
+    const reader = await signUp(app, 'VIEWER');
+    const world = (await scroll(undefined, 10, 20)).flat();
+    const [old, ...recentlyRead] = world.slice(0, 5) as [string, ...string[]];
+    const events = new EventsRepository(app.database.db);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600 * 1000);
+    const read = (noteId: string, days: number) => ({
+      eventId: randomUUID(),
+      type: 'view' as const,
+      userId: reader.id,
+      noteId,
+      occurredAt: daysAgo(days),
+    });
+    for (const days of [40, 29, 10]) await events.ensurePartition(daysAgo(days));
+    await events.append([read(old, 40), read(recentlyRead[0] as string, 29), ...recentlyRead.slice(1).map((id) => read(id, 10))]);
+
+    for (let session = 0; session < 2; session += 1) {
+      const ids = (await scroll(reader.token, 20, 10)).flat();
+      expect(ids.filter((id) => recentlyRead.includes(id))).toEqual([]);
+      if (session === 0) expect(ids).toContain(old);
+    }
   });
 
   it('serves anonymous viewers too, keeping a first page in its cursor rather than in Redis', async () => {
