@@ -3,6 +3,14 @@ import { z } from 'zod';
 import { parseJsonSetting } from '../core/config';
 import { AppError, ErrorCode } from '../core/errors';
 import type { RecommenderRepository } from '../models/repositories/recommender.repository';
+import {
+  differenceInterval,
+  meanInterval,
+  sampleRatioCheck,
+  type Interval,
+  type RateSample,
+  type SampleRatioCheck,
+} from './experiment-stats';
 import { HEADS, SCORE_WEIGHTS, type Head } from './signals';
 
 export type Arm = 'a' | 'b';
@@ -59,17 +67,35 @@ export function armOf(experiment: Pick<Experiment, 'name'>, viewerId: string): A
   return ((createHash('md5').update(`${experiment.name}:${viewerId}`).digest()[0] as number) & 1) === 0 ? 'a' : 'b';
 }
 
+/** The per-viewer rates the report gives intervals for, by their name in the report. */
+const RATES = { ctr: 'ctr', likeRate: 'like', purchaseRate: 'purchase' } as const;
+export type RateName = keyof typeof RATES;
+
 export interface ArmReport {
   arm: Arm;
+  /** The arm's viewers with any event since the experiment started. */
   users: number;
+  /** ...of whom the feed served at least one note: the viewers the split is checked on. */
+  exposed: number;
   /** Notes the feed served the arm's viewers. */
   served: number;
   /** Notes clients reported on screen: a served note below where the viewer stopped was never seen, so rates are per impression. */
   impressions: number;
-  /** Reads (views) per impression. */
+  /** Reads (views) per impression, pooled over the arm. */
   ctr: number;
   likeRate: number;
   purchaseRate: number;
+  /** Each rate as the mean of the rates of the arm's viewers with an impression, with its 95% interval. */
+  perViewer: Record<RateName, Interval & { viewers: number }>;
+}
+
+export interface ExperimentReport {
+  name: string;
+  since: Date;
+  arms: ArmReport[];
+  /** b − a of each per-viewer rate, with Welch's 95% interval. */
+  differences: ({ metric: RateName } & Interval)[];
+  sampleRatio: SampleRatioCheck;
 }
 
 /** Per-arm rates of the running experiment, from the event log since it started. */
@@ -79,24 +105,45 @@ export class ExperimentService {
     private readonly repo: Pick<RecommenderRepository, 'eventsByArm'>,
   ) {}
 
-  async report(): Promise<{ name: string; since: Date; arms: ArmReport[] }> {
+  async report(): Promise<ExperimentReport> {
     const experiment = this.experiment;
     if (!experiment) throw new AppError(ErrorCode.NOT_FOUND, 'No feed experiment is running: set FEED_EXPERIMENT to start one');
     const rows = await this.repo.eventsByArm(experiment.name, experiment.since);
+    const rowOf = (arm: Arm) => rows.find((r) => r.arm === (arm === 'a' ? 0 : 1));
+    const sample = (arm: Arm, rate: RateName): RateSample => {
+      const row = rowOf(arm);
+      const [mean, variance] = row?.moments[RATES[rate]] ?? [null, 0];
+      return { viewers: row?.rated ?? 0, mean: mean ?? 0, variance };
+    };
+    const rateNames = Object.keys(RATES) as RateName[];
     const arms = (['a', 'b'] as const).map((arm) => {
-      const row = rows.find((r) => r.arm === (arm === 'a' ? 0 : 1));
+      const row = rowOf(arm);
       const impressions = row?.impressions ?? 0;
       const rate = (count: number) => (impressions === 0 ? 0 : count / impressions);
+      const perViewer = Object.fromEntries(
+        rateNames.map((name) => {
+          const s = sample(arm, name);
+          return [name, { viewers: s.viewers, ...meanInterval(s) }];
+        }),
+      ) as ArmReport['perViewer'];
       return {
         arm,
         users: row?.users ?? 0,
+        exposed: row?.exposed ?? 0,
         served: row?.served ?? 0,
         impressions,
         ctr: rate(row?.views ?? 0),
         likeRate: rate(row?.likes ?? 0),
         purchaseRate: rate(row?.purchases ?? 0),
+        perViewer,
       };
     });
-    return { name: experiment.name, since: experiment.since, arms };
+    return {
+      name: experiment.name,
+      since: experiment.since,
+      arms,
+      differences: rateNames.map((metric) => ({ metric, ...differenceInterval(sample('a', metric), sample('b', metric)) })),
+      sampleRatio: sampleRatioCheck(rowOf('a')?.exposed ?? 0, rowOf('b')?.exposed ?? 0),
+    };
   }
 }

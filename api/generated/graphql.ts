@@ -265,7 +265,9 @@ export type EventRejection = {
 export type FeedExperiment = {
   __typename?: 'FeedExperiment';
   arms: Array<FeedExperimentArm>;
+  differences: Array<FeedExperimentDifference>;
   name: Scalars['String']['output'];
+  sampleRatio: SampleRatioCheck;
   since: Scalars['DateTime']['output'];
 };
 
@@ -276,16 +278,33 @@ export type FeedExperimentArm = {
   arm: Scalars['String']['output'];
   /** Reads (views) per impression. */
   ctr: Scalars['Float']['output'];
+  /** Viewers of this arm the feed served at least one note: the split is checked on these. */
+  exposed: Scalars['Int']['output'];
   /** Notes clients reported on screen: the rates below are per impression. */
   impressions: Scalars['Int']['output'];
   /** Likes per impression. */
   likeRate: Scalars['Float']['output'];
+  /** Reads per impression as the mean of each viewer's own rate, so heavy viewers do not decide it. */
+  perViewerCtr: PerViewerRate;
+  perViewerLikeRate: PerViewerRate;
+  perViewerPurchaseRate: PerViewerRate;
   /** Purchases per impression. */
   purchaseRate: Scalars['Float']['output'];
   /** Notes the feed served this arm's viewers (logged by the server). */
   served: Scalars['Int']['output'];
   /** Viewers of this arm with any event since the experiment started. */
   users: Scalars['Int']['output'];
+};
+
+/** Arm b's per-viewer rate minus arm a's, with Welch's 95% confidence interval; an interval that holds 0 shows no difference. */
+export type FeedExperimentDifference = {
+  __typename?: 'FeedExperimentDifference';
+  difference: Scalars['Float']['output'];
+  high?: Maybe<Scalars['Float']['output']>;
+  /** The interval's ends; null while an arm has fewer than two viewers with an impression. */
+  low?: Maybe<Scalars['Float']['output']>;
+  /** ctr, likeRate or purchaseRate. */
+  metric: Scalars['String']['output'];
 };
 
 export type FeedKind =
@@ -770,6 +789,17 @@ export type PaymentOption = {
   method: Scalars['ID']['output'];
 };
 
+/** A rate averaged over viewers with an impression, with its 95% confidence interval (normal approximation). */
+export type PerViewerRate = {
+  __typename?: 'PerViewerRate';
+  high?: Maybe<Scalars['Float']['output']>;
+  /** The interval's ends; null with fewer than two viewers. */
+  low?: Maybe<Scalars['Float']['output']>;
+  mean: Scalars['Float']['output'];
+  /** Viewers with at least one impression. */
+  viewers: Scalars['Int']['output'];
+};
+
 export type Product = {
   __typename?: 'Product';
   brand: Brand;
@@ -1135,6 +1165,16 @@ export type Sales = {
   refundAmount: Money;
   refunds: Scalars['Int']['output'];
   units: Scalars['Int']['output'];
+};
+
+/** Whether the arms hold the share of exposed viewers the split promises (χ² test); a mismatch means the rates cannot be trusted. */
+export type SampleRatioCheck = {
+  __typename?: 'SampleRatioCheck';
+  expectedShareB: Scalars['Float']['output'];
+  /** pValue below 0.001. */
+  mismatch: Scalars['Boolean']['output'];
+  observedShareB: Scalars['Float']['output'];
+  pValue: Scalars['Float']['output'];
 };
 
 export type SearchConnection = {
@@ -1508,6 +1548,7 @@ export type ResolversTypes = {
   EventRejection: ResolverTypeWrapper<EventRejection>;
   FeedExperiment: ResolverTypeWrapper<FeedExperiment>;
   FeedExperimentArm: ResolverTypeWrapper<FeedExperimentArm>;
+  FeedExperimentDifference: ResolverTypeWrapper<FeedExperimentDifference>;
   FeedKind: null;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Funnel: ResolverTypeWrapper<FunnelModel>;
@@ -1538,6 +1579,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PayOrderInput: PayOrderInput;
   PaymentOption: ResolverTypeWrapper<PaymentOption>;
+  PerViewerRate: ResolverTypeWrapper<PerViewerRate>;
   Product: ResolverTypeWrapper<ProductRow>;
   ProductClickInput: ProductClickInput;
   ProductClickPayload: ResolverTypeWrapper<Omit<ProductClickPayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
@@ -1554,6 +1596,7 @@ export type ResolversTypes = {
   RefundPayload: ResolverTypeWrapper<Omit<RefundPayload, 'order' | 'refund'> & { order?: Maybe<ResolversTypes['Order']>, refund?: Maybe<ResolversTypes['Refund']> }>;
   Role: null;
   Sales: ResolverTypeWrapper<SalesParent>;
+  SampleRatioCheck: ResolverTypeWrapper<SampleRatioCheck>;
   SearchConnection: ResolverTypeWrapper<Omit<SearchConnection, 'edges'> & { edges: Array<ResolversTypes['SearchEdge']> }>;
   SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
   SearchHit: ResolverTypeWrapper<SearchHitParent>;
@@ -1607,6 +1650,7 @@ export type ResolversParentTypes = {
   EventRejection: EventRejection;
   FeedExperiment: FeedExperiment;
   FeedExperimentArm: FeedExperimentArm;
+  FeedExperimentDifference: FeedExperimentDifference;
   Float: Scalars['Float']['output'];
   Funnel: FunnelModel;
   FunnelPoint: Omit<FunnelPoint, 'funnel'> & { funnel: ResolversParentTypes['Funnel'] };
@@ -1632,6 +1676,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   PayOrderInput: PayOrderInput;
   PaymentOption: PaymentOption;
+  PerViewerRate: PerViewerRate;
   Product: ProductRow;
   ProductClickInput: ProductClickInput;
   ProductClickPayload: Omit<ProductClickPayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
@@ -1646,6 +1691,7 @@ export type ResolversParentTypes = {
   RefundInput: RefundInput;
   RefundPayload: Omit<RefundPayload, 'order' | 'refund'> & { order?: Maybe<ResolversParentTypes['Order']>, refund?: Maybe<ResolversParentTypes['Refund']> };
   Sales: SalesParent;
+  SampleRatioCheck: SampleRatioCheck;
   SearchConnection: Omit<SearchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SearchEdge']> };
   SearchEdge: Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
   SearchHit: SearchHitParent;
@@ -1768,18 +1814,31 @@ export type EventRejectionResolvers<ContextType = GraphQLContext, ParentType ext
 
 export type FeedExperimentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FeedExperiment'] = ResolversParentTypes['FeedExperiment']> = {
   arms?: Resolver<Array<ResolversTypes['FeedExperimentArm']>, ParentType, ContextType>;
+  differences?: Resolver<Array<ResolversTypes['FeedExperimentDifference']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sampleRatio?: Resolver<ResolversTypes['SampleRatioCheck'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type FeedExperimentArmResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FeedExperimentArm'] = ResolversParentTypes['FeedExperimentArm']> = {
   arm?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ctr?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  exposed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   impressions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   likeRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  perViewerCtr?: Resolver<ResolversTypes['PerViewerRate'], ParentType, ContextType>;
+  perViewerLikeRate?: Resolver<ResolversTypes['PerViewerRate'], ParentType, ContextType>;
+  perViewerPurchaseRate?: Resolver<ResolversTypes['PerViewerRate'], ParentType, ContextType>;
   purchaseRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   served?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   users?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FeedExperimentDifferenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FeedExperimentDifference'] = ResolversParentTypes['FeedExperimentDifference']> = {
+  difference?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  high?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  low?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type FeedKindResolvers = { FOLLOWING: 'following', FOR_YOU: 'for_you', TRENDING: 'trending' };
@@ -1994,6 +2053,13 @@ export type PaymentOptionResolvers<ContextType = GraphQLContext, ParentType exte
   method?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type PerViewerRateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PerViewerRate'] = ResolversParentTypes['PerViewerRate']> = {
+  high?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  low?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  viewers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ProductResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
   brand?: Resolver<ResolversTypes['Brand'], ParentType, ContextType>;
   buyUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2107,6 +2173,13 @@ export type SalesResolvers<ContextType = GraphQLContext, ParentType extends Reso
   refundAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   refunds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SampleRatioCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SampleRatioCheck'] = ResolversParentTypes['SampleRatioCheck']> = {
+  expectedShareB?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  mismatch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  observedShareB?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  pValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type SearchConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
@@ -2262,6 +2335,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   EventRejection?: EventRejectionResolvers<ContextType>;
   FeedExperiment?: FeedExperimentResolvers<ContextType>;
   FeedExperimentArm?: FeedExperimentArmResolvers<ContextType>;
+  FeedExperimentDifference?: FeedExperimentDifferenceResolvers<ContextType>;
   FeedKind?: FeedKindResolvers;
   Funnel?: FunnelResolvers<ContextType>;
   FunnelPoint?: FunnelPointResolvers<ContextType>;
@@ -2286,6 +2360,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   OrderStatus?: OrderStatusResolvers;
   PageInfo?: PageInfoResolvers<ContextType>;
   PaymentOption?: PaymentOptionResolvers<ContextType>;
+  PerViewerRate?: PerViewerRateResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductClickPayload?: ProductClickPayloadResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
@@ -2299,6 +2374,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RefundPayload?: RefundPayloadResolvers<ContextType>;
   Role?: RoleResolvers;
   Sales?: SalesResolvers<ContextType>;
+  SampleRatioCheck?: SampleRatioCheckResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../core/db';
+import { rowsOf, type Db } from '../../core/db';
 import { follows, interactionEvents, modelVersions, noteProducts, notes, products, users, type EventType } from '../schema';
 import { taggedProducts, type TaggedProduct } from '../sql';
 
@@ -41,6 +41,20 @@ export interface RecentEngagement {
 }
 
 /** What the trainer reads (the event log and the notes, interests and follows it is about) and the model store. */
+/** One arm's events (see eventsByArm); `moments` holds each per-viewer rate's [mean, sample variance]. */
+export interface ArmEvents {
+  arm: number;
+  users: number;
+  exposed: number;
+  served: number;
+  impressions: number;
+  views: number;
+  likes: number;
+  purchases: number;
+  rated: number;
+  moments: Record<'ctr' | 'like' | 'purchase', [number | null, number]>;
+}
+
 export class RecommenderRepository {
   constructor(private readonly db: Db) {}
 
@@ -164,30 +178,39 @@ export class RecommenderRepository {
   }
 
   /**
-   * Events since `since` per arm of experiment `name`, the arm being the low bit of the first byte of
-   * md5('<name>:<user id>'), the hash the feed assigns arms with.
+   * Per arm of experiment `name` since `since` (the arm being the low bit of the first byte of
+   * md5('<name>:<user id>'), the hash the feed assigns arms with): event totals, and for each rate per
+   * impression its mean and sample variance over the arm's viewers with an impression, each viewer's
+   * own rate one observation. One row per viewer in the inner query, one per arm out.
    */
-  async eventsByArm(
-    name: string,
-    since: Date,
-  ): Promise<{ arm: number; users: number; served: number; impressions: number; views: number; likes: number; purchases: number }[]> {
-    const arm = sql<number>`get_byte(decode(md5(${name} || ':' || ${interactionEvents.userId}::text), 'hex'), 0) & 1`;
-    return (
-      this.db
-        .select({
-          arm,
-          users: sql<number>`count(DISTINCT ${interactionEvents.userId})::int`,
-          served: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'served'))::int`,
-          impressions: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'impression'))::int`,
-          views: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'view'))::int`,
-          likes: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'like'))::int`,
-          purchases: sql<number>`(count(*) FILTER (WHERE ${interactionEvents.type} = 'purchase'))::int`,
-        })
-        .from(interactionEvents)
-        .where(and(isNotNull(interactionEvents.userId), gte(interactionEvents.occurredAt, since)))
-        // By position: the arm expression carries a bound parameter, which Postgres would not match between SELECT and GROUP BY.
-        .groupBy(sql`1`)
-    );
+  async eventsByArm(name: string, since: Date): Promise<ArmEvents[]> {
+    const result = await this.db.execute(sql`
+      WITH per_viewer AS (
+        SELECT get_byte(decode(md5(${name} || ':' || user_id::text), 'hex'), 0) & 1 AS arm,
+               count(*) FILTER (WHERE type = 'served') AS served,
+               count(*) FILTER (WHERE type = 'impression') AS impressions,
+               count(*) FILTER (WHERE type = 'view') AS views,
+               count(*) FILTER (WHERE type = 'like') AS likes,
+               count(*) FILTER (WHERE type = 'purchase') AS purchases
+          FROM ${interactionEvents}
+         WHERE user_id IS NOT NULL AND occurred_at >= ${since.toISOString()}::timestamptz
+         GROUP BY user_id),
+      rated AS (
+        SELECT *, views::float8 / impressions AS ctr, likes::float8 / impressions AS like_rate,
+               purchases::float8 / impressions AS purchase_rate
+          FROM per_viewer WHERE impressions > 0)
+      SELECT p.arm, count(*)::int AS users, (count(*) FILTER (WHERE p.served > 0))::int AS exposed,
+             sum(p.served)::int AS served, sum(p.impressions)::int AS impressions, sum(p.views)::int AS views,
+             sum(p.likes)::int AS likes, sum(p.purchases)::int AS purchases,
+             (SELECT count(*)::int FROM rated r WHERE r.arm = p.arm) AS rated,
+             (SELECT json_build_object(
+                'ctr', json_build_array(avg(r.ctr), coalesce(var_samp(r.ctr), 0)),
+                'like', json_build_array(avg(r.like_rate), coalesce(var_samp(r.like_rate), 0)),
+                'purchase', json_build_array(avg(r.purchase_rate), coalesce(var_samp(r.purchase_rate), 0)))
+                FROM rated r WHERE r.arm = p.arm) AS moments
+        FROM per_viewer p
+       GROUP BY p.arm`);
+    return rowsOf<ArmEvents>(result);
   }
 
   /** When the last training run that produced a version (promoted or not) finished; null before the first. */

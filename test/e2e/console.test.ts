@@ -6,6 +6,7 @@ import { axeViolations, describeViolations, launchBrowser, openPage, screenshot,
 import { closeWorld } from '../support/e2e-world';
 import { createNote, createProduct, payOrder, signUp, type Account } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
+import { repositoriesFor } from '../../models/transaction';
 
 // The brand console in Chromium against the real API: a brand whose products two notes tag, viewers who see, read,
 // click and buy (by click, after a read only, and with no note at all), a refund, and a second brand whose order and
@@ -364,7 +365,30 @@ it('rotates the webhook secret, shows it once, and gives a sample request whose 
 it("shows admins the For-You experiment's arms, and brands no experiments", async () => {
   const admin = await signUp(app);
   await app.database.db.execute(sql`UPDATE users SET role = 'admin' WHERE id = ${admin.id}`);
-  const report = await gqlData(`{ feedExperiment { arms { arm users impressions } } }`, {}, admin.token);
+  // Viewers the feed served (the served log's events), some of whom read and liked what they saw.
+  const note = await createNote(app, creator, { title: '实验里的笔记' });
+  const served = await Promise.all(Array.from({ length: 10 }, () => signUp(app, 'VIEWER')));
+  const at = new Date();
+  const event = (type: 'served' | 'impression' | 'view' | 'like', userId: string) => ({
+    eventId: uuidv7(),
+    type,
+    userId,
+    noteId: note,
+    occurredAt: at,
+  });
+  await repositoriesFor(app.database.db).events.append(
+    served.flatMap((account, n) => [
+      ...Array.from({ length: 4 }, () => event('served', account.id)),
+      ...Array.from({ length: 3 }, () => event('impression', account.id)),
+      ...Array.from({ length: 1 + (n % 3) }, () => event('view', account.id)),
+      ...(n % 4 === 0 ? [event('like', account.id)] : []),
+    ]),
+  );
+  const report = await gqlData(
+    `{ feedExperiment { arms { arm users exposed impressions } differences { metric } sampleRatio { observedShareB mismatch } } }`,
+    {},
+    admin.token,
+  );
 
   const { context, page, problems } = await openPage(browser, { token: admin.token });
   await page.goto(`${base}/console/experiments`);
@@ -372,9 +396,16 @@ it("shows admins the For-You experiment's arms, and brands no experiments", asyn
   for (const arm of report.feedExperiment.arms) {
     const cells = await page.locator(`[data-arm="${arm.arm}"] td`).allTextContents();
     expect(cells[0]).toBe(String(arm.users));
-    expect(cells[2]).toBe(String(arm.impressions));
+    expect(cells[3]).toBe(String(arm.impressions));
   }
-  expect(await page.locator('tbody tr').count()).toBe(report.feedExperiment.arms.length);
+  expect(await page.locator('[data-testid="experiment-arms"] tbody tr').count()).toBe(report.feedExperiment.arms.length);
+  // Per-viewer rates with their intervals, one row per rate, and the split check said in words.
+  expect(await page.locator('[data-testid="experiment-per-viewer"] tbody tr').count()).toBe(report.feedExperiment.differences.length);
+  const split = page.getByTestId('sample-ratio');
+  expect(await split.getAttribute('role')).toBe(report.feedExperiment.sampleRatio.mismatch ? 'alert' : null);
+  const exposed = report.feedExperiment.arms.some((arm: { exposed: number }) => arm.exposed > 0);
+  expect(await split.textContent()).toMatch(exposed ? /[0-9]+(\.[0-9])?%/ : /还没有用户被推荐过/);
+  await screenshot(page, 'console-experiments');
   await expectNoSeriousViolations(page);
   // An admin has no brand of their own: the brand screens say so rather than show someone's figures.
   await page.goto(`${base}/console`);

@@ -7,7 +7,11 @@ import { createNote, errorCode, signUp, type Account } from '../support/factorie
 import { startTestApp, type TestApp } from '../support/harness';
 
 const EXPERIMENT = { name: 'purchase-weight', since: '2026-01-01T00:00:00Z', b: { weights: { purchase: 10 } } };
-const REPORT = `{ feedExperiment { name since arms { arm users served impressions ctr likeRate purchaseRate } } }`;
+const RATE = `{ viewers mean low high }`;
+const REPORT = `{ feedExperiment { name since
+  arms { arm users exposed served impressions ctr likeRate purchaseRate perViewerCtr ${RATE} perViewerLikeRate ${RATE} perViewerPurchaseRate ${RATE} }
+  differences { metric difference low high }
+  sampleRatio { expectedShareB observedShareB pValue mismatch } } }`;
 
 let app: TestApp;
 let admin: Account;
@@ -58,12 +62,28 @@ describe('the For-You A/B test', () => {
     for (const arm of ['a', 'b'] as const) {
       const n = byArm[arm].length;
       const row = report.arms.find((r: { arm: string }) => r.arm === arm);
-      expect(row).toMatchObject({ users: n, served: 6 * n, impressions: 4 * n });
+      expect(row).toMatchObject({ users: n, exposed: n, served: 6 * n, impressions: 4 * n });
       if (n === 0) continue;
       expect(row.ctr).toBeCloseTo(0.5, 6);
       expect(row.likeRate).toBeCloseTo(1 / (4 * n), 6);
       expect(row.purchaseRate).toBeCloseTo(arm === 'b' ? 1 / (4 * n) : 0, 6);
+      // Per viewer: every viewer reads half of what they see, one in n likes a quarter of it.
+      expect(row.perViewerCtr).toMatchObject({ viewers: n, mean: 0.5 });
+      expect(row.perViewerLikeRate.mean).toBeCloseTo(0.25 / n, 6);
+      if (n >= 2) {
+        const sd = Math.sqrt(((n - 1) * (0.25 / n) ** 2 + (0.25 - 0.25 / n) ** 2) / (n - 1));
+        expect(row.perViewerLikeRate.high - row.perViewerLikeRate.mean).toBeCloseTo((1.96 * sd) / Math.sqrt(n), 3);
+        expect(row.perViewerLikeRate.low).toBeLessThan(row.perViewerLikeRate.mean);
+      } else {
+        expect(row.perViewerLikeRate).toMatchObject({ low: null, high: null });
+      }
     }
+    const purchase = report.differences.find((d: { metric: string }) => d.metric === 'purchaseRate');
+    expect(purchase.difference).toBeCloseTo(byArm.b.length ? 0.25 / byArm.b.length : 0, 6);
+    expect(report.differences.find((d: { metric: string }) => d.metric === 'ctr')).toMatchObject({ difference: 0 });
+    expect(report.sampleRatio.observedShareB).toBeCloseTo(byArm.b.length / viewers.length, 6);
+    expect(report.sampleRatio.expectedShareB).toBe(0.5);
+    expect(report.sampleRatio.mismatch).toBe(report.sampleRatio.pValue < 0.001);
   });
 
   it('is for admins only', async () => {

@@ -34,7 +34,17 @@ export const feedResolvers: Resolvers = {
     },
     feedExperiment: async (_, __, ctx) => {
       authorize(await ctx.services.accounts.requireUser(ctx.viewer), 'experiment.see', null);
-      return ctx.services.experiments.report();
+      const report = await ctx.services.experiments.report();
+      return {
+        ...report,
+        arms: report.arms.map(({ perViewer, ...arm }) => ({
+          ...arm,
+          perViewerCtr: perViewer.ctr,
+          perViewerLikeRate: perViewer.likeRate,
+          perViewerPurchaseRate: perViewer.purchaseRate,
+        })),
+        differences: report.differences.map(({ mean, ...rest }) => ({ ...rest, difference: mean })),
+      };
     },
   },
 };
