@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, count, desc, eq, gt, ne, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, toPgArray, type Db } from '../../core/db';
 import { anyUuid, keysetBefore, taggedProducts, type TaggedProduct } from '../sql';
-import { noteMedia, noteProducts, notes } from '../schema';
+import { noteMedia, noteProducts, notes, type EventType } from '../schema';
 
 export type NoteRow = Omit<typeof notes.$inferSelect, 'search'>;
 /** A note as a feed card shows it: the row, its media in display order and its product tags. */
@@ -84,6 +84,16 @@ function tagsJson(noteId: SQL): SQL<NoteProductRow[]> {
 /** Keyset condition "after (time, id)" for lists of notes ordered by time desc, id desc. */
 function before(column: typeof notes.createdAt | typeof notes.publishedAt, after?: { at: Date; id: string }): SQL | undefined {
   return keysetBefore(column, notes.id, after && { key: after.at, id: after.id });
+}
+
+/** How trending scores are computed (recommender/trending-rule.ts holds the one rule the product uses). */
+export interface TrendingRule {
+  windowHours: number;
+  halfLifeHours: number;
+  /** Weight of each event type; types not named count nothing. */
+  weights: Partial<Record<EventType, number>>;
+  /** The most of their weight anonymous events add, and never more than the signed-in score. */
+  anonymousShare: number;
 }
 
 export class NotesRepository {
@@ -421,22 +431,24 @@ export class NotesRepository {
   /**
    * Recomputes every note's trending score from the interaction log: engagement of the last
    * `windowHours`, weighted by kind and decayed with a `halfLifeHours` half-life, repeated views
-   * left out. Signed-out viewers' events weigh a quarter and add at most what signed-in viewers
+   * left out. Signed-out viewers' events weigh `anonymousShare` and add at most what signed-in viewers
    * gave the note: anonymous traffic, which nothing vouches for, can lift a note that people with
    * accounts engage with but never carry one alone.
    */
-  async refreshTrendingScores(windowHours: number, halfLifeHours: number): Promise<number> {
+  async refreshTrendingScores({ windowHours, halfLifeHours, weights, anonymousShare }: TrendingRule): Promise<number> {
+    const weight = sql.join(
+      Object.entries(weights).map(([type, w]) => sql`WHEN ${type}::event_type THEN ${w}::float8`),
+      sql` `,
+    );
     const result = await this.db.execute(sql`
       WITH weighted AS (
         SELECT note_id, user_id IS NULL AS anonymous,
-               CASE type
-                 WHEN 'view' THEN 1 WHEN 'like' THEN 3 WHEN 'collect' THEN 4 WHEN 'comment' THEN 4
-                 WHEN 'share' THEN 5 WHEN 'product_click' THEN 2 WHEN 'purchase' THEN 8 ELSE 0 END
+               CASE type ${weight} ELSE 0 END
                * exp(-ln(2) * extract(epoch FROM now() - occurred_at) / 3600.0 / ${halfLifeHours}) AS w
           FROM interaction_events
          WHERE occurred_at > now() - make_interval(hours => ${windowHours}) AND note_id IS NOT NULL AND NOT is_repeat
       ), recent AS (
-        SELECT note_id, signed + least(0.25 * anonymous, signed) AS score
+        SELECT note_id, signed + least(${anonymousShare}::float8 * anonymous, signed) AS score
           FROM (SELECT note_id, coalesce(sum(w) FILTER (WHERE NOT anonymous), 0) AS signed,
                        coalesce(sum(w) FILTER (WHERE anonymous), 0) AS anonymous
                   FROM weighted GROUP BY note_id) s

@@ -14,6 +14,13 @@ export interface TrainingEvent {
   occurredAt: Date;
 }
 
+export interface TrendingEvent {
+  noteId: string;
+  type: EventType;
+  anonymous: boolean;
+  occurredAt: Date;
+}
+
 export interface TrainingNote {
   id: string;
   authorId: string;
@@ -40,7 +47,6 @@ export interface RecentEngagement {
   occurredAt: Date;
 }
 
-/** What the trainer reads (the event log and the notes, interests and follows it is about) and the model store. */
 /** One arm's events (see eventsByArm); `moments` holds each per-viewer rate's [mean, sample variance]. */
 export interface ArmEvents {
   arm: number;
@@ -55,6 +61,7 @@ export interface ArmEvents {
   moments: Record<'ctr' | 'like' | 'purchase', [number | null, number]>;
 }
 
+/** What the trainer reads (the event log and the notes, interests and follows it is about) and the model store. */
 export class RecommenderRepository {
   constructor(private readonly db: Db) {}
 
@@ -70,6 +77,30 @@ export class RecommenderRepository {
       })
       .from(interactionEvents)
       .where(and(isNotNull(interactionEvents.userId), isNotNull(interactionEvents.noteId), gte(interactionEvents.occurredAt, since)))
+      .orderBy(asc(interactionEvents.occurredAt));
+  }
+
+  /**
+   * The events trending scores count (`types`, repeat views left out, signed in or not) since `since`,
+   * in time order: training replays each note's score at each example's moment from them.
+   */
+  trendingEvents(types: readonly EventType[], since: Date): Promise<TrendingEvent[]> {
+    return this.db
+      .select({
+        noteId: sql<string>`${interactionEvents.noteId}`,
+        type: interactionEvents.type,
+        anonymous: sql<boolean>`${interactionEvents.userId} IS NULL`,
+        occurredAt: interactionEvents.occurredAt,
+      })
+      .from(interactionEvents)
+      .where(
+        and(
+          isNotNull(interactionEvents.noteId),
+          eq(interactionEvents.isRepeat, false),
+          inArray(interactionEvents.type, [...types]),
+          gte(interactionEvents.occurredAt, since),
+        ),
+      )
       .orderBy(asc(interactionEvents.occurredAt));
   }
 

@@ -1,5 +1,6 @@
 import { AffinityProfile, DAY_MS, PROFILE_HISTORY, type AffinityCounts, type Engagement } from '../rank/affinity-profile';
 import { NOTE_FEATURES, writeNoteFeatures, type FeatureNote, type FeatureViewer } from '../rank/note-features';
+import type { TrendingTimeline } from './trending-timeline';
 
 export interface TimedEngagement extends Engagement {
   userId: string;
@@ -59,19 +60,21 @@ const EMPTY_PROFILE = new AffinityProfile();
 
 export interface TimedExample {
   user: string;
-  note: FeatureNote;
+  note: FeatureNote & { id: string };
   atMs: number;
 }
 
 /**
  * The features of every example (row n of the result is examples[n]), written in time order so that
- * each sees its viewer's profile as of its own time. No label leaks into the affinities: an example's
- * time is its pair's first event and every engagement of the pair comes at or after it, so neither
- * the pair's own engagements nor anything later are counted, just as serving cannot know them.
+ * each sees its viewer's profile and its note's trending score as of its own time. No label leaks into
+ * them: an example's time is its pair's first event and every engagement of the pair comes at or after
+ * it, so neither the pair's own engagements nor anything later are counted, just as serving cannot
+ * know them. The note's stored trending score, which is today's, is never read.
  */
 export function featuresInTime(
   examples: readonly TimedExample[],
   timeline: ProfileTimeline,
+  trending: TrendingTimeline,
   viewerOf: (user: string) => FeatureViewer,
 ): Float32Array {
   const f = NOTE_FEATURES.length;
@@ -79,7 +82,8 @@ export function featuresInTime(
   const order = examples.map((_, n) => n).sort((a, b) => (examples[a] as TimedExample).atMs - (examples[b] as TimedExample).atMs);
   for (const n of order) {
     const { user, note, atMs } = examples[n] as TimedExample;
-    writeNoteFeatures(note, viewerOf(user), timeline.at(user, atMs), atMs, out, n * f);
+    const then = { ...note, trendingScore: trending.at(note.id, atMs) };
+    writeNoteFeatures(then, viewerOf(user), timeline.at(user, atMs), atMs, out, n * f);
   }
   return out;
 }

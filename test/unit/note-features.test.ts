@@ -1,8 +1,10 @@
-import type { ModelLayout } from '../../models/schema';
+import type { EventType, ModelLayout } from '../../models/schema';
 import { AffinityProfile, PROFILE_HISTORY, type AffinityCounts, type Engagement } from '../../recommender/rank/affinity-profile';
 import { readsFeatures } from '../../recommender/rank/model-codec';
 import { NOTE_FEATURES, writeNoteFeatures, type FeatureNote, type FeatureProduct } from '../../recommender/rank/note-features';
 import { featuresInTime, ProfileTimeline, type TimedEngagement } from '../../recommender/training/profile-timeline';
+import { TrendingTimeline, type TimedTrendingEvent } from '../../recommender/training/trending-timeline';
+import { TRENDING } from '../../recommender/trending-rule';
 
 const NOW = Date.parse('2026-11-27T00:00:00Z');
 const MINUTE = 60_000;
@@ -123,14 +125,38 @@ describe('training profiles', () => {
     // The viewer is shown `liked` at NOW and likes it a minute later; `later`, by the same creator, comes after.
     const timeline = new ProfileTimeline([{ userId: 'v', noteId: 'liked', authorId: 'anna', categories: ['beauty'], atMs: NOW + MINUTE }]);
     const examples = [
-      { user: 'v', note: later, atMs: NOW + 2 * MINUTE },
-      { user: 'v', note: liked, atMs: NOW },
+      { user: 'v', note: { ...later, id: 'later' }, atMs: NOW + 2 * MINUTE },
+      { user: 'v', note: { ...liked, id: 'liked' }, atMs: NOW },
     ];
-    const out = featuresInTime(examples, timeline, () => VIEWER);
+    const out = featuresInTime(examples, timeline, new TrendingTimeline([], TRENDING), () => VIEWER);
     const at = (row: number, name: (typeof NOTE_FEATURES)[number]) => out[row * NOTE_FEATURES.length + NOTE_FEATURES.indexOf(name)];
     expect([at(1, 'creatorAffinity'), at(1, 'categoryAffinity')]).toEqual([0, 0]);
     expect(at(0, 'creatorAffinity')).toBeCloseTo(0.5, 6);
     expect(at(0, 'categoryAffinity')).toBe(1);
+  });
+});
+
+describe('popularity in training', () => {
+  const read = (noteId: string, atMs: number, type: EventType = 'view') => ({ noteId, type, anonymous: false, atMs });
+  const popularityOf = (events: TimedTrendingEvent[], atMs: number) => {
+    // The note's stored score is today's, with every later engagement in it: training must not read it.
+    const today = { ...note({ trendingScore: 10_000 }), id: 'n' };
+    const out = featuresInTime(
+      [{ user: 'v', note: today, atMs }],
+      new ProfileTimeline([]),
+      new TrendingTimeline(events, TRENDING),
+      () => VIEWER,
+    );
+    return out[NOTE_FEATURES.indexOf('popularity')] as number;
+  };
+
+  it('is the note’s trending score as of the example, never today’s stored one nor anything after the example', () => {
+    const before = [read('n', NOW - 2 * 3_600_000), read('n', NOW - 3_600_000, 'like')];
+    const expected = Math.log1p(1 * 2 ** (-2 / 24) + 3 * 2 ** (-1 / 24)) / 5;
+    expect(popularityOf(before, NOW)).toBeCloseTo(expected, 6);
+    // The example's own like and everything later: the feature does not move.
+    const after = [read('n', NOW, 'like'), ...Array.from({ length: 50 }, (_, n) => read('n', NOW + n * MINUTE, 'purchase'))];
+    expect(popularityOf([...before, ...after], NOW)).toBeCloseTo(expected, 6);
   });
 });
 
