@@ -27,7 +27,7 @@ export function createJobHandlers({ trending, media, trainer, servedLog, rollup,
       const verdict = outcome.promoted ? 'promoted' : 'kept the serving model';
       return {
         status: 'success',
-        detail: `${verdict}: ${describeComparison(outcome.comparison)}; holdout AUC ${outcome.holdoutAuc.toFixed(4)} vs ${outcome.servingAuc?.toFixed(4) ?? 'none'}`,
+        detail: `${verdict}: ${describeComparison(outcome.comparison, outcome.overHeuristic)}; holdout AUC ${outcome.holdoutAuc.toFixed(4)} vs ${outcome.servingAuc?.toFixed(4) ?? 'none'}`,
       };
     },
     'counters.reconcile': async () => ({ status: 'success', detail: `${await trending.reconcileCounters()} notes fixed` }),

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     }
     const against = outcome.servingAuc === null ? 'no model was serving' : `serving model ${outcome.servingAuc.toFixed(4)}`;
     console.log(
-      `${outcome.promoted ? 'Promoted' : 'Not promoted'} ${outcome.versionId}: ${describeComparison(outcome.comparison)}; ` +
+      `${outcome.promoted ? 'Promoted' : 'Not promoted'} ${outcome.versionId}: ${describeComparison(outcome.comparison, outcome.overHeuristic)}; ` +
         `holdout AUC ${outcome.holdoutAuc.toFixed(4)} (${against}); ` +
         `${outcome.trainExamples} training examples, ${outcome.holdoutPairs} held-out pairs, ${outcome.seconds.toFixed(1)} s; ` +
         `calibration error (ECE) per head: ${Object.entries(outcome.calibration)

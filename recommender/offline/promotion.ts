@@ -82,10 +82,16 @@ function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-/** One line for logs and job details: the per-viewer NDCG of both and the interval of their difference. */
-export function describeComparison(c: Comparison): string {
+/**
+ * One line for logs and job details: the per-viewer NDCG of both, the interval of their difference, and
+ * the new model's margin over the heuristic order when measured.
+ */
+export function describeComparison(c: Comparison, overHeuristic: Comparison['difference'] = null): string {
   const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
-  if (c.serving === null || c.difference === null) return `per-viewer NDCG ${c.candidate.toFixed(4)} over ${c.users} viewers, none serving`;
-  const { mean: d, low, high } = c.difference;
-  return `per-viewer NDCG ${c.candidate.toFixed(4)} vs serving ${c.serving.toFixed(4)} (${signed(d)}, 95% CI ${signed(low)} to ${signed(high)}, ${c.users} viewers)`;
+  const interval = ({ mean: d, low, high }: NonNullable<Comparison['difference']>) =>
+    `${signed(d)}, 95% CI ${signed(low)} to ${signed(high)}`;
+  const heuristic = overHeuristic ? `; over the heuristic order ${interval(overHeuristic)}` : '';
+  if (c.serving === null || c.difference === null)
+    return `per-viewer NDCG ${c.candidate.toFixed(4)} over ${c.users} viewers, none serving${heuristic}`;
+  return `per-viewer NDCG ${c.candidate.toFixed(4)} vs serving ${c.serving.toFixed(4)} (${interval(c.difference)}, ${c.users} viewers)${heuristic}`;
 }

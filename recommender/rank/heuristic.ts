@@ -1,4 +1,5 @@
 import type { Candidate } from '../recall/source';
+import type { FeatureNote, FeatureViewer } from './note-features';
 import type { RankContext } from './page';
 import { jitter, sessionSeed } from './session-jitter';
 
@@ -17,17 +18,27 @@ export const RANK_WEIGHTS = {
   sessionJitter: 0.3,
 } as const;
 
-export function scoreCandidate({ note }: Candidate, ctx: RankContext, seed = sessionSeed(ctx.sessionId)): number {
+/** What the heuristic reads of a note. */
+export type HeuristicNote = Pick<FeatureNote, 'authorId' | 'topics' | 'trendingScore' | 'publishedAt' | 'createdAt'> & { id: string };
+
+/**
+ * The heuristic order's score of a note for a viewer at `atMs`, without the session's jitter: the
+ * trainer measures the model against it on the holdout, as of each pair's time.
+ */
+export function heuristicScore(note: HeuristicNote, viewer: FeatureViewer, atMs: number): number {
   const w = RANK_WEIGHTS;
-  const ageHours = Math.max(0, (ctx.now.getTime() - (note.publishedAt ?? note.createdAt).getTime()) / 3_600_000);
+  const ageHours = Math.max(0, (atMs - (note.publishedAt ?? note.createdAt).getTime()) / 3_600_000);
   const freshness = Math.pow(0.5, ageHours / w.freshnessHalfLifeHours);
-  const interest = note.topics.some((t) => ctx.interests.has(t)) ? 1 : 0;
-  const followed = ctx.followed.has(note.authorId) ? 1 : 0;
+  const interest = note.topics.some((t) => viewer.interests.has(t)) ? 1 : 0;
+  const followed = viewer.followed.has(note.authorId) ? 1 : 0;
   return (
     w.popularity * Math.log1p(Math.max(0, note.trendingScore)) +
     w.followedAuthor * followed +
     w.interestTopic * interest +
-    w.freshness * freshness +
-    w.sessionJitter * jitter(seed, note.id)
+    w.freshness * freshness
   );
+}
+
+export function scoreCandidate({ note }: Candidate, ctx: RankContext, seed = sessionSeed(ctx.sessionId)): number {
+  return heuristicScore(note, ctx, ctx.now.getTime()) + RANK_WEIGHTS.sessionJitter * jitter(seed, note.id);
 }

@@ -6,9 +6,11 @@ import type {
   TrainingEvent,
   TrainingNote,
 } from '../../models/repositories/recommender.repository';
+import type { EventType } from '../../models/schema';
 import type { Transact } from '../../models/transaction';
 import { auc, expectedCalibrationError } from '../offline/metrics';
 import { compareModels, perUserNdcg, type Comparison } from '../offline/promotion';
+import { heuristicScore } from '../rank/heuristic';
 import { InterestModel } from '../rank/interest-model';
 import { initTensorflow } from '../tensorflow';
 import { categoriesOf, DAY_MS, PROFILE_HISTORY } from '../rank/affinity-profile';
@@ -19,6 +21,8 @@ import { ENGAGEMENT_EVENTS, ENGAGEMENT_HEADS, ENGAGING, feedScores, HEADS, heads
 import { batchSizeFor, exampleBatches, TRAINING_DEFAULTS, type TrainingSettings } from './batches';
 import { featuresInTime, ProfileTimeline, type TimedEngagement } from './profile-timeline';
 import { seededRandom, shuffle } from './random';
+import { TrendingTimeline } from './trending-timeline';
+import { TRENDING } from '../trending-rule';
 
 export interface TrainerOptions extends TrainingSettings {
   /** Days of the event log to learn from. */
@@ -45,6 +49,11 @@ export interface TrainingOutcome {
   servingAuc: number | null;
   /** Per-viewer NDCG of both on the holdout, which decides promotion (offline/promotion.ts). */
   comparison: Comparison;
+  /**
+   * The new model's per-viewer NDCG minus the heuristic order's (what anonymous visitors get, and everyone
+   * while no model serves) on the same holdout, with its 95% bootstrap interval; null without holdout viewers.
+   */
+  overHeuristic: Comparison['difference'];
   /** Expected calibration error of each trained head's probability on the holdout. */
   calibration: Partial<Record<Head, number>>;
   trainExamples: number;
@@ -60,6 +69,9 @@ interface Pair {
   atMs: number;
   labels: Set<Head>;
 }
+
+/** The event types trending scores count. */
+const TRENDING_TYPES = Object.keys(TRENDING.weights) as EventType[];
 
 /** Row 0 of each embedding table stands for a viewer or note the model has not seen. */
 const UNSEEN = 0;
@@ -94,9 +106,11 @@ export class Trainer {
     const since = new Date(Date.now() - options.windowDays * DAY_MS);
     // Profiles reach back before the window, so the window's first pairs see as much history as serving
     // would; the window's own engagements are among its events, so only the history before it is read.
-    const [events, earlier, notes, interests, followees] = await Promise.all([
+    const [events, earlier, trendingEvents, notes, interests, followees] = await Promise.all([
       this.repo.trainingEvents(since),
       this.repo.trainingEngagements(ENGAGEMENT_EVENTS, new Date(since.getTime() - PROFILE_HISTORY.days * DAY_MS), since),
+      // From a window before the first pair, so that its trending score is whole too.
+      this.repo.trendingEvents(TRENDING_TYPES, new Date(since.getTime() - TRENDING.windowHours * 3_600_000)),
       this.repo.trainingNotes(),
       this.repo.interestsByUser(),
       this.repo.followeesByUser(),
@@ -128,9 +142,16 @@ export class Trainer {
     // Row n of `features` belongs to examples[n], then holdout[n - examples.length]. Written once, as
     // they are the same every epoch; the epochs shuffle the rows' order rather than the examples.
     const f = NOTE_FEATURES.length;
+    const timedTrending = trendingEvents.map((e) => ({
+      noteId: e.noteId,
+      type: e.type,
+      anonymous: e.anonymous,
+      atMs: e.occurredAt.getTime(),
+    }));
     const features = featuresInTime(
       [...examples, ...holdout],
       new ProfileTimeline(timedEngagements([...earlier, ...engagedInWindow], notesById)),
+      new TrendingTimeline(timedTrending, TRENDING),
       viewerOf,
     );
     const holdoutFeatures = features.subarray(examples.length * f);
@@ -166,10 +187,12 @@ export class Trainer {
       const calibration = calibrationOf(probabilities, holdout, trainedHeads);
       const holdoutAuc = auc(scores, positives);
       const servingAuc = servingScores && auc(servingScores, positives);
-      const comparison = compareModels(
-        perUserNdcg(holdoutUsers, positives, scores),
-        servingScores && perUserNdcg(holdoutUsers, positives, servingScores),
-      );
+      const candidateNdcg = perUserNdcg(holdoutUsers, positives, scores);
+      const comparison = compareModels(candidateNdcg, servingScores && perUserNdcg(holdoutUsers, positives, servingScores));
+      const overHeuristic = compareModels(
+        candidateNdcg,
+        perUserNdcg(holdoutUsers, positives, heuristicScores(holdout, new TrendingTimeline(timedTrending, TRENDING), viewerOf)),
+      ).difference;
       progress?.('evaluating', 1, 1);
       const promoted = Number.isFinite(holdoutAuc) && comparison.promoted;
       const { layout, weights: buffer } = encodeModel(model.serialize(), {
@@ -200,6 +223,11 @@ export class Trainer {
             ndcgDifferenceLow: comparison.difference.low,
             ndcgDifferenceHigh: comparison.difference.high,
           }),
+          ...(overHeuristic && {
+            ndcgOverHeuristic: overHeuristic.mean,
+            ndcgOverHeuristicLow: overHeuristic.low,
+            ndcgOverHeuristicHigh: overHeuristic.high,
+          }),
         },
         layout,
         weights: buffer,
@@ -213,6 +241,7 @@ export class Trainer {
         holdoutAuc,
         servingAuc,
         comparison,
+        overHeuristic,
         calibration,
         trainExamples: version.trainExamples,
         holdoutPairs: holdout.length,
@@ -255,6 +284,13 @@ export class Trainer {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/** The heuristic order's score of each holdout pair (in time order), from the note's trending score at the pair's time. */
+function heuristicScores(holdout: readonly Pair[], trending: TrendingTimeline, viewerOf: (user: string) => FeatureViewer): Float32Array {
+  return Float32Array.from(holdout, ({ user, note, atMs }) =>
+    heuristicScore({ ...note, trendingScore: trending.at(note.id, atMs) }, viewerOf(user), atMs),
+  );
+}
 
 /**
  * The holdout's positives: an engagement (a like, collect, product click or purchase). A long view

@@ -11,12 +11,15 @@ import { startTestApp, type TestApp } from '../support/harness';
 const FEED = `query($first: Int, $after: String) {
   feed(kind: FOR_YOU, first: $first, after: $after) { edges { node { id reason author { id } } } pageInfo { endCursor } }
 }`;
-const OPTIONS = { ...TRAINER_DEFAULTS, epochs: 10, seed: 7 };
+// A larger holdout than the default tenth: this small log's newest tenth holds too few viewers for the
+// per-viewer intervals below to tell clearly better or worse from possibly so.
+const OPTIONS = { ...TRAINER_DEFAULTS, epochs: 10, seed: 7, holdoutShare: 0.3 };
 
 let app: TestApp;
 const topicOf = new Map<string, 'beauty' | 'tech'>();
 const creatorsOf: Record<'beauty' | 'tech', Account[]> = { beauty: [], tech: [] };
 let beautyFan: Account;
+let techFan: Account;
 let first: TrainingOutcome | null;
 let newcomersNote: string;
 
@@ -35,6 +38,7 @@ beforeAll(async () => {
   }
   const viewers = await Promise.all(Array.from({ length: 24 }, () => signUp(app, 'VIEWER')));
   beautyFan = viewers[0] as Account;
+  techFan = viewers[1] as Account;
   const notes = [...topicOf.keys()];
   const events: NewEvent[] = [];
   const start = Date.now() - 3 * 24 * 3_600_000;
@@ -86,6 +90,8 @@ describe('the interest model', () => {
   it('is trained from the event log, promoted when none serves, and loaded by the API', () => {
     expect(first).toMatchObject({ promoted: true, servingAuc: null, comparison: { promoted: true, serving: null } });
     expect(first?.holdoutAuc).toBeGreaterThan(0.7);
+    // Nobody chose interests, so the heuristic order knows no one's taste: the model beats it per viewer, by more than noise.
+    expect(first?.overHeuristic?.low).toBeGreaterThan(0);
     // Each trained head reports its calibration on the holdout.
     expect(Object.keys(first?.calibration ?? {})).toEqual(expect.arrayContaining(['longView', 'like']));
     for (const ece of Object.values(first?.calibration ?? {})) expect(ece).toBeGreaterThanOrEqual(0);
@@ -93,10 +99,17 @@ describe('the interest model', () => {
     expect(app.services.model.store.versionId).toBe(first?.versionId);
   });
 
-  it('gives a viewer who likes beauty notes more beauty notes', async () => {
-    const [page] = await pages(beautyFan, 1, 10);
-    const beauty = (page ?? []).filter((n) => topicOf.get(n.id) === 'beauty').length;
-    expect(beauty).toBeGreaterThanOrEqual(8);
+  it('gives a viewer who likes beauty notes more beauty notes, of those they have not read yet', async () => {
+    const beautyOf = async (viewer: Account) => {
+      const [page] = await pages(viewer, 1, 10);
+      return (page ?? []).filter((n) => topicOf.get(n.id) === 'beauty').length;
+    };
+    // The notes each read are never served again (the seen filter), a second note of one creator counts
+    // half, one slot explores, and the session's jitter moves close calls: a fan's page holds (nearly) every
+    // creator of their taste, and the other taste only in the slots left over.
+    const [beauty, techFansBeauty] = [await beautyOf(beautyFan), await beautyOf(techFan)];
+    expect(beauty).toBeGreaterThanOrEqual(5);
+    expect(techFansBeauty).toBeLessThanOrEqual(3);
   });
 
   it('proposes notes near the viewer and near what they just liked, before any retraining', async () => {
@@ -210,7 +223,9 @@ describe('the interest model', () => {
     const untrained = await app.services.trainer.run({ ...OPTIONS, epochs: 0 });
     // Both are measured on the same, newest pairs (the log has grown since the first run).
     expect(untrained?.promoted).toBe(false);
-    expect(untrained?.holdoutAuc).toBeLessThan(untrained?.servingAuc ?? NaN);
+    // Pooled AUC is recorded for both, but decides nothing.
+    expect(untrained?.holdoutAuc).toEqual(expect.any(Number));
+    expect(untrained?.servingAuc).toEqual(expect.any(Number));
     // Refused per viewer: the whole interval of the NDCG difference lies below the margin.
     expect(untrained?.comparison.difference?.high).toBeLessThan(-0.01);
     expect(await repositoriesFor(app.database.db).recommender.servingVersionId()).toBe(first?.versionId);
