@@ -200,8 +200,9 @@ export class FeedService {
     const ids = picked.map((c) => c.note.id);
     const anonymousFirstPage = viewerId === null && pageNumber === 0;
     const cursor = encodeSessionCursor(sessionId, pageNumber, anonymousFirstPage ? ids : undefined);
-    const [notes] = await Promise.all([
+    const [notes, liked] = await Promise.all([
       this.notesByIds(ids),
+      this.latestLikedTitle(viewer, picked),
       sessionsDown || anonymousFirstPage
         ? undefined
         : this.sessions
@@ -213,7 +214,7 @@ export class FeedService {
     return {
       items: picked.flatMap((c) => {
         const card = current.get(c.note.id);
-        return card ? [{ ...cardItem(card, viewer), cursor, reason: explain(c, context) }] : [];
+        return card ? [{ ...cardItem(card, viewer), cursor, reason: explain(c, context, liked) }] : [];
       }),
       hasNextPage: candidates.length > picked.length || picked.length === first,
       endCursor: cursor,
@@ -265,12 +266,23 @@ export class FeedService {
             viewerId,
             context,
             candidates.map((c) => c.note),
-            arm,
+            { arm, version },
           )
         : null;
     // Unscored while a model serves means the viewer's profile could not be read: not worth keeping.
     if (viewerId && key !== null && (scores || !this.model?.store.versionId)) this.rankedCache.set(viewerId, key, candidates, scores);
     return { candidates, scores };
+  }
+
+  /**
+   * The title of the viewer's latest like or collect, which the page's reasons name: read (from the cards
+   * cache, where a note just liked usually is) only when a note on the page was recalled from their likes.
+   */
+  private async latestLikedTitle(viewer: ViewerContext | undefined, picked: readonly Candidate[]): Promise<string | null> {
+    const latest = viewer?.recentlyEngaged[0];
+    if (!latest || !picked.some((c) => c.sources.has('similar') || c.sources.has('alsoLiked'))) return null;
+    const [card] = await this.notesByIds([latest]);
+    return (card?.status === 'published' && card.title.trim()) || null;
   }
 
   private sessionsFailed(error: unknown, step: string): null {

@@ -16,13 +16,18 @@ export interface RankContext {
 /**
  * "Why am I seeing this": the sources that proposed a note, then up to two reasons a person can read,
  * strongest first, e.g. `following,trending: you follow this creator; about beauty, one of your interests`.
+ * `liked` is the title of the viewer's latest like or collect, which the two sources that start from
+ * their likes name: `similar: like “Autumn lipsticks” and other notes you liked or saved lately`.
  */
-export function explain(candidate: Candidate, ctx: RankContext): string | null {
+export function explain(candidate: Candidate, ctx: RankContext, liked: string | null = null): string | null {
   const { note, sources } = candidate;
   const reasons: string[] = [];
+  const latest = liked ? quoted(liked) : null;
   if (ctx.followed.has(note.authorId)) reasons.push('you follow this creator');
-  if (sources.has('similar')) reasons.push('like the notes you liked or saved lately');
-  if (sources.has('alsoLiked')) reasons.push('liked by people who liked what you liked');
+  if (sources.has('similar'))
+    reasons.push(latest ? `like ${latest} and other notes you liked or saved lately` : 'like the notes you liked or saved lately');
+  if (sources.has('alsoLiked'))
+    reasons.push(latest ? `liked by people who liked ${latest}, as you did` : 'liked by people who liked what you liked');
   const topic = note.topics.find((t) => ctx.interests.has(t));
   if (topic) reasons.push(`about ${topic}, one of your interests`);
   if (sources.has('embedding')) reasons.push('popular with people whose taste matches yours');
@@ -35,3 +40,10 @@ export function explain(candidate: Candidate, ctx: RankContext): string | null {
 
 /** Below this many views a fresh note is "new and seen by few". */
 const FEW_VIEWS = 100;
+/** Characters of a liked note's title a reason quotes. */
+const TITLE_CHARS = 24;
+
+function quoted(title: string): string {
+  const chars = [...title.trim()];
+  return `“${chars.length > TITLE_CHARS ? `${chars.slice(0, TITLE_CHARS - 1).join('')}…` : chars.join('')}”`;
+}

@@ -15,15 +15,16 @@ export class ModelScorer {
    * Feed scores of the notes for the viewer, or null when no model is serving (or the viewer's profile
    * cannot be read: the feed's heuristic order beats scores from wrong inputs). An experiment arm may
    * ask for other score weights and for a pinned version (the promoted one serves until it is loaded).
+   * `version` is the viewer's feed-state version, which keeps their affinity profile current.
    */
   async score(
     viewerId: string,
     viewer: FeatureViewer,
     notes: readonly (FeatureNote & { id: string })[],
-    arm?: ArmConfig,
+    { arm, version = null }: { arm?: ArmConfig | undefined; version?: string | null } = {},
   ): Promise<Float32Array | null> {
     if (!this.models.versionFor(arm?.modelVersion) || notes.length === 0) return null;
-    const profile = await this.profiles.profileOf(viewerId);
+    const profile = await this.profiles.profileOf(viewerId, version);
     // Chosen after the wait: a version swapped in meanwhile has disposed of the one before.
     const loaded = this.models.versionFor(arm?.modelVersion);
     if (!loaded || !profile) return null;

@@ -6,11 +6,15 @@ import { AffinityProfile, DAY_MS, PROFILE_HISTORY } from '../rank/affinity-profi
 import { ENGAGEMENT_EVENTS } from '../signals';
 import { PROFILES } from './freshness';
 
-/** Viewers' affinity profiles, as scoring reads them; concurrent misses for one viewer share one query. */
+/**
+ * Viewers' affinity profiles, as scoring reads them; concurrent misses for one viewer share one query.
+ * An entry holds for the viewer's feed-state version (FeedSessionStore.viewerChanged bumps it on every
+ * like, collect, follow or hide), so a like reaches the affinities on the very next page.
+ */
 export class AffinityProfileCache {
-  private readonly profiles = new LRUCache<string, AffinityProfile>({
+  private readonly profiles = new LRUCache<string, AffinityProfile, string>({
     max: PROFILES.max,
-    fetchMethod: (viewerId) => this.load(viewerId),
+    fetchMethod: (_key, _stale, { context: viewerId }) => this.load(viewerId),
   });
 
   constructor(
@@ -18,10 +22,10 @@ export class AffinityProfileCache {
     private readonly logger: Logger,
   ) {}
 
-  /** The viewer's profile, or null when it cannot be read. */
-  async profileOf(viewerId: string): Promise<AffinityProfile | null> {
+  /** The viewer's profile as of their `version` (null: whatever is cached), or null when it cannot be read. */
+  async profileOf(viewerId: string, version: string | null = null): Promise<AffinityProfile | null> {
     try {
-      return (await this.profiles.fetch(viewerId, { ttl: spreadTtl(PROFILES.ttlMs) })) ?? null;
+      return (await this.profiles.fetch(`${viewerId}:${version ?? ''}`, { ttl: spreadTtl(PROFILES.ttlMs), context: viewerId })) ?? null;
     } catch (error: unknown) {
       this.logger.warn({ err: error, viewer: viewerId }, 'could not read the viewer’s affinity profile');
       return null;

@@ -106,11 +106,17 @@ export class Trainer {
     const since = new Date(Date.now() - options.windowDays * DAY_MS);
     // Profiles reach back before the window, so the window's first pairs see as much history as serving
     // would; the window's own engagements are among its events, so only the history before it is read.
-    const [events, earlier, trendingEvents, notes, interests, followees] = await Promise.all([
-      this.repo.trainingEvents(since),
-      this.repo.trainingEngagements(ENGAGEMENT_EVENTS, new Date(since.getTime() - PROFILE_HISTORY.days * DAY_MS), since),
-      // From a window before the first pair, so that its trending score is whole too.
-      this.repo.trendingEvents(TRENDING_TYPES, new Date(since.getTime() - TRENDING.windowHours * 3_600_000)),
+    // The log's reads go one at a time: PostgreSQL does not know this process is niced, and two scans at
+    // once would take both cores from the API beside it.
+    const events = await this.repo.trainingEvents(since);
+    const earlier = await this.repo.trainingEngagements(
+      ENGAGEMENT_EVENTS,
+      new Date(since.getTime() - PROFILE_HISTORY.days * DAY_MS),
+      since,
+    );
+    // From a window before the first pair, so that its trending score is whole too.
+    const trendingEvents = await this.repo.trendingEvents(TRENDING_TYPES, new Date(since.getTime() - TRENDING.windowHours * 3_600_000));
+    const [notes, interests, followees] = await Promise.all([
       this.repo.trainingNotes(),
       this.repo.interestsByUser(),
       this.repo.followeesByUser(),

@@ -111,6 +111,20 @@ describe('For-You ranking', () => {
     expect(explain(newcomer, ctx())).toBe('fresh: new and seen by few so far');
   });
 
+  it('names the viewer’s latest like when a note was recalled from their likes, shortening a long title', () => {
+    const near = note('s', 'someone');
+    near.sources = new Set(['similar', 'alsoLiked']);
+    expect(explain(near, ctx(), '秋冬口红试色')).toBe(
+      'similar,alsoLiked: like “秋冬口红试色” and other notes you liked or saved lately; liked by people who liked “秋冬口红试色”, as you did',
+    );
+    expect(explain(near, ctx(), 'A very long title about autumn lipstick shades')).toMatch(
+      /^similar,alsoLiked: like “A very long title about…” and/,
+    );
+    expect(explain(near, ctx())).toBe(
+      'similar,alsoLiked: like the notes you liked or saved lately; liked by people who liked what you liked',
+    );
+  });
+
   it('decays a topic already on the page, so a slightly weaker note on another topic gets in', () => {
     const beauty = Array.from({ length: 6 }, (_, i) => note(`b${i}`, `ba${i}`, { topics: ['beauty'], trendingScore: 100 }));
     const travel = note('t', 'ta', { topics: ['travel'], trendingScore: 60 });
