@@ -31,7 +31,8 @@ import { RelatedService } from './recommender/related.service';
 import { ServedLogService } from './recommender/served-log.service';
 import { FeedSessionStore } from './recommender/serving/session-store';
 import { ExperimentService, parseExperiment } from './recommender/experiment';
-import { Trainer } from './recommender/training/trainer';
+import { ThreadedTrainer } from './recommender/training/threaded-trainer';
+import { databaseTrainerStore } from './recommender/training/trainer';
 import { TrendingService } from './recommender/trending.service';
 import { exportCsv, type ExportRequest } from './commerce/analytics-export';
 import { attributionWindows } from './commerce/attribution';
@@ -129,7 +130,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     ),
     search: new SearchService(repos.search),
     model,
-    trainer: new Trainer(repos.recommender, transact, deps.logger),
+    trainer: new ThreadedTrainer(databaseTrainerStore(repos.recommender, transact), config.LOG_LEVEL),
     trending: new TrendingService(repos.notes),
     experiments: new ExperimentService(experiment, repos.recommender),
     feed: new FeedService({

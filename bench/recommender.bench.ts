@@ -7,7 +7,7 @@ import { InterestModel, type ExampleBatch } from '../recommender/rank/interest-m
 import { initTensorflow } from '../recommender/tensorflow';
 import { TRAINING_DEFAULTS } from '../recommender/training/batches';
 import { seededRandom } from '../recommender/training/random';
-import { Trainer } from '../recommender/training/trainer';
+import { databaseTrainerStore, Trainer } from '../recommender/training/trainer';
 import { createLogger } from '../core/logger';
 import { describeComparison } from '../recommender/offline/promotion';
 import { terminalProgress } from '../core/progress';
@@ -91,10 +91,10 @@ async function main(): Promise<void> {
 async function forYouUnderLoad(): Promise<Record<string, number>> {
   const { url, database } = await seededServerDatabase('bench_recommender', 1);
   const progress = terminalProgress();
-  const outcome = await new Trainer(repositoriesFor(database.db).recommender, transactor(database.db), createLogger('warn')).run(
-    undefined,
-    (stage, done, total) => progress.report(done, total, stage),
-  );
+  const outcome = await new Trainer(
+    databaseTrainerStore(repositoriesFor(database.db).recommender, transactor(database.db)),
+    createLogger('warn'),
+  ).run(undefined, (stage, done, total) => progress.report(done, total, stage));
   progress.stop();
   if (!outcome?.promoted) throw new Error('training on the demo world did not promote a model');
   console.log(

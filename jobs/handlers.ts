@@ -4,14 +4,14 @@ import type { EventLogMaintenance } from '../events/partitions';
 import type { MediaService } from '../media/media.service';
 import { describeComparison } from '../recommender/offline/promotion';
 import type { ServedLogService } from '../recommender/served-log.service';
-import type { Trainer } from '../recommender/training/trainer';
+import type { TrainingRunner } from '../recommender/training/trainer';
 import type { TrendingService } from '../recommender/trending.service';
 import { JOB_POLICIES, type JobFailureHandlers, type JobHandlers, type JobName, type JobRequest } from './definitions';
 
 export interface HandlerServices {
   trending: TrendingService;
   media: MediaService;
-  trainer: Trainer;
+  trainer: TrainingRunner;
   servedLog: ServedLogService;
   rollup: RollupService;
   orders: Pick<OrdersService, 'expireUnpaid'>;

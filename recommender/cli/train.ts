@@ -6,7 +6,7 @@ import { createLogger } from '../../core/logger';
 import { terminalProgress } from '../../core/progress';
 import { repositoriesFor, transactor } from '../../models/transaction';
 import { describeComparison } from '../offline/promotion';
-import { Trainer } from '../training/trainer';
+import { databaseTrainerStore, Trainer } from '../training/trainer';
 
 // npm run train: one training run now, as the trainer role's scheduled job does, with a progress bar.
 async function main(): Promise<void> {
@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   const progress = terminalProgress();
   try {
     await database.migrate(path.resolve(__dirname, '../../models/migrations'));
-    const trainer = new Trainer(repositoriesFor(database.db).recommender, transactor(database.db), createLogger('warn'));
+    const trainer = new Trainer(
+      databaseTrainerStore(repositoriesFor(database.db).recommender, transactor(database.db)),
+      createLogger('warn'),
+    );
     const outcome = await trainer.run(undefined, (stage, done, total) => progress.report(done, total, stage));
     progress.stop();
     if (!outcome) {

@@ -1,6 +1,7 @@
 import { uuidv7 } from '../../core/ids';
 import type { Logger } from '../../core/logger';
 import type {
+  NewModelVersion,
   RecommenderRepository,
   TrainingEngagement,
   TrainingEvent,
@@ -63,6 +64,55 @@ export interface TrainingOutcome {
 
 export type TrainingProgress = (stage: string, done: number, total: number) => void;
 
+/** What a training run reads (the event log, the notes, interests and follows it is about) and where it stores a version. */
+export type TrainerStore = Pick<
+  RecommenderRepository,
+  | 'lastTrainedAt'
+  | 'trainingEvents'
+  | 'trainingEngagements'
+  | 'trendingEvents'
+  | 'trainingNotes'
+  | 'interestsByUser'
+  | 'followeesByUser'
+  | 'servingVersion'
+  | 'insertRejected'
+> & {
+  /** Stores the version as the serving one, retiring the previous, in one transaction. */
+  promote(version: NewModelVersion): Promise<void>;
+};
+
+/** How the job runner starts training runs: in this thread (Trainer) or in a thread of their own (ThreadedTrainer). */
+export interface TrainingRunner {
+  run(options?: TrainerOptions, progress?: TrainingProgress): Promise<TrainingOutcome | null>;
+  isOverdue(periodMs: number, now?: Date): Promise<boolean>;
+}
+
+/**
+ * Whether a run is overdue by the database's record: none ever finished, or the last one is older
+ * than `periodMs`. Redis's schedule cannot say so: after an unclean stop or a loss of its data it
+ * waits a whole period from the restart, whatever happened before.
+ */
+export async function isTrainingOverdue(store: Pick<TrainerStore, 'lastTrainedAt'>, periodMs: number, now: Date): Promise<boolean> {
+  const last = await store.lastTrainedAt();
+  return last === null || now.getTime() - last.getTime() >= periodMs;
+}
+
+/** The store on the database itself. */
+export function databaseTrainerStore(repo: RecommenderRepository, transact: Transact): TrainerStore {
+  return {
+    lastTrainedAt: () => repo.lastTrainedAt(),
+    trainingEvents: (since) => repo.trainingEvents(since),
+    trainingEngagements: (types, since, until) => repo.trainingEngagements(types, since, until),
+    trendingEvents: (types, since) => repo.trendingEvents(types, since),
+    trainingNotes: () => repo.trainingNotes(),
+    interestsByUser: () => repo.interestsByUser(),
+    followeesByUser: () => repo.followeesByUser(),
+    servingVersion: () => repo.servingVersion(),
+    insertRejected: (version) => repo.insertRejected(version),
+    promote: (version) => transact((repos) => repos.recommender.insertServing(version)),
+  };
+}
+
 interface Pair {
   user: string;
   note: TrainingNote;
@@ -82,21 +132,14 @@ const UNSEEN = 0;
  * with the older pairs, measures it on the newest ones, and promotes it unless it ranks viewers' notes
  * there worse than the serving version (offline/promotion.ts).
  */
-export class Trainer {
+export class Trainer implements TrainingRunner {
   constructor(
-    private readonly repo: RecommenderRepository,
-    private readonly transact: Transact,
+    private readonly repo: TrainerStore,
     private readonly logger: Logger,
   ) {}
 
-  /**
-   * Whether a run is overdue by the database's record: none ever finished, or the last one is older
-   * than `periodMs`. Redis's schedule cannot say so: after an unclean stop or a loss of its data it
-   * waits a whole period from the restart, whatever happened before.
-   */
-  async isOverdue(periodMs: number, now = new Date()): Promise<boolean> {
-    const last = await this.repo.lastTrainedAt();
-    return last === null || now.getTime() - last.getTime() >= periodMs;
+  isOverdue(periodMs: number, now = new Date()): Promise<boolean> {
+    return isTrainingOverdue(this.repo, periodMs, now);
   }
 
   async run(options: TrainerOptions = TRAINER_DEFAULTS, progress?: TrainingProgress): Promise<TrainingOutcome | null> {
@@ -239,7 +282,7 @@ export class Trainer {
         weights: buffer,
         neighbours: CoEngagement.build(noteIds.length + 1, engagedBaskets(engagedInWindow, noteRow)).encode(),
       };
-      if (promoted) await this.transact((repos) => repos.recommender.insertServing(version));
+      if (promoted) await this.repo.promote(version);
       else await this.repo.insertRejected(version);
       const outcome: TrainingOutcome = {
         versionId,
