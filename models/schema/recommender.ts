@@ -25,6 +25,11 @@ export interface ModelLayout {
    * have none: the code's features may have changed since, so they are not served.
    */
   features?: string[];
+  /**
+   * The creators and topics (`author:<id>`, `topic:<name>`) whose mean note vectors the `contentEmb` and
+   * `contentBias` tensors hold, row by row, for notes posted after training; absent in older versions.
+   */
+  contentKeys?: string[];
 }
 
 /** Trained interest models. One is serving at most; a new one replaces it only by beating it on the holdout. */

@@ -141,16 +141,25 @@ export class InterestModel {
     );
   }
 
-  /** predict() for one viewer's candidates: the viewer's row is looked up once and broadcast. */
-  predictForUser(user: number, items: Int32Array, features: Float32Array): Float32Array {
-    const n = items.length;
+  /**
+   * predict() for one viewer's candidates, the viewer's row looked up once and broadcast, the notes given
+   * as vectors (n × dim embeddings, n biases) rather than rows: serving gives notes posted after training
+   * their content vectors (content-vectors.ts).
+   */
+  predictForUser(user: number, itemEmb: Float32Array, itemBias: Float32Array, features: Float32Array): Float32Array {
+    const n = itemBias.length;
     if (n === 0) return new Float32Array(0);
     return readOut(
       tf.tidy(() => {
         const u = tf.gather(this.vars.userEmb, tf.tensor1d([user], 'int32'));
-        const itemRows = tf.tensor1d(items, 'int32');
-        const i = tf.gather(this.vars.itemEmb, itemRows);
-        return tf.sigmoid(this.logits(u, i, tf.gather(this.vars.itemBias, itemRows), tf.tensor2d(features, [n, this.shape.features])));
+        return tf.sigmoid(
+          this.logits(
+            u,
+            tf.tensor2d(itemEmb, [n, this.shape.dim]),
+            tf.tensor2d(itemBias, [n, 1]),
+            tf.tensor2d(features, [n, this.shape.features]),
+          ),
+        );
       }),
     );
   }

@@ -4,7 +4,13 @@ import type { SerializedModel } from './interest-model';
 /** A trained model as the model store keeps it: one float32 buffer and a layout naming its parts and rows. */
 export function encodeModel(
   model: SerializedModel,
-  ids: { userIds: readonly string[]; noteIds: readonly string[]; heads: readonly string[]; features: readonly string[] },
+  ids: {
+    userIds: readonly string[];
+    noteIds: readonly string[];
+    heads: readonly string[];
+    features: readonly string[];
+    contentKeys?: readonly string[];
+  },
 ): { layout: ModelLayout; weights: Buffer } {
   const tensors: ModelLayout['tensors'] = [];
   let offset = 0;
@@ -25,6 +31,7 @@ export function encodeModel(
       noteIds: [...ids.noteIds],
       heads: [...ids.heads],
       features: [...ids.features],
+      ...(ids.contentKeys && { contentKeys: [...ids.contentKeys] }),
     },
     weights,
   };

@@ -1,6 +1,7 @@
 import type { ArmConfig } from '../experiment';
 import { feedScores, scoreWeights } from '../signals';
-import type { ModelStore } from '../serving/model-store';
+import type { LoadedModel, ModelStore } from '../serving/model-store';
+import { writeContentVector } from './content-vectors';
 import type { AffinityProfileCache } from '../serving/profile-cache';
 import { NOTE_FEATURES, writeNoteFeatures, type FeatureNote, type FeatureViewer } from './note-features';
 
@@ -29,14 +30,31 @@ export class ModelScorer {
     const loaded = this.models.versionFor(arm?.modelVersion);
     if (!loaded || !profile) return null;
     const f = NOTE_FEATURES.length;
+    const { dim } = loaded;
     const features = new Float32Array(notes.length * f);
-    const items = new Int32Array(notes.length);
+    const itemEmb = new Float32Array(notes.length * dim);
+    const itemBias = new Float32Array(notes.length);
     const now = Date.now();
     notes.forEach((note, n) => {
-      items[n] = loaded.noteRow.get(note.id) ?? 0;
+      itemBias[n] = itemVector(loaded, note, itemEmb, n * dim);
       writeNoteFeatures(note, viewer, profile, now, features, n * f);
     });
     const weights = scoreWeights(loaded.heads, arm?.weights);
-    return feedScores(loaded.model.predictForUser(loaded.userRow.get(viewerId) ?? 0, items, features), weights);
+    return feedScores(loaded.model.predictForUser(loaded.userRow.get(viewerId) ?? 0, itemEmb, itemBias, features), weights);
   }
+}
+
+/**
+ * Writes the note's vector at `out[offset..]` and returns its bias: its trained row, or for a note posted
+ * since the version was trained its content vector, or failing both the unseen note's row 0.
+ */
+function itemVector(loaded: LoadedModel, note: FeatureNote & { id: string }, out: Float32Array, offset: number): number {
+  const row = loaded.noteRow.get(note.id);
+  if (row === undefined && loaded.content) {
+    const bias = writeContentVector(loaded.content, note, out, offset);
+    if (bias !== null) return bias;
+  }
+  const r = row ?? 0;
+  out.set(loaded.itemEmb.subarray(r * loaded.dim, (r + 1) * loaded.dim), offset);
+  return loaded.itemBias[r] as number;
 }

@@ -1,7 +1,9 @@
 import type { Logger } from '../../core/logger';
 import type { RecommenderRepository } from '../../models/repositories/recommender.repository';
+import type { ModelLayout } from '../../models/schema';
 import { headsIn, type Head } from '../signals';
 import { CoEngagement } from '../rank/co-engagement';
+import type { ContentVectors } from '../rank/content-vectors';
 import { InterestModel } from '../rank/interest-model';
 import { initTensorflow } from '../tensorflow';
 import { decodeModel, readsFeatures, rowsOf } from '../rank/model-codec';
@@ -20,6 +22,9 @@ export interface LoadedModel {
   noteIds: string[];
   userEmb: Float32Array;
   itemEmb: Float32Array;
+  itemBias: Float32Array;
+  /** Vectors for notes posted after the version was trained; null for versions stored before them. */
+  content: ContentVectors | null;
   /** Co-engagement neighbours built with the version; null for versions stored before them. */
   coEngagement: CoEngagement | null;
 }
@@ -136,9 +141,19 @@ export class ModelStore {
       noteIds: version.layout.noteIds,
       userEmb: serialized.weights.userEmb as Float32Array,
       itemEmb: serialized.weights.itemEmb as Float32Array,
+      itemBias: serialized.weights.itemBias as Float32Array,
+      content: contentVectorsOf(version.layout, serialized.weights),
       coEngagement: version.neighbours ? CoEngagement.decode(version.neighbours) : null,
     };
   }
+}
+
+function contentVectorsOf(layout: ModelLayout, weights: Record<string, Float32Array>): ContentVectors | null {
+  const { contentKeys } = layout;
+  const emb = weights.contentEmb;
+  const bias = weights.contentBias;
+  if (!contentKeys || !emb || !bias || bias.length !== contentKeys.length) return null;
+  return { keys: new Map(contentKeys.map((key, k) => [key, k])), dim: layout.shape.dim, emb, bias };
 }
 
 /** The rows of the notes the version knows, in order; the others are left out. */

@@ -11,6 +11,7 @@ import type { EventType } from '../../models/schema';
 import type { Transact } from '../../models/transaction';
 import { auc, expectedCalibrationError } from '../offline/metrics';
 import { compareModels, perUserNdcg, type Comparison } from '../offline/promotion';
+import { buildContentVectors } from '../rank/content-vectors';
 import { heuristicScore } from '../rank/heuristic';
 import { InterestModel } from '../rank/interest-model';
 import { initTensorflow } from '../tensorflow';
@@ -244,12 +245,17 @@ export class Trainer implements TrainingRunner {
       ).difference;
       progress?.('evaluating', 1, 1);
       const promoted = Number.isFinite(holdoutAuc) && comparison.promoted;
-      const { layout, weights: buffer } = encodeModel(model.serialize(), {
-        userIds,
-        noteIds,
-        heads: trainedHeads,
-        features: NOTE_FEATURES,
-      });
+      const serialized = model.serialize();
+      const content = buildContentVectors(
+        noteIds.map((id) => notesById.get(id) as TrainingNote),
+        serialized.weights.itemEmb as Float32Array,
+        serialized.weights.itemBias as Float32Array,
+        options.dim,
+      );
+      const { layout, weights: buffer } = encodeModel(
+        { ...serialized, weights: { ...serialized.weights, contentEmb: content.emb, contentBias: content.bias } },
+        { userIds, noteIds, heads: trainedHeads, features: NOTE_FEATURES, contentKeys: content.keys },
+      );
       const versionId = uuidv7();
       const version = {
         id: versionId,
