@@ -78,10 +78,14 @@ export async function processImage(inputPath: string, outDir: string, options: I
   const { width, height } = await probeImage(inputPath, options.maxPixels);
   const decoded = await decodeForVariants(await readFile(inputPath), options.maxPixels);
   await mkdir(outDir, { recursive: true });
-  const [variants, placeholder] = await Promise.all([
+  // Settled, not Promise.all: a failure is thrown only once nothing is left writing into outDir.
+  const [written, described] = await Promise.allSettled([
     writeVariants(decoded, resolve(outDir), options),
     describePlaceholder(decoded, options.maxPixels),
   ]);
+  if (written.status === 'rejected') throw written.reason;
+  if (described.status === 'rejected') throw described.reason;
+  const [variants, placeholder] = [written.value, described.value];
   return { width, height, aspectRatio: Math.round((width / height) * 10_000) / 10_000, ...placeholder, variants };
 }
 
@@ -126,13 +130,20 @@ async function decodeForVariants(source: Buffer, maxPixels: number): Promise<Raw
   }
 }
 
+/**
+ * Every variant, written at once. When one fails the others are waited for before the failure is
+ * thrown: the caller then removes the output directory, which files still being written would refill.
+ */
 async function writeVariants(image: RawImage, outDir: string, options: ImageOptions): Promise<ImageVariant[]> {
   const formats: ImageVariant['format'][] = options.avif ? ['webp', 'avif'] : ['webp'];
-  return Promise.all(
+  const written = await Promise.allSettled(
     IMAGE_VARIANTS.flatMap(({ name, width }) =>
       formats.map((format) => writeVariant(image, options.maxPixels, { name, width, format, file: join(outDir, `${name}.${format}`) })),
     ),
   );
+  const failed = written.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return written.map((result) => (result as PromiseFulfilledResult<ImageVariant>).value);
 }
 
 async function writeVariant(

@@ -23,7 +23,7 @@ onServer('a worker killed in the middle of a transcode', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'media-crash-'));
   });
   afterAll(async () => {
-    worker?.kill('SIGKILL');
+    if (worker?.pid) killGroup(worker.pid);
     await app.close();
     await rm(dir, { recursive: true, force: true });
   });
@@ -53,6 +53,9 @@ onServer('a worker killed in the middle of a transcode', () => {
         JOB_LOCK_MS: String(LOCK_MS),
       },
       stdio: 'ignore',
+      // Its own process group, killed whole below as a crashed machine would be: its ffmpeg too, which a kill of
+      // the worker alone would leave writing into the work directory after the test has removed it.
+      detached: true,
     });
     const res = await app.http.post('/uploads').set('authorization', `Bearer ${creator.token}`).attach('file', source);
     expect(res.status).toBe(201);
@@ -60,8 +63,9 @@ onServer('a worker killed in the middle of a transcode', () => {
 
     // Kill the worker once a rung is visibly under way.
     await until(async () => ((await app.services.media.byIds([id]))[0]?.progress ?? 0) > 0, 60_000);
-    worker.kill('SIGKILL');
-    await new Promise((resolve) => worker?.once('exit', resolve));
+    const exited = new Promise((resolve) => worker?.once('exit', resolve));
+    killGroup(worker.pid as number);
+    await exited;
     worker = null;
 
     const [interrupted] = await app.services.media.byIds([id]);
@@ -105,5 +109,14 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Kills a process group; one with nobody left in it is already what this wants. */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch (error: unknown) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
   }
 }
