@@ -212,11 +212,11 @@ export class RecommenderRepository {
    * Per arm of experiment `name` since `since` (the arm being the low bit of the first byte of
    * md5('<name>:<user id>'), the hash the feed assigns arms with): event totals, and for each rate per
    * impression its mean and sample variance over the arm's viewers with an impression, each viewer's
-   * own rate one observation. One row per viewer in the inner query, one per arm out.
+   * own rate one observation. One row per viewer inside, one per arm out, in one pass.
    */
   async eventsByArm(name: string, since: Date): Promise<ArmEvents[]> {
     const result = await this.db.execute(sql`
-      WITH per_viewer AS (
+      WITH counts AS (
         SELECT get_byte(decode(md5(${name} || ':' || user_id::text), 'hex'), 0) & 1 AS arm,
                count(*) FILTER (WHERE type = 'served') AS served,
                count(*) FILTER (WHERE type = 'impression') AS impressions,
@@ -226,21 +226,21 @@ export class RecommenderRepository {
           FROM ${interactionEvents}
          WHERE user_id IS NOT NULL AND occurred_at >= ${since.toISOString()}::timestamptz
          GROUP BY user_id),
-      rated AS (
-        SELECT *, views::float8 / impressions AS ctr, likes::float8 / impressions AS like_rate,
-               purchases::float8 / impressions AS purchase_rate
-          FROM per_viewer WHERE impressions > 0)
-      SELECT p.arm, count(*)::int AS users, (count(*) FILTER (WHERE p.served > 0))::int AS exposed,
-             sum(p.served)::int AS served, sum(p.impressions)::int AS impressions, sum(p.views)::int AS views,
-             sum(p.likes)::int AS likes, sum(p.purchases)::int AS purchases,
-             (SELECT count(*)::int FROM rated r WHERE r.arm = p.arm) AS rated,
-             (SELECT json_build_object(
-                'ctr', json_build_array(avg(r.ctr), coalesce(var_samp(r.ctr), 0)),
-                'like', json_build_array(avg(r.like_rate), coalesce(var_samp(r.like_rate), 0)),
-                'purchase', json_build_array(avg(r.purchase_rate), coalesce(var_samp(r.purchase_rate), 0)))
-                FROM rated r WHERE r.arm = p.arm) AS moments
-        FROM per_viewer p
-       GROUP BY p.arm`);
+      -- A viewer without an impression has no rates: NULL, which avg and var_samp leave out.
+      per_viewer AS (
+        SELECT *, views::float8 / nullif(impressions, 0) AS ctr, likes::float8 / nullif(impressions, 0) AS like_rate,
+               purchases::float8 / nullif(impressions, 0) AS purchase_rate
+          FROM counts)
+      SELECT arm, count(*)::int AS users, (count(*) FILTER (WHERE served > 0))::int AS exposed,
+             sum(served)::int AS served, sum(impressions)::int AS impressions, sum(views)::int AS views,
+             sum(likes)::int AS likes, sum(purchases)::int AS purchases,
+             (count(*) FILTER (WHERE impressions > 0))::int AS rated,
+             json_build_object(
+               'ctr', json_build_array(avg(ctr), coalesce(var_samp(ctr), 0)),
+               'like', json_build_array(avg(like_rate), coalesce(var_samp(like_rate), 0)),
+               'purchase', json_build_array(avg(purchase_rate), coalesce(var_samp(purchase_rate), 0))) AS moments
+        FROM per_viewer
+       GROUP BY arm`);
     return rowsOf<ArmEvents>(result);
   }
 
