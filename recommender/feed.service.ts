@@ -200,9 +200,10 @@ export class FeedService {
     const ids = picked.map((c) => c.note.id);
     const anonymousFirstPage = viewerId === null && pageNumber === 0;
     const cursor = encodeSessionCursor(sessionId, pageNumber, anonymousFirstPage ? ids : undefined);
-    const [notes, liked] = await Promise.all([
-      this.notesByIds(ids),
-      this.latestLikedTitle(viewer, picked),
+    const liked = likeToName(viewer, picked);
+    const [notes] = await Promise.all([
+      // The like the reasons name is read with the page's cards: one read, usually from the cache.
+      this.notesByIds(liked && !ids.includes(liked) ? [...ids, liked] : ids),
       sessionsDown || anonymousFirstPage
         ? undefined
         : this.sessions
@@ -211,10 +212,11 @@ export class FeedService {
     ]);
     // Shared candidate pools may be seconds old: the rows read now decide what is still published.
     const current = new Map(notes.filter((n) => n.status === 'published').map((n) => [n.id, n]));
+    const likedTitle = (liked && current.get(liked)?.title.trim()) || null;
     return {
       items: picked.flatMap((c) => {
         const card = current.get(c.note.id);
-        return card ? [{ ...cardItem(card, viewer), cursor, reason: explain(c, context, liked) }] : [];
+        return card ? [{ ...cardItem(card, viewer), cursor, reason: explain(c, context, likedTitle) }] : [];
       }),
       hasNextPage: candidates.length > picked.length || picked.length === first,
       endCursor: cursor,
@@ -272,17 +274,6 @@ export class FeedService {
     // Unscored while a model serves means the viewer's profile could not be read: not worth keeping.
     if (viewerId && key !== null && (scores || !this.model?.store.versionId)) this.rankedCache.set(viewerId, key, candidates, scores);
     return { candidates, scores };
-  }
-
-  /**
-   * The title of the viewer's latest like or collect, which the page's reasons name: read (from the cards
-   * cache, where a note just liked usually is) only when a note on the page was recalled from their likes.
-   */
-  private async latestLikedTitle(viewer: ViewerContext | undefined, picked: readonly Candidate[]): Promise<string | null> {
-    const latest = viewer?.recentlyEngaged[0];
-    if (!latest || !picked.some((c) => c.sources.has('similar') || c.sources.has('alsoLiked'))) return null;
-    const [card] = await this.notesByIds([latest]);
-    return (card?.status === 'published' && card.title.trim()) || null;
   }
 
   private sessionsFailed(error: unknown, step: string): null {
@@ -347,6 +338,15 @@ export class FeedService {
     });
     return candidates;
   }
+}
+
+/**
+ * The viewer's latest like or collect, which the page's reasons name, when a note on the page was
+ * recalled from their likes; otherwise nothing to read.
+ */
+function likeToName(viewer: ViewerContext | undefined, picked: readonly Candidate[]): string | null {
+  const latest = viewer?.recentlyEngaged[0];
+  return latest && picked.some((c) => c.sources.has('similar') || c.sources.has('alsoLiked')) ? latest : null;
 }
 
 function cardItem({ media, tags, ...note }: NoteCard, viewer: ViewerContext | undefined): Pick<FeedItem, 'note' | 'card'> {
