@@ -192,16 +192,14 @@ export class Trainer implements TrainingRunner {
     // Row n of `features` belongs to examples[n], then holdout[n - examples.length]. Written once, as
     // they are the same every epoch; the epochs shuffle the rows' order rather than the examples.
     const f = NOTE_FEATURES.length;
-    const timedTrending = trendingEvents.map((e) => ({
-      noteId: e.noteId,
-      type: e.type,
-      anonymous: e.anonymous,
-      atMs: e.occurredAt.getTime(),
-    }));
+    const trending = new TrendingTimeline(
+      trendingEvents.map((e) => ({ noteId: e.noteId, type: e.type, anonymous: e.anonymous, atMs: e.occurredAt.getTime() })),
+      TRENDING,
+    );
     const features = featuresInTime(
       [...examples, ...holdout],
       new ProfileTimeline(timedEngagements([...earlier, ...engagedInWindow], notesById)),
-      new TrendingTimeline(timedTrending, TRENDING),
+      trending,
       viewerOf,
     );
     const holdoutFeatures = features.subarray(examples.length * f);
@@ -241,7 +239,7 @@ export class Trainer implements TrainingRunner {
       const comparison = compareModels(candidateNdcg, servingScores && perUserNdcg(holdoutUsers, positives, servingScores));
       const overHeuristic = compareModels(
         candidateNdcg,
-        perUserNdcg(holdoutUsers, positives, heuristicScores(holdout, new TrendingTimeline(timedTrending, TRENDING), viewerOf)),
+        perUserNdcg(holdoutUsers, positives, heuristicScores(holdout, trending, viewerOf)),
       ).difference;
       progress?.('evaluating', 1, 1);
       const promoted = Number.isFinite(holdoutAuc) && comparison.promoted;
@@ -342,6 +340,8 @@ const EMPTY: ReadonlySet<string> = new Set();
 
 /** The heuristic order's score of each holdout pair (in time order), from the note's trending score at the pair's time. */
 function heuristicScores(holdout: readonly Pair[], trending: TrendingTimeline, viewerOf: (user: string) => FeatureViewer): Float32Array {
+  // The features were read through the same timeline, up to the holdout's end.
+  trending.rewind();
   return Float32Array.from(holdout, ({ user, note, atMs }) =>
     heuristicScore({ ...note, trendingScore: trending.at(note.id, atMs) }, viewerOf(user), atMs),
   );

@@ -54,7 +54,12 @@ export class TrendingTimeline {
     }
   }
 
-  /** The note's score at `atMs`; asked again for the same note, time must not go back. */
+  /** Back to before the first event, so the notes can be asked for in time order again (the events stay). */
+  rewind(): void {
+    for (const log of this.notes.values()) Object.assign(log, { from: 0, to: 0, signed: 0, unsigned: 0, atMs: -Infinity });
+  }
+
+  /** The note's score at `atMs`; asked again for the same note, time must not go back (unless rewound). */
   at(noteId: string, atMs: number): number {
     const log = this.notes.get(noteId);
     if (!log) return 0;

@@ -39,6 +39,8 @@ describe('a note’s trending score at a moment (training’s copy of the refres
     const busy = new TrendingTimeline([event(0)], TRENDING);
     busy.at('n', T0 + 2 * HOUR);
     expect(() => busy.at('n', T0 + HOUR)).toThrow(/time order/);
+    busy.rewind();
+    expect(busy.at('n', T0 + HOUR)).toBeCloseTo(decayed(1, 1), 9);
   });
 
   it('stays exact over a month of events, however long its window slides', () => {
