@@ -1,11 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { customType, doublePrecision, integer, jsonb, pgEnum, pgTable, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
+/** The bytes as a Buffer, without a copy: node-postgres gives a Buffer, PGlite (and a copy to another thread) a Uint8Array. */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   toDriver: (value) => value,
-  // node-postgres gives a Buffer, PGlite a Uint8Array.
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+  fromDriver: asBuffer,
 });
 
 export const modelStatusEnum = pgEnum('model_status', ['serving', 'retired', 'rejected']);

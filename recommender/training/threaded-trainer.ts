@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { asBuffer } from '../../models/schema';
 import {
   isTrainingOverdue,
   TRAINER_DEFAULTS,
@@ -91,8 +92,4 @@ export function versionWithBuffers<T>(version: T): T {
     ...(row.weights && { weights: asBuffer(row.weights) }),
     ...(row.neighbours && { neighbours: asBuffer(row.neighbours) }),
   } as T;
-}
-
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
