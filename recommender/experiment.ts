@@ -94,7 +94,7 @@ export interface ExperimentReport {
   since: Date;
   arms: ArmReport[];
   /** b − a of each per-viewer rate, with Welch's 95% interval. */
-  differences: ({ metric: RateName } & Interval)[];
+  differences: { metric: RateName; difference: number; low: number | null; high: number | null }[];
   sampleRatio: SampleRatioCheck;
 }
 
@@ -142,7 +142,10 @@ export class ExperimentService {
       name: experiment.name,
       since: experiment.since,
       arms,
-      differences: rateNames.map((metric) => ({ metric, ...differenceInterval(sample('a', metric), sample('b', metric)) })),
+      differences: rateNames.map((metric) => {
+        const { mean, low, high } = differenceInterval(sample('a', metric), sample('b', metric));
+        return { metric, difference: mean, low, high };
+      }),
       sampleRatio: sampleRatioCheck(rowOf('a')?.exposed ?? 0, rowOf('b')?.exposed ?? 0),
     };
   }

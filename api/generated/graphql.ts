@@ -284,10 +284,8 @@ export type FeedExperimentArm = {
   impressions: Scalars['Int']['output'];
   /** Likes per impression. */
   likeRate: Scalars['Float']['output'];
-  /** Reads per impression as the mean of each viewer's own rate, so heavy viewers do not decide it. */
-  perViewerCtr: PerViewerRate;
-  perViewerLikeRate: PerViewerRate;
-  perViewerPurchaseRate: PerViewerRate;
+  /** Each rate as the mean of each viewer's own rate, so heavy viewers do not decide it. */
+  perViewer: PerViewerRates;
   /** Purchases per impression. */
   purchaseRate: Scalars['Float']['output'];
   /** Notes the feed served this arm's viewers (logged by the server). */
@@ -798,6 +796,15 @@ export type PerViewerRate = {
   mean: Scalars['Float']['output'];
   /** Viewers with at least one impression. */
   viewers: Scalars['Int']['output'];
+};
+
+/** The arm's rates per viewer. */
+export type PerViewerRates = {
+  __typename?: 'PerViewerRates';
+  /** Reads per impression. */
+  ctr: PerViewerRate;
+  likeRate: PerViewerRate;
+  purchaseRate: PerViewerRate;
 };
 
 export type Product = {
@@ -1580,6 +1587,7 @@ export type ResolversTypes = {
   PayOrderInput: PayOrderInput;
   PaymentOption: ResolverTypeWrapper<PaymentOption>;
   PerViewerRate: ResolverTypeWrapper<PerViewerRate>;
+  PerViewerRates: ResolverTypeWrapper<PerViewerRates>;
   Product: ResolverTypeWrapper<ProductRow>;
   ProductClickInput: ProductClickInput;
   ProductClickPayload: ResolverTypeWrapper<Omit<ProductClickPayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
@@ -1677,6 +1685,7 @@ export type ResolversParentTypes = {
   PayOrderInput: PayOrderInput;
   PaymentOption: PaymentOption;
   PerViewerRate: PerViewerRate;
+  PerViewerRates: PerViewerRates;
   Product: ProductRow;
   ProductClickInput: ProductClickInput;
   ProductClickPayload: Omit<ProductClickPayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
@@ -1826,9 +1835,7 @@ export type FeedExperimentArmResolvers<ContextType = GraphQLContext, ParentType 
   exposed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   impressions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   likeRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  perViewerCtr?: Resolver<ResolversTypes['PerViewerRate'], ParentType, ContextType>;
-  perViewerLikeRate?: Resolver<ResolversTypes['PerViewerRate'], ParentType, ContextType>;
-  perViewerPurchaseRate?: Resolver<ResolversTypes['PerViewerRate'], ParentType, ContextType>;
+  perViewer?: Resolver<ResolversTypes['PerViewerRates'], ParentType, ContextType>;
   purchaseRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   served?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   users?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2058,6 +2065,12 @@ export type PerViewerRateResolvers<ContextType = GraphQLContext, ParentType exte
   low?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   viewers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PerViewerRatesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PerViewerRates'] = ResolversParentTypes['PerViewerRates']> = {
+  ctr?: Resolver<ResolversTypes['PerViewerRate'], ParentType, ContextType>;
+  likeRate?: Resolver<ResolversTypes['PerViewerRate'], ParentType, ContextType>;
+  purchaseRate?: Resolver<ResolversTypes['PerViewerRate'], ParentType, ContextType>;
 };
 
 export type ProductResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
@@ -2361,6 +2374,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PaymentOption?: PaymentOptionResolvers<ContextType>;
   PerViewerRate?: PerViewerRateResolvers<ContextType>;
+  PerViewerRates?: PerViewerRatesResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductClickPayload?: ProductClickPayloadResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;

@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from '../support/harness';
 const EXPERIMENT = { name: 'purchase-weight', since: '2026-01-01T00:00:00Z', b: { weights: { purchase: 10 } } };
 const RATE = `{ viewers mean low high }`;
 const REPORT = `{ feedExperiment { name since
-  arms { arm users exposed served impressions ctr likeRate purchaseRate perViewerCtr ${RATE} perViewerLikeRate ${RATE} perViewerPurchaseRate ${RATE} }
+  arms { arm users exposed served impressions ctr likeRate purchaseRate perViewer { ctr ${RATE} likeRate ${RATE} purchaseRate ${RATE} } }
   differences { metric difference low high }
   sampleRatio { expectedShareB observedShareB pValue mismatch } } }`;
 
@@ -68,14 +68,14 @@ describe('the For-You A/B test', () => {
       expect(row.likeRate).toBeCloseTo(1 / (4 * n), 6);
       expect(row.purchaseRate).toBeCloseTo(arm === 'b' ? 1 / (4 * n) : 0, 6);
       // Per viewer: every viewer reads half of what they see, one in n likes a quarter of it.
-      expect(row.perViewerCtr).toMatchObject({ viewers: n, mean: 0.5 });
-      expect(row.perViewerLikeRate.mean).toBeCloseTo(0.25 / n, 6);
+      expect(row.perViewer.ctr).toMatchObject({ viewers: n, mean: 0.5 });
+      expect(row.perViewer.likeRate.mean).toBeCloseTo(0.25 / n, 6);
       if (n >= 2) {
         const sd = Math.sqrt(((n - 1) * (0.25 / n) ** 2 + (0.25 - 0.25 / n) ** 2) / (n - 1));
-        expect(row.perViewerLikeRate.high - row.perViewerLikeRate.mean).toBeCloseTo((1.96 * sd) / Math.sqrt(n), 3);
-        expect(row.perViewerLikeRate.low).toBeLessThan(row.perViewerLikeRate.mean);
+        expect(row.perViewer.likeRate.high - row.perViewer.likeRate.mean).toBeCloseTo((1.96 * sd) / Math.sqrt(n), 3);
+        expect(row.perViewer.likeRate.low).toBeLessThan(row.perViewer.likeRate.mean);
       } else {
-        expect(row.perViewerLikeRate).toMatchObject({ low: null, high: null });
+        expect(row.perViewer.likeRate).toMatchObject({ low: null, high: null });
       }
     }
     const purchase = report.differences.find((d: { metric: string }) => d.metric === 'purchaseRate');

@@ -34,17 +34,7 @@ export const feedResolvers: Resolvers = {
     },
     feedExperiment: async (_, __, ctx) => {
       authorize(await ctx.services.accounts.requireUser(ctx.viewer), 'experiment.see', null);
-      const report = await ctx.services.experiments.report();
-      return {
-        ...report,
-        arms: report.arms.map(({ perViewer, ...arm }) => ({
-          ...arm,
-          perViewerCtr: perViewer.ctr,
-          perViewerLikeRate: perViewer.likeRate,
-          perViewerPurchaseRate: perViewer.purchaseRate,
-        })),
-        differences: report.differences.map(({ mean, ...rest }) => ({ ...rest, difference: mean })),
-      };
+      return ctx.services.experiments.report();
     },
   },
 };

@@ -20,23 +20,25 @@ const FeedExperimentQuery = graphql(`
         ctr
         likeRate
         purchaseRate
-        perViewerCtr {
-          viewers
-          mean
-          low
-          high
-        }
-        perViewerLikeRate {
-          viewers
-          mean
-          low
-          high
-        }
-        perViewerPurchaseRate {
-          viewers
-          mean
-          low
-          high
+        perViewer {
+          ctr {
+            viewers
+            mean
+            low
+            high
+          }
+          likeRate {
+            viewers
+            mean
+            low
+            high
+          }
+          purchaseRate {
+            viewers
+            mean
+            low
+            high
+          }
         }
       }
       differences {
@@ -58,7 +60,6 @@ const FeedExperimentQuery = graphql(`
 type Report = ConsoleFeedExperimentQuery['feedExperiment'];
 type Metric = 'ctr' | 'likeRate' | 'purchaseRate';
 const METRICS: readonly Metric[] = ['ctr', 'likeRate', 'purchaseRate'];
-const PER_VIEWER = { ctr: 'perViewerCtr', likeRate: 'perViewerLikeRate', purchaseRate: 'perViewerPurchaseRate' } as const;
 
 /** Admins: the running For-You A/B test, each arm's rates since it started, and whether the split can be trusted. */
 export function ExperimentsPage() {
@@ -156,7 +157,7 @@ function PerViewer({ report, t, locale }: { report: Report; t: Translate; locale
     low == null || high == null ? '—' : `${percent(low, locale)} … ${percent(high, locale)}`;
   const armOf = (name: string) => report.arms.find((arm) => arm.arm === name);
   const rows = METRICS.map((metric) => {
-    const [a, b] = [armOf('a')?.[PER_VIEWER[metric]], armOf('b')?.[PER_VIEWER[metric]]];
+    const [a, b] = [armOf('a')?.perViewer[metric], armOf('b')?.perViewer[metric]];
     const difference = report.differences.find((d) => d.metric === metric);
     const verdict =
       difference?.low == null || difference.high == null
