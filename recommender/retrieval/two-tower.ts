@@ -18,6 +18,11 @@ export interface TwoTowerShape {
   context: number;
 }
 
+/** The trained weights by name, as plain arrays: what a model version stores and serving reads (user-tower.ts). */
+export type TwoTowerWeights = Record<(typeof WEIGHT_NAMES)[number], Float32Array>;
+
+const WEIGHT_NAMES = ['tokens', 'position', 'w', 'b', 'items', 'bias'] as const;
+
 export interface TwoTowerBatch {
   /** [n × context] tokens, latest first, 0-padded. */
   contexts: Int32Array;
@@ -25,7 +30,7 @@ export interface TwoTowerBatch {
 }
 
 export class TwoTower {
-  private readonly vars: Record<'tokens' | 'position' | 'w' | 'b' | 'items' | 'bias', tf.Variable>;
+  private readonly vars: Record<(typeof WEIGHT_NAMES)[number], tf.Variable>;
 
   private constructor(
     readonly shape: TwoTowerShape,
@@ -73,6 +78,19 @@ export class TwoTower {
     return readOut(tf.tidy(() => this.logits(this.userTower(tf.tensor1d(contexts, 'int32'), n))));
   }
 
+  /** The user tower's vector for each context: row-major [n × dim]. */
+  userVectors(contexts: Int32Array): Float32Array {
+    const n = contexts.length / this.shape.context;
+    if (n === 0) return new Float32Array(0);
+    return readOut(tf.tidy(() => this.userTower(tf.tensor1d(contexts, 'int32'), n)));
+  }
+
+  weights(): TwoTowerWeights {
+    return Object.fromEntries(
+      WEIGHT_NAMES.map((name) => [name, Float32Array.from(this.vars[name].dataSync() as Float32Array)]),
+    ) as TwoTowerWeights;
+  }
+
   dispose(): void {
     for (const variable of Object.values(this.vars)) variable.dispose();
   }
@@ -89,4 +107,15 @@ export class TwoTower {
   private logits(users: tf.Tensor2D): tf.Tensor2D {
     return tf.fused.matMul({ a: users, b: this.vars.items as tf.Tensor2D, transposeB: true, bias: this.vars.bias }) as tf.Tensor2D;
   }
+}
+
+/** The scored items' vectors as the index keeps them: [embedding, bias] for rows 1.., matching a query [user vector, 1]. */
+export function itemVectors(weights: Pick<TwoTowerWeights, 'items' | 'bias'>, shape: TwoTowerShape): Float32Array {
+  const { dim } = shape;
+  const out = new Float32Array((shape.items - 1) * (dim + 1));
+  for (let row = 1; row < shape.items; row += 1) {
+    out.set(weights.items.subarray(row * dim, (row + 1) * dim), (row - 1) * (dim + 1));
+    out[(row - 1) * (dim + 1) + dim] = weights.bias[row] as number;
+  }
+  return out;
 }
