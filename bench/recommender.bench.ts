@@ -125,6 +125,7 @@ async function forYouUnderLoad(): Promise<Record<string, number>> {
       demo_ndcg_over_heuristic_high: round(margin.high, 4),
     }),
     demo_training_seconds: round(outcome.seconds, 1),
+    ...(outcome.annRecall !== null && { ann_recall_at_100: round(outcome.annRecall, 4) }),
   };
   const tokens = await viewerTokens(database, 500);
   await database.close();

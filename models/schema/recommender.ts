@@ -34,6 +34,17 @@ export interface ModelLayout {
    * `contentBias` tensors hold, row by row, for notes posted after training; absent in older versions.
    */
   contentKeys?: string[];
+  /**
+   * The feed's retrieval tower (recommender/training/feed-tower.ts), whose weights are the `tower.*`
+   * tensors; absent in versions stored before it. `items[i]` is the note of the tower's input index i.
+   */
+  tower?: {
+    shape: { inputs: number; items: number; dim: number; context: number };
+    items: string[];
+    contentKeys: string[];
+    ann: { maxNorm: number; probes: number; recall: number };
+    epochs: number;
+  };
 }
 
 /** Trained interest models. One is serving at most; a new one replaces it only by beating it on the holdout. */

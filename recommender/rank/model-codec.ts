@@ -10,6 +10,7 @@ export function encodeModel(
     heads: readonly string[];
     features: readonly string[];
     contentKeys?: readonly string[];
+    tower?: ModelLayout['tower'];
   },
 ): { layout: ModelLayout; weights: Buffer } {
   const tensors: ModelLayout['tensors'] = [];
@@ -32,6 +33,7 @@ export function encodeModel(
       heads: [...ids.heads],
       features: [...ids.features],
       ...(ids.contentKeys && { contentKeys: [...ids.contentKeys] }),
+      ...(ids.tower && { tower: ids.tower }),
     },
     weights,
   };

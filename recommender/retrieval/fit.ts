@@ -201,12 +201,18 @@ function allEngaged(sequences: ReadonlyMap<string, UserSequence>): number[][] {
 }
 
 /** Trains the tower an epoch at a time on examples cut from `sequences`, a fresh sample each epoch when over budget. */
-function towerTrainer(tower: TwoTower, sequences: ReadonlyMap<string, UserSequence>, settings: RetrievalSettings) {
+export function towerTrainer(
+  tower: TwoTower,
+  sequences: ReadonlyMap<string, UserSequence>,
+  settings: Pick<RetrievalSettings, 'epochBudget' | 'batchSize' | 'seed' | 'context' | 'learningRate'>,
+) {
   const examples = sequenceExamples(sequences);
   const perEpoch = Math.min(examples.length, Math.max(1, Math.floor(settings.epochBudget / tower.shape.items)));
   const batchSize = batchSizeFor(perEpoch, settings.batchSize);
   const random = seededRandom(settings.seed);
   return {
+    /** Examples each epoch trains on. */
+    perEpoch,
     async epoch(onProgress: (done: number, total: number) => void): Promise<number> {
       shuffle(examples, random);
       return tower.train(batches(examples.slice(0, perEpoch), sequences, batchSize, settings.context), settings.learningRate, (done) =>

@@ -61,7 +61,7 @@ export function userSequences(log: readonly Interaction[], vocabulary: Vocabular
 }
 
 /** An item as the model's input sees it: which item, and whether the user had engaged with it by then. */
-function token(item: number, engaged: boolean): number {
+export function token(item: number, engaged: boolean): number {
   return item * 2 + (engaged ? 1 : 0);
 }
 

@@ -24,6 +24,8 @@ import { batchSizeFor, exampleBatches, TRAINING_DEFAULTS, type TrainingSettings 
 import { featuresInTime, ProfileTimeline, type TimedEngagement } from './profile-timeline';
 import { seededRandom, shuffle } from './random';
 import { TrendingTimeline } from './trending-timeline';
+import { FEED_TOWER_DEFAULTS, trainFeedTower, type FeedTowerSettings } from './feed-tower';
+import { encodeTower } from '../retrieval/tower-codec';
 import { TRENDING } from '../trending-rule';
 
 export interface TrainerOptions extends TrainingSettings {
@@ -33,12 +35,15 @@ export interface TrainerOptions extends TrainingSettings {
   holdoutShare: number;
   /** Notes drawn at random per engaged pair as extra negatives, beyond impressions without engagement. */
   sampledNegatives: number;
+  /** The feed's retrieval tower, trained on the same window. */
+  tower: FeedTowerSettings;
 }
 
 export const TRAINER_DEFAULTS: TrainerOptions = {
   windowDays: 30,
   holdoutShare: 0.1,
   sampledNegatives: 1,
+  tower: FEED_TOWER_DEFAULTS,
   epochs: 4,
   ...TRAINING_DEFAULTS,
 };
@@ -58,6 +63,8 @@ export interface TrainingOutcome {
   overHeuristic: Comparison['difference'];
   /** Expected calibration error of each trained head's probability on the holdout. */
   calibration: Partial<Record<Head, number>>;
+  /** The retrieval tower's ANN index: recall@100 against exact search; null when the window trained no tower. */
+  annRecall: number | null;
   trainExamples: number;
   holdoutPairs: number;
   seconds: number;
@@ -242,6 +249,8 @@ export class Trainer implements TrainingRunner {
         perUserNdcg(holdoutUsers, positives, heuristicScores(holdout, trending, viewerOf)),
       ).difference;
       progress?.('evaluating', 1, 1);
+      const tower = await trainFeedTower(events, notesById, options.tower, progress);
+      const towerParts = tower && encodeTower(tower);
       const promoted = Number.isFinite(holdoutAuc) && comparison.promoted;
       const serialized = model.serialize();
       const content = buildContentVectors(
@@ -251,8 +260,11 @@ export class Trainer implements TrainingRunner {
         options.dim,
       );
       const { layout, weights: buffer } = encodeModel(
-        { ...serialized, weights: { ...serialized.weights, contentEmb: content.emb, contentBias: content.bias } },
-        { userIds, noteIds, heads: trainedHeads, features: NOTE_FEATURES, contentKeys: content.keys },
+        {
+          ...serialized,
+          weights: { ...serialized.weights, contentEmb: content.emb, contentBias: content.bias, ...towerParts?.tensors },
+        },
+        { userIds, noteIds, heads: trainedHeads, features: NOTE_FEATURES, contentKeys: content.keys, tower: towerParts?.layout },
       );
       const versionId = uuidv7();
       const version = {
@@ -266,6 +278,7 @@ export class Trainer implements TrainingRunner {
           holdoutPairs: holdout.length,
           heads: trainedHeads.length,
           holdoutUsers: comparison.users,
+          ...(tower && { annRecall: tower.annRecall, towerEpochs: tower.epochs }),
           ...Object.fromEntries(
             Object.entries(calibration).map(([head, ece]) => [`ece${head.charAt(0).toUpperCase()}${head.slice(1)}`, ece]),
           ),
@@ -296,6 +309,7 @@ export class Trainer implements TrainingRunner {
         comparison,
         overHeuristic,
         calibration,
+        annRecall: tower?.annRecall ?? null,
         trainExamples: version.trainExamples,
         holdoutPairs: holdout.length,
         seconds: (performance.now() - started) / 1000,
