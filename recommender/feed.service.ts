@@ -17,7 +17,8 @@ import { hasMarked, type SocialRepository, type ViewerContext } from '../models/
 import { filterCandidates } from './rank/filter';
 import { selectPage } from './rank/mixer';
 import { explain, type RankContext } from './rank/page';
-import { armOf, type Experiment } from './experiment';
+import { armOf, type ArmConfig, type Experiment } from './experiment';
+import { withRetrieval } from './signals';
 import type { FeedSessionStore, ViewerFeedState } from './serving/session-store';
 import { VIEWER_CONTEXT } from './serving/freshness';
 import type { ModelServing } from './serving/model-serving';
@@ -31,6 +32,7 @@ import { freshSource } from './recall/fresh';
 import { interestsSource } from './recall/interests';
 import { similarSource } from './recall/similar';
 import type { Candidate, CandidateSource, RecallRequest, RecallSource } from './recall/source';
+import { towerSource } from './recall/tower';
 import { trendingSource } from './recall/trending';
 import { SharedRecall } from './serving/shared-recall';
 import { ReadHistory } from './serving/read-history';
@@ -105,8 +107,8 @@ export class FeedService {
     const shared = new SharedRecall(this.repos.notes);
     this.sources = [new FollowingSource(this.repos.notes), trendingSource(shared), freshSource(shared), interestsSource(shared)];
     if (this.model) {
-      const { embedding, coEngagement } = this.model;
-      this.sources.push(similarSource(embedding), alsoLikedSource(coEngagement), embeddingSource(embedding));
+      const { embedding, coEngagement, tower } = this.model;
+      this.sources.push(similarSource(embedding), alsoLikedSource(coEngagement), embeddingSource(embedding), towerSource(tower));
     }
   }
 
@@ -262,18 +264,30 @@ export class FeedService {
     if (candidates.length < first && recent.length > 0) {
       candidates = filterCandidates((await this.recall(request(new Set([...served, ...read])))).values(), context);
     }
-    const scores =
-      viewerId && this.model
-        ? await this.model.scorer.score(
-            viewerId,
-            context,
-            candidates.map((c) => c.note),
-            { arm, version },
-          )
-        : null;
+    const scores = viewerId && this.model ? await this.scored(this.model, viewerId, context, candidates, { arm, version }) : null;
     // Unscored while a model serves means the viewer's profile could not be read: not worth keeping.
     if (viewerId && key !== null && (scores || !this.model?.store.versionId)) this.rankedCache.set(viewerId, key, candidates, scores);
     return { candidates, scores };
+  }
+
+  /** The interest model's scores, moved by how close each note is to the viewer's latest actions (withRetrieval). */
+  private async scored(
+    model: ModelServing,
+    viewerId: string,
+    context: RankContext,
+    candidates: readonly Candidate[],
+    options: { arm: ArmConfig | undefined; version: string | null },
+  ): Promise<Float32Array | null> {
+    const notes = candidates.map((c) => c.note);
+    const [scores, retrieval] = await Promise.all([
+      model.scorer.score(viewerId, context, notes, options),
+      model.tower.scores(
+        viewerId,
+        options.version,
+        notes.map((n) => n.id),
+      ),
+    ]);
+    return scores && retrieval ? withRetrieval(scores, retrieval) : scores;
   }
 
   private sessionsFailed(error: unknown, step: string): null {
@@ -340,13 +354,16 @@ export class FeedService {
   }
 }
 
+/** The sources that start from what the viewer liked or collected lately, whose reasons name the latest like. */
+const LIKE_SOURCES: readonly RecallSource[] = ['similar', 'alsoLiked', 'tower'];
+
 /**
  * The viewer's latest like or collect, which the page's reasons name, when a note on the page was
  * recalled from their likes; otherwise nothing to read.
  */
 function likeToName(viewer: ViewerContext | undefined, picked: readonly Candidate[]): string | null {
   const latest = viewer?.recentlyEngaged[0];
-  return latest && picked.some((c) => c.sources.has('similar') || c.sources.has('alsoLiked')) ? latest : null;
+  return latest && picked.some((c) => LIKE_SOURCES.some((source) => c.sources.has(source))) ? latest : null;
 }
 
 function cardItem({ media, tags, ...note }: NoteCard, viewer: ViewerContext | undefined): Pick<FeedItem, 'note' | 'card'> {

@@ -20,6 +20,8 @@ export const RECALL_QUOTAS: RecallQuotas = {
   alsoLiked: 40,
   /** Nearest notes to the viewer's own embedding. */
   embedding: 40,
+  /** Nearest notes (the ANN index) to the viewer's two-tower vector, computed on each page from what they read and liked lately. */
+  tower: 60,
 };
 
 const quota = z.number().int().min(0).max(1000);

@@ -68,6 +68,30 @@ export function feedScores(probabilities: Float32Array, weights: Readonly<Record
   return scores;
 }
 
+/**
+ * How far the two-tower's view of a viewer's latest actions moves a page's scores: a candidate whose
+ * retrieval score is one standard deviation above the page's mean scores e^RETRIEVAL_WEIGHT (1.65×) as
+ * much, one below 1/1.65×. It is how a like reaches the ranking before the interest model retrains,
+ * since the model knows only the viewers and notes of its training window. Chosen, not learnt.
+ */
+export const RETRIEVAL_WEIGHT = 0.5;
+
+/**
+ * The feed scores scaled by each candidate's standardised retrieval score (NaN: a note without a vector,
+ * left as it is). Multiplying keeps the scores' unit, whatever weights an experiment arm gives the heads.
+ */
+export function withRetrieval(scores: Float32Array, retrieval: Float32Array, weight = RETRIEVAL_WEIGHT): Float32Array {
+  const known = retrieval.filter((r) => !Number.isNaN(r));
+  if (known.length < 2) return scores;
+  const mean = known.reduce((a, b) => a + b, 0) / known.length;
+  const sd = Math.sqrt(known.reduce((a, b) => a + (b - mean) ** 2, 0) / known.length);
+  if (sd === 0) return scores;
+  return scores.map((score, n) => {
+    const r = retrieval[n] as number;
+    return Number.isNaN(r) ? score : score * Math.exp((weight * (r - mean)) / sd);
+  });
+}
+
 export function headsIn(names: readonly string[]): Head[] {
   return HEADS.filter((head) => names.includes(head));
 }

@@ -14,6 +14,18 @@ export interface TrainingEvent {
   occurredAt: Date;
 }
 
+export interface RecentInterest {
+  noteId: string;
+  engaged: boolean;
+}
+
+export interface PublishedNote {
+  id: string;
+  authorId: string;
+  topics: string[];
+  publishedAt: Date;
+}
+
 export interface TrendingEvent {
   noteId: string;
   type: EventType;
@@ -166,6 +178,44 @@ export class RecommenderRepository {
       )
       .orderBy(desc(interactionEvents.occurredAt))
       .limit(limit);
+  }
+
+  /**
+   * The notes a viewer showed interest in (an event of `types`) since `since`, the latest first by when
+   * that interest began, at most `limit`, each with whether any of its events was one of `engaging`: the
+   * history the feed's retrieval tower reads, from the viewer's slice of the (user, time) index.
+   */
+  recentInterests(
+    viewerId: string,
+    { types, engaging, since, limit }: { types: readonly EventType[]; engaging: readonly EventType[]; since: Date; limit: number },
+  ): Promise<RecentInterest[]> {
+    return this.db
+      .select({
+        noteId: sql<string>`${interactionEvents.noteId}`,
+        engaged: sql<boolean>`bool_or(${inArray(interactionEvents.type, [...engaging])})`,
+      })
+      .from(interactionEvents)
+      .where(
+        and(
+          eq(interactionEvents.userId, viewerId),
+          inArray(interactionEvents.type, [...types]),
+          gte(interactionEvents.occurredAt, since),
+          isNotNull(interactionEvents.noteId),
+        ),
+      )
+      .groupBy(interactionEvents.noteId)
+      .orderBy(sql`min(${interactionEvents.occurredAt}) DESC`, desc(interactionEvents.noteId))
+      .limit(limit);
+  }
+
+  /** Published notes' creators and topics, published at or after `since` (all of them without one), oldest first. */
+  async publishedNotes(since: Date | null): Promise<PublishedNote[]> {
+    const rows = await this.db
+      .select({ id: notes.id, authorId: notes.authorId, topics: notes.topics, publishedAt: notes.publishedAt })
+      .from(notes)
+      .where(and(eq(notes.status, 'published'), isNotNull(notes.publishedAt), since ? gte(notes.publishedAt, since) : undefined))
+      .orderBy(asc(notes.publishedAt));
+    return rows.flatMap((row) => (row.publishedAt ? [{ ...row, publishedAt: row.publishedAt }] : []));
   }
 
   /**

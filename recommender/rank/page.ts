@@ -28,6 +28,8 @@ export function explain(candidate: Candidate, ctx: RankContext, liked: string | 
     reasons.push(latest ? `like ${latest} and other notes you liked or saved lately` : 'like the notes you liked or saved lately');
   if (sources.has('alsoLiked'))
     reasons.push(latest ? `liked by people who liked ${latest}, as you did` : 'liked by people who liked what you liked');
+  if (sources.has('tower'))
+    reasons.push(latest ? `close to ${latest} and what else you read and liked lately` : 'close to what you read and liked lately');
   const topic = note.topics.find((t) => ctx.interests.has(t));
   if (topic) reasons.push(`about ${topic}, one of your interests`);
   if (sources.has('embedding')) reasons.push('popular with people whose taste matches yours');

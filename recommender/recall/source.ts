@@ -2,7 +2,7 @@ import type { CandidateRow } from '../../models/repositories/notes.repository';
 import type { ViewerContext } from '../../models/repositories/social.repository';
 
 /** Where a candidate came from; a note proposed by several sources keeps them all. */
-export type RecallSource = 'trending' | 'fresh' | 'following' | 'interests' | 'similar' | 'alsoLiked' | 'embedding';
+export type RecallSource = 'trending' | 'fresh' | 'following' | 'interests' | 'similar' | 'alsoLiked' | 'embedding' | 'tower';
 
 export interface Candidate {
   note: CandidateRow;

@@ -56,6 +56,14 @@ export const PROFILES = { max: 10_000, ttlMs: 60_000 } as const;
 /** Neighbour recall results (embedding and co-engagement) by model version and query: no TTL, since a version never changes; a miss costs a scan of every note (~0.8 ms). */
 export const NEIGHBOURS = { max: 20_000 } as const;
 
+/**
+ * The retrieval tower's view of a viewer (as many of their latest notes of the last `days` as it reads, in one query):
+ * kept per viewer version, so a like, collect or hide moves the next page; the TTL bounds how long a
+ * read or a click elsewhere takes to count. Notes published since the version was loaded join its
+ * index every `notesRefreshMs`, as new notes reach the shared pools.
+ */
+export const TOWER = { days: 30, max: 50_000, ttlMs: 60_000, notesRefreshMs: SHARED_RECALL_TTL_MS } as const;
+
 /** Trending scores are recomputed from the event log this often (the trending.refresh job): fresher costs a scan of 72 hours of events each time. */
 export const TRENDING_REFRESH_MS = 5 * 60_000;
 

@@ -6,6 +6,7 @@ import { ModelScorer } from '../rank/scorer';
 import { ModelStore } from './model-store';
 import { NeighbourCache } from './neighbour-cache';
 import { AffinityProfileCache } from './profile-cache';
+import { TowerRetrieval } from './tower-retrieval';
 
 /** What the feed uses of the interest model: the versions in memory, scoring, and the neighbour sources they feed. */
 export interface ModelServing {
@@ -13,11 +14,12 @@ export interface ModelServing {
   scorer: ModelScorer;
   embedding: EmbeddingNeighbours;
   coEngagement: CoEngagementNeighbours;
+  tower: TowerRetrieval;
 }
 
 /** One process's model serving, every part reading the same store. */
 export function createModelServing(options: {
-  repo: Pick<RecommenderRepository, 'servingVersionId' | 'findVersion' | 'recentEngagements'>;
+  repo: Pick<RecommenderRepository, 'servingVersionId' | 'findVersion' | 'recentEngagements' | 'recentInterests' | 'publishedNotes'>;
   logger: Logger;
   pinnedVersions?: readonly string[];
   pollMs?: number;
@@ -29,5 +31,6 @@ export function createModelServing(options: {
     scorer: new ModelScorer(store, new AffinityProfileCache(options.repo, options.logger)),
     embedding: new EmbeddingNeighbours(store, neighbours),
     coEngagement: new CoEngagementNeighbours(store, neighbours),
+    tower: new TowerRetrieval(store, options.repo, options.logger),
   };
 }

@@ -8,6 +8,7 @@ import { InterestModel } from '../rank/interest-model';
 import { initTensorflow } from '../tensorflow';
 import { decodeModel, readsFeatures, rowsOf } from '../rank/model-codec';
 import { NOTE_FEATURES } from '../rank/note-features';
+import { loadTower, type LoadedTower } from '../retrieval/tower-codec';
 
 /** A model version in memory, with what scoring and neighbour recall read of it. */
 export interface LoadedModel {
@@ -27,6 +28,8 @@ export interface LoadedModel {
   content: ContentVectors | null;
   /** Co-engagement neighbours built with the version; null for versions stored before them. */
   coEngagement: CoEngagement | null;
+  /** The feed's retrieval tower and its index; null for versions stored before it, or trained on too little. */
+  tower: LoadedTower | null;
 }
 
 export interface ModelStoreOptions {
@@ -144,6 +147,7 @@ export class ModelStore {
       itemBias: serialized.weights.itemBias as Float32Array,
       content: contentVectorsOf(version.layout, serialized.weights),
       coEngagement: version.neighbours ? CoEngagement.decode(version.neighbours) : null,
+      tower: loadTower(version.layout.tower, serialized.weights),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { isRead as isLongView } from '../../models/read-rule';
-import { HEADS, headsOf, feedScores } from '../../recommender/signals';
+import { HEADS, headsOf, feedScores, RETRIEVAL_WEIGHT, withRetrieval } from '../../recommender/signals';
 import { InterestModel, type ExampleBatch } from '../../recommender/rank/interest-model';
 import { initTensorflow } from '../../recommender/tensorflow';
 
@@ -21,6 +21,25 @@ describe('signals', () => {
     const probabilities = new Float32Array([1, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
     const weights = { longView: 1, like: 2, collect: 3, productClick: 4, purchase: 5 };
     expect([...feedScores(probabilities, weights)]).toEqual([1, 5]);
+  });
+});
+
+describe('the retrieval score in the feed score', () => {
+  it('scales each score by its standardised retrieval score, leaving notes without a vector as they are', () => {
+    const scores = Float32Array.of(1, 1, 2, 3);
+    const out = withRetrieval(scores, Float32Array.of(1, -1, NaN, 1));
+    // Mean 1/3 and standard deviation √(8/9) over the three known scores.
+    const z = (r: number) => (r - 1 / 3) / Math.sqrt(8 / 9);
+    expect(out[0]).toBeCloseTo(Math.exp(RETRIEVAL_WEIGHT * z(1)), 5);
+    expect(out[1]).toBeCloseTo(Math.exp(RETRIEVAL_WEIGHT * z(-1)), 5);
+    expect(out[2]).toBe(2);
+    expect(out[3]).toBeCloseTo(3 * Math.exp(RETRIEVAL_WEIGHT * z(1)), 5);
+  });
+
+  it('changes nothing when fewer than two notes have a vector or all score alike', () => {
+    const scores = Float32Array.of(1, 2);
+    expect(withRetrieval(scores, Float32Array.of(NaN, 4))).toBe(scores);
+    expect(withRetrieval(scores, Float32Array.of(4, 4))).toBe(scores);
   });
 });
 

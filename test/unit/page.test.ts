@@ -123,6 +123,10 @@ describe('For-You ranking', () => {
     expect(explain(near, ctx())).toBe(
       'similar,alsoLiked: like the notes you liked or saved lately; liked by people who liked what you liked',
     );
+    const retrieved = note('r', 'someone');
+    retrieved.sources = new Set(['tower']);
+    expect(explain(retrieved, ctx(), '秋冬口红试色')).toBe('tower: close to “秋冬口红试色” and what else you read and liked lately');
+    expect(explain(retrieved, ctx())).toBe('tower: close to what you read and liked lately');
   });
 
   it('decays a topic already on the page, so a slightly weaker note on another topic gets in', () => {
