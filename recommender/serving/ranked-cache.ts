@@ -2,9 +2,11 @@ import { LRUCache } from 'lru-cache';
 import { spreadTtl } from '../../core/read-cache';
 import type { CandidateRow } from '../../models/repositories/notes.repository';
 import type { Candidate, RecallSource } from '../recall/source';
+import { RECALL_QUOTAS } from '../recall-quotas';
 import { RANKED } from './freshness';
 
-const SOURCES: readonly RecallSource[] = ['trending', 'fresh', 'following', 'interests', 'similar', 'alsoLiked', 'embedding'];
+/** Every source, each a bit of a candidate's mask: a source added to RECALL_QUOTAS has its bit at once. */
+const SOURCES = Object.keys(RECALL_QUOTAS) as RecallSource[];
 
 /**
  * The sources of each bitmask, built once: candidates only read them, and a page picks from hundreds

@@ -25,6 +25,9 @@ describe('RankedCache', () => {
     const original = new Map(candidates.map((c) => [c.note.id, c]));
     for (const c of kept?.candidates ?? []) expect(c.sources).toEqual(original.get(c.note.id)?.sources);
     expect(kept?.candidates[4]?.sources).toEqual(new Set(['trending', 'fresh']));
+    // Every source keeps its name, the last one added too.
+    cache.set('w', 'k', [candidate('x', 'tower', 'embedding', 'trending')], null);
+    expect(cache.get('w', 'k', new Set(), 1)?.candidates[0]?.sources).toEqual(new Set(['tower', 'embedding', 'trending']));
     expect(Array.from(kept?.scores ?? [])).toEqual([1, 2, 4, 5].map((i) => Math.fround(i / 10)).concat(Array.from(scores.slice(6))));
   });
 
