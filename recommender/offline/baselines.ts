@@ -1,4 +1,5 @@
 import { compareIds, EVENT_NAMES, type EventName, type Interaction } from '../../events/interactions-csv';
+import { TopK } from '../top-k';
 
 export interface Recommender {
   recommend(user: string, k: number, exclude: ReadonlySet<string>): { item: string; score: number }[];
@@ -221,70 +222,6 @@ export function neighbourGraph(itemCount: number, baskets: readonly Int32Array[]
     start[i + 1] = edges.length;
   }
   return { start, item: Int32Array.from(edges), sim: Float64Array.from(sims) };
-}
-
-/** Keeps the `capacity` best (score, index) pairs offered, in a min-heap; equal scores prefer the smaller index. */
-class TopK {
-  private readonly scores: Float64Array;
-  private readonly indices: Int32Array;
-  private size = 0;
-
-  constructor(private readonly capacity: number) {
-    this.scores = new Float64Array(capacity);
-    this.indices = new Int32Array(capacity);
-  }
-
-  offer(score: number, index: number): void {
-    if (this.size < this.capacity) {
-      this.scores[this.size] = score;
-      this.indices[this.size] = index;
-      this.siftUp(this.size++);
-    } else if (this.capacity > 0 && this.worse(0, score, index)) {
-      this.scores[0] = score;
-      this.indices[0] = index;
-      this.siftDown(0);
-    }
-  }
-
-  /** Empties the heap, returning its pairs best first. */
-  drain(): { index: number; score: number }[] {
-    const pairs = Array.from(this.indices.subarray(0, this.size), (index, at) => ({ index, score: this.scores[at]! }));
-    this.size = 0;
-    return pairs.sort((a, b) => b.score - a.score || a.index - b.index);
-  }
-
-  /** Whether the pair at heap position `at` ranks below (score, index). */
-  private worse(at: number, score: number, index: number): boolean {
-    const own = this.scores[at]!;
-    return own < score || (own === score && this.indices[at]! > index);
-  }
-
-  private siftUp(at: number): void {
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (!this.worse(at, this.scores[parent]!, this.indices[parent]!)) return;
-      this.swap(at, parent);
-      at = parent;
-    }
-  }
-
-  private siftDown(at: number): void {
-    for (;;) {
-      const left = 2 * at + 1;
-      const right = left + 1;
-      let worst = at;
-      if (left < this.size && this.worse(left, this.scores[worst]!, this.indices[worst]!)) worst = left;
-      if (right < this.size && this.worse(right, this.scores[worst]!, this.indices[worst]!)) worst = right;
-      if (worst === at) return;
-      this.swap(at, worst);
-      at = worst;
-    }
-  }
-
-  private swap(a: number, b: number): void {
-    [this.scores[a], this.scores[b]] = [this.scores[b]!, this.scores[a]!];
-    [this.indices[a], this.indices[b]] = [this.indices[b]!, this.indices[a]!];
-  }
 }
 
 function checkK(k: number): void {

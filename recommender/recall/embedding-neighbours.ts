@@ -1,4 +1,5 @@
 import type { NeighbourCache } from '../serving/neighbour-cache';
+import { TopK } from '../top-k';
 import { noteRowsOf, type LoadedModel, type ModelStore } from '../serving/model-store';
 
 /** Nearest-neighbour recall over the serving version's embeddings: by dot product, with no round trip through tfjs. */
@@ -41,20 +42,12 @@ export class EmbeddingNeighbours {
 /** The k notes with the largest dot product with `query` (rows from 1; row 0 is the unseen note), skipping `skip`. */
 function nearest(loaded: LoadedModel, query: Float32Array, k: number, skip: ReadonlySet<number>): string[] {
   const { dim, itemEmb, noteIds } = loaded;
-  const best: { row: number; score: number }[] = [];
+  const best = new TopK(k);
   for (let row = 1; row <= noteIds.length; row += 1) {
     if (skip.has(row)) continue;
     let score = 0;
     for (let d = 0; d < dim; d += 1) score += (query[d] as number) * (itemEmb[row * dim + d] as number);
-    if (best.length < k) {
-      best.push({ row, score });
-      if (best.length === k) best.sort((a, b) => a.score - b.score);
-    } else if (score > (best[0] as { score: number }).score) {
-      best[0] = { row, score };
-      for (let i = 0; i + 1 < best.length && (best[i] as { score: number }).score > (best[i + 1] as { score: number }).score; i += 1) {
-        [best[i], best[i + 1]] = [best[i + 1] as { row: number; score: number }, best[i] as { row: number; score: number }];
-      }
-    }
+    best.offer(score, row);
   }
-  return best.sort((a, b) => b.score - a.score).map((b) => noteIds[b.row - 1] as string);
+  return best.drain().map(({ index }) => noteIds[index - 1] as string);
 }

@@ -1,3 +1,4 @@
+import { TopK } from '../top-k';
 import { seededRandom } from '../training/random';
 
 /**
@@ -123,14 +124,14 @@ export class IvfIndex {
     const top = new TopK(k);
     for (let p = 0; p < order.length && (p < this.probes || top.size < k); p += 1)
       this.scan((this.members[(order[p] as { list: number }).list] as number[]).values(), query, skip, top);
-    return top.sorted(this.ids);
+    return this.named(top);
   }
 
   /** The same answer by reading every vector: what search() is measured against. */
   exactSearch(query: ArrayLike<number>, k: number, skip: ReadonlySet<string> = NONE): Scored[] {
     const top = new TopK(k);
     this.scan(this.ids.keys(), query, skip, top);
-    return top.sorted(this.ids);
+    return this.named(top);
   }
 
   /** Mean share of the exact top k that search() finds, over `queries` (row-major, `width` each). */
@@ -164,73 +165,19 @@ export class IvfIndex {
     );
   }
 
+  private named(top: TopK): Scored[] {
+    return top.drain().map(({ index, score }) => ({ id: this.ids[index] as string, score }));
+  }
+
   private scan(rows: Iterable<number>, query: ArrayLike<number>, skip: ReadonlySet<string>, top: TopK): void {
     for (const row of rows) {
       if (skip.size > 0 && skip.has(this.ids[row] as string)) continue;
-      top.offer(row, dot(this.vectors, row * this.width, query, this.width));
+      top.offer(dot(this.vectors, row * this.width, query, this.width), row);
     }
   }
 }
 
 const NONE: ReadonlySet<string> = new Set();
-
-/** The k best (row, score) offered, kept as a min-heap on score. */
-class TopK {
-  private readonly rows: number[] = [];
-  private readonly scores: number[] = [];
-
-  constructor(private readonly k: number) {}
-
-  get size(): number {
-    return this.rows.length;
-  }
-
-  offer(row: number, score: number): void {
-    if (this.k <= 0) return;
-    if (this.rows.length < this.k) {
-      this.rows.push(row);
-      this.scores.push(score);
-      this.up(this.rows.length - 1);
-    } else if (score > (this.scores[0] as number)) {
-      this.rows[0] = row;
-      this.scores[0] = score;
-      this.down(0);
-    }
-  }
-
-  sorted(ids: readonly string[]): Scored[] {
-    return this.rows
-      .map((row, i) => ({ id: ids[row] as string, score: this.scores[i] as number }))
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-  }
-
-  private up(i: number): void {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if ((this.scores[parent] as number) <= (this.scores[i] as number)) return;
-      this.swap(i, parent);
-      i = parent;
-    }
-  }
-
-  private down(i: number): void {
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let least = i;
-      if (left < this.rows.length && (this.scores[left] as number) < (this.scores[least] as number)) least = left;
-      if (right < this.rows.length && (this.scores[right] as number) < (this.scores[least] as number)) least = right;
-      if (least === i) return;
-      this.swap(i, least);
-      i = least;
-    }
-  }
-
-  private swap(a: number, b: number): void {
-    [this.rows[a], this.rows[b]] = [this.rows[b] as number, this.rows[a] as number];
-    [this.scores[a], this.scores[b]] = [this.scores[b] as number, this.scores[a] as number];
-  }
-}
 
 function dot(matrix: Float32Array, offset: number, query: ArrayLike<number>, width: number): number {
   let sum = 0;
