@@ -27,6 +27,7 @@ import { FeedService } from './recommender/feed.service';
 import { parseRecallQuotas } from './recommender/recall-quotas';
 import { configuredFreshness } from './recommender/serving/freshness';
 import { createModelServing } from './recommender/serving/model-serving';
+import { SharedRankedLists } from './recommender/serving/shared-ranked';
 import { RelatedService } from './recommender/related.service';
 import { ServedLogService } from './recommender/served-log.service';
 import { FeedSessionStore } from './recommender/serving/session-store';
@@ -142,6 +143,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
       experiment,
       hideSoldOut: config.FEED_HIDE_SOLD_OUT,
       quotas: parseRecallQuotas(config.FEED_RECALL_QUOTAS),
+      sharedRanked: new SharedRankedLists(redis),
       logger: deps.logger,
     }),
     related: new RelatedService({ notes: repos.notes, model }),

@@ -22,7 +22,8 @@ import { withRetrieval } from './signals';
 import type { FeedSessionStore, ViewerFeedState } from './serving/session-store';
 import { VIEWER_CONTEXT } from './serving/freshness';
 import type { ModelServing } from './serving/model-serving';
-import { RankedCache } from './serving/ranked-cache';
+import { RankedLists } from './serving/ranked-lists';
+import type { SharedRankedLists } from './serving/shared-ranked';
 import { decodeSessionCursor, encodeSessionCursor } from './serving/session-cursor';
 import { RECALL_QUOTAS, type RecallQuotas } from './recall-quotas';
 import { alsoLikedSource } from './recall/also-liked';
@@ -74,6 +75,8 @@ export interface FeedServiceOptions {
   hideSoldOut?: boolean;
   /** Candidates per recall source and page (FEED_RECALL_QUOTAS). */
   quotas?: RecallQuotas;
+  /** Ranked lists shared with the other API processes (Redis); without it each process ranks on its own. */
+  sharedRanked?: SharedRankedLists | null;
   /** Told when Redis fails and a page is served without its sessions. */
   logger?: Logger;
 }
@@ -81,7 +84,7 @@ export interface FeedServiceOptions {
 export class FeedService {
   private readonly sources: CandidateSource[];
   private readonly viewers = new ViewerStateCache<ViewerContext | undefined>(VIEWER_CONTEXT);
-  private readonly rankedCache = new RankedCache();
+  private readonly rankedLists: RankedLists;
   private readonly readHistory: ReadHistory;
   private readonly repos: FeedServiceOptions['repos'];
   private readonly sessions: FeedSessionStore;
@@ -104,6 +107,7 @@ export class FeedService {
     this.quotas = options.quotas ?? RECALL_QUOTAS;
     this.logger = options.logger ?? null;
     this.readHistory = new ReadHistory(this.repos.recommender, this.logger);
+    this.rankedLists = new RankedLists(options.sharedRanked ?? null, (ids) => this.candidateRowsOf(ids), this.logger);
     const shared = new SharedRecall(this.repos.notes);
     this.sources = [new FollowingSource(this.repos.notes), trendingSource(shared), freshSource(shared), interestsSource(shared)];
     if (this.model) {
@@ -227,7 +231,7 @@ export class FeedService {
 
   /**
    * The page's candidates, recalled, filtered and scored, or for a signed-in viewer what is left of
-   * those of their last page (RankedCache).
+   * those of their last page, ranked by this process or another (RankedLists).
    */
   private async ranked({
     viewerId,
@@ -254,7 +258,7 @@ export class FeedService {
     const armName = viewerId && this.experiment ? armOf(this.experiment, viewerId) : undefined;
     const arm = armName ? this.experiment?.arms[armName] : undefined;
     const key = version === null ? null : `${version}:${this.model?.store.versionId ?? ''}:${armName ?? ''}`;
-    const kept = viewerId && key !== null ? this.rankedCache.get(viewerId, key, exclude, first) : undefined;
+    const kept = viewerId && key !== null ? await this.rankedLists.get(viewerId, key, exclude, first) : undefined;
     if (kept) return kept;
 
     const request = (excluded: ReadonlySet<string>) => this.recallRequest(viewerId, viewer, version, excluded);
@@ -266,7 +270,7 @@ export class FeedService {
     }
     const scores = viewerId && this.model ? await this.scored(this.model, viewerId, context, candidates, { arm, version }) : null;
     // Unscored while a model serves means the viewer's profile could not be read: not worth keeping.
-    if (viewerId && key !== null && (scores || !this.model?.store.versionId)) this.rankedCache.set(viewerId, key, candidates, scores);
+    if (viewerId && key !== null && (scores || !this.model?.store.versionId)) await this.rankedLists.set(viewerId, key, candidates, scores);
     return { candidates, scores };
   }
 
@@ -311,10 +315,7 @@ export class FeedService {
     version: string | null,
     exclude: ReadonlySet<string>,
   ): RecallRequest {
-    const rows = new DataLoader<string, CandidateRow | undefined>(
-      async (ids) => this.candidateRows.getMany(ids, async (missing) => rowsById(await this.repos.notes.candidatesByIds(missing))),
-      { cache: false },
-    );
+    const rows = new DataLoader<string, CandidateRow | undefined>((ids) => this.candidateRowsOf(ids), { cache: false });
     return {
       viewerId,
       viewer,
@@ -325,6 +326,11 @@ export class FeedService {
         return found.filter((row): row is CandidateRow => row !== undefined && !(row instanceof Error));
       },
     };
+  }
+
+  /** Candidate rows by id, in order, from this process's cache where it has them; undefined for a note no longer a candidate. */
+  private candidateRowsOf(ids: readonly string[]): Promise<(CandidateRow | undefined)[]> {
+    return this.candidateRows.getMany(ids, async (missing) => rowsById(await this.repos.notes.candidatesByIds(missing)));
   }
 
   /**

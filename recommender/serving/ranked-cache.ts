@@ -26,12 +26,14 @@ function sourcesOf(mask: number): ReadonlySet<RecallSource> {
  * candidate's sources are a bitmask. Entries live for seconds, long enough to outlive the young
  * generation, so every object kept here is garbage the old generation has to collect.
  */
-interface Ranked {
+export interface Ranked {
   key: string;
   rows: CandidateRow[];
   sources: Uint8Array;
   /** The model's score of each candidate, in order; null when the heuristic ranks (it scores as it picks). */
   scores: Float32Array | null;
+  /** When the list stops serving (ms since the epoch): the same wherever the list is shared (SharedRankedLists). */
+  expiresAt: number;
 }
 
 /**
@@ -68,10 +70,24 @@ export class RankedCache {
     };
   }
 
-  set(viewerId: string, key: string, candidates: readonly Candidate[], scores: Float32Array | null): void {
+  /** Keeps a list ranked here; what was kept, to share with other processes. */
+  set(viewerId: string, key: string, candidates: readonly Candidate[], scores: Float32Array | null): Ranked {
     const sources = Uint8Array.from(candidates, (c) =>
       SOURCES.reduce((mask, source, s) => (c.sources.has(source) ? mask | (1 << s) : mask), 0),
     );
-    this.entries.set(viewerId, { key, rows: candidates.map((c) => c.note), sources, scores }, { ttl: spreadTtl(RANKED.ttlMs) });
+    const ranked = { key, rows: candidates.map((c) => c.note), sources, scores, expiresAt: Date.now() + spreadTtl(RANKED.ttlMs) };
+    this.put(viewerId, ranked);
+    return ranked;
+  }
+
+  /** Keeps a list ranked elsewhere, until it expires there. */
+  put(viewerId: string, ranked: Ranked): void {
+    const ttl = Math.ceil(ranked.expiresAt - Date.now());
+    if (ttl > 0) this.entries.set(viewerId, ranked, { ttl });
+  }
+
+  /** When the list kept for the viewer expires, if one is kept: the same stamp means the same list. */
+  expiresAt(viewerId: string): number | undefined {
+    return this.entries.get(viewerId)?.expiresAt;
   }
 }
