@@ -22,7 +22,7 @@ import { withRetrieval } from './signals';
 import type { FeedSessionStore, ViewerFeedState } from './serving/session-store';
 import { VIEWER_CONTEXT } from './serving/freshness';
 import type { ModelServing } from './serving/model-serving';
-import { RankedLists } from './serving/ranked-lists';
+import { RankedLists, type RankedPage, type Ranking } from './serving/ranked-lists';
 import type { SharedRankedLists } from './serving/shared-ranked';
 import { decodeSessionCursor, encodeSessionCursor } from './serving/session-cursor';
 import { RECALL_QUOTAS, type RecallQuotas } from './recall-quotas';
@@ -252,26 +252,25 @@ export class FeedService {
     /** Notes the viewer read within READ_HISTORY.days: never served again, however short the page. */
     read: ReadonlySet<string>;
     first: number;
-  }): Promise<{ candidates: Candidate[]; scores: Float32Array | null }> {
+  }): Promise<RankedPage> {
     const exclude = new Set([...served, ...recent, ...read]);
     // Anonymous visitors keep the heuristic order: the model knows nothing personal about them.
     const armName = viewerId && this.experiment ? armOf(this.experiment, viewerId) : undefined;
     const arm = armName ? this.experiment?.arms[armName] : undefined;
     const key = version === null ? null : `${version}:${this.model?.store.versionId ?? ''}:${armName ?? ''}`;
-    const kept = viewerId && key !== null ? await this.rankedLists.get(viewerId, key, exclude, first) : undefined;
-    if (kept) return kept;
-
-    const request = (excluded: ReadonlySet<string>) => this.recallRequest(viewerId, viewer, version, excluded);
-    // A new session avoids what the viewer was served lately, unless that leaves less than a page:
-    // a viewer who was served everything still gets a feed, of what they were shown but did not read.
-    let candidates = filterCandidates((await this.recall(request(exclude))).values(), context);
-    if (candidates.length < first && recent.length > 0) {
-      candidates = filterCandidates((await this.recall(request(new Set([...served, ...read])))).values(), context);
-    }
-    const scores = viewerId && this.model ? await this.scored(this.model, viewerId, context, candidates, { arm, version }) : null;
-    // Unscored while a model serves means the viewer's profile could not be read: not worth keeping.
-    if (viewerId && key !== null && (scores || !this.model?.store.versionId)) await this.rankedLists.set(viewerId, key, candidates, scores);
-    return { candidates, scores };
+    const rank = async (): Promise<Ranking> => {
+      const request = (excluded: ReadonlySet<string>) => this.recallRequest(viewerId, viewer, version, excluded);
+      // A new session avoids what the viewer was served lately, unless that leaves less than a page:
+      // a viewer who was served everything still gets a feed, of what they were shown but did not read.
+      let candidates = filterCandidates((await this.recall(request(exclude))).values(), context);
+      if (candidates.length < first && recent.length > 0) {
+        candidates = filterCandidates((await this.recall(request(new Set([...served, ...read])))).values(), context);
+      }
+      const scores = viewerId && this.model ? await this.scored(this.model, viewerId, context, candidates, { arm, version }) : null;
+      // Unscored while a model serves means the viewer's profile could not be read: not worth keeping.
+      return { candidates, scores, keep: scores !== null || !this.model?.store.versionId };
+    };
+    return viewerId && key !== null ? this.rankedLists.serve(viewerId, key, exclude, first, rank) : rank();
   }
 
   /** The interest model's scores, moved by how close each note is to the viewer's latest actions (withRetrieval). */

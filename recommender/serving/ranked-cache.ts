@@ -32,8 +32,16 @@ export interface Ranked {
   sources: Uint8Array;
   /** The model's score of each candidate, in order; null when the heuristic ranks (it scores as it picks). */
   scores: Float32Array | null;
-  /** When the list stops serving (ms since the epoch): the same wherever the list is shared (SharedRankedLists). */
+  /** When the list is due to be ranked again (ms since the epoch), and when it stops serving even while that goes on: the same wherever it is shared (SharedRankedLists). */
+  refreshAt: number;
   expiresAt: number;
+}
+
+/** What a page may pick from; `stale` when the list should be ranked again (it still serves until then). */
+export interface KeptRanked {
+  candidates: Candidate[];
+  scores: Float32Array | null;
+  stale: boolean;
 }
 
 /**
@@ -41,27 +49,24 @@ export interface Ranked {
  * scroll session, or the first of the next session), so that most pages only pick from them what was
  * not served since: recall and scoring are most of a page's work. An entry holds for one key (the
  * viewer's version, bumped by every follow, like, collect or hide, and the model version and experiment
- * arm), for at most RANKED.ttlMs, and until half of it has been served (freshness.ts).
+ * arm), and while it is fresh (RANKED in freshness.ts); a stale one still serves while it is ranked again.
  */
 export class RankedCache {
   private readonly entries = new LRUCache<string, Ranked>({ max: RANKED.maxViewers });
 
-  /** The candidates not excluded, with their scores, or undefined when they must be ranked afresh. */
-  get(
-    viewerId: string,
-    key: string,
-    exclude: ReadonlySet<string>,
-    first: number,
-  ): { candidates: Candidate[]; scores: Float32Array | null } | undefined {
+  /** The candidates not excluded, with their scores, or undefined when they must be ranked afresh before this page. */
+  get(viewerId: string, key: string, exclude: ReadonlySet<string>, first: number): KeptRanked | undefined {
     const hit = this.entries.get(viewerId);
     if (!hit || hit.key !== key) return undefined;
     const kept: number[] = [];
     hit.rows.forEach((row, i) => {
       if (!exclude.has(row.id)) kept.push(i);
     });
-    if (kept.length < first || (hit.rows.length - kept.length) * RANKED.usedUpPart > hit.rows.length) return undefined;
+    const served = hit.rows.length - kept.length;
+    if (kept.length < first || served > hit.rows.length * RANKED.dropServed) return undefined;
     const scores = hit.scores;
     return {
+      stale: Date.now() >= hit.refreshAt || served > hit.rows.length * RANKED.refreshServed,
       candidates: kept.map((i) => ({
         note: hit.rows[i] as CandidateRow,
         sources: sourcesOf(hit.sources[i] as number),
@@ -75,7 +80,8 @@ export class RankedCache {
     const sources = Uint8Array.from(candidates, (c) =>
       SOURCES.reduce((mask, source, s) => (c.sources.has(source) ? mask | (1 << s) : mask), 0),
     );
-    const ranked = { key, rows: candidates.map((c) => c.note), sources, scores, expiresAt: Date.now() + spreadTtl(RANKED.ttlMs) };
+    const refreshAt = Date.now() + spreadTtl(RANKED.ttlMs);
+    const ranked = { key, rows: candidates.map((c) => c.note), sources, scores, refreshAt, expiresAt: refreshAt + RANKED.staleMs };
     this.put(viewerId, ranked);
     return ranked;
   }
@@ -86,8 +92,8 @@ export class RankedCache {
     if (ttl > 0) this.entries.set(viewerId, ranked, { ttl });
   }
 
-  /** When the list kept for the viewer expires, if one is kept: the same stamp means the same list. */
-  expiresAt(viewerId: string): number | undefined {
-    return this.entries.get(viewerId)?.expiresAt;
+  /** When the list kept for the viewer is due to be ranked again, if one is kept: the same stamp means the same list. */
+  refreshAt(viewerId: string): number | undefined {
+    return this.entries.get(viewerId)?.refreshAt;
   }
 }

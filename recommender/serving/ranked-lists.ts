@@ -1,8 +1,19 @@
 import type { Logger } from '../../core/logger';
 import type { CandidateRow } from '../../models/repositories/notes.repository';
 import type { Candidate } from '../recall/source';
-import { RankedCache } from './ranked-cache';
+import { RankedCache, type KeptRanked, type Ranked } from './ranked-cache';
 import type { SharedRankedLists } from './shared-ranked';
+
+/** The candidates a page picks from, with the model's score of each (null: the heuristic ranks). */
+export interface RankedPage {
+  candidates: Candidate[];
+  scores: Float32Array | null;
+}
+
+/** A ranking just made; `keep` is false when later pages must not reuse it. */
+export interface Ranking extends RankedPage {
+  keep: boolean;
+}
 
 /**
  * A viewer's ranked candidates, kept in this process (RankedCache) and shared with every other through
@@ -12,6 +23,8 @@ import type { SharedRankedLists } from './shared-ranked';
  */
 export class RankedLists {
   private readonly local = new RankedCache();
+  /** Viewers whose list is being ranked again in the background here. */
+  private readonly refreshing = new Set<string>();
 
   constructor(
     private readonly shared: SharedRankedLists | null,
@@ -20,38 +33,79 @@ export class RankedLists {
     private readonly logger: Logger | null,
   ) {}
 
-  /** The candidates not excluded, with their scores, or undefined when they must be ranked afresh. */
-  async get(
+  /**
+   * What the page picks from: the viewer's list for `key` when one serves, here or from another process, less
+   * what `exclude` holds; otherwise `rank()`'s, kept for the next pages. A stale list still serves this page
+   * while `rank()` runs in the background (RANKED in freshness.ts).
+   */
+  async serve(
     viewerId: string,
     key: string,
     exclude: ReadonlySet<string>,
     first: number,
-  ): Promise<{ candidates: Candidate[]; scores: Float32Array | null } | undefined> {
-    const kept = this.local.get(viewerId, key, exclude, first);
-    if (kept || !this.shared) return kept;
+    rank: () => Promise<Ranking>,
+  ): Promise<RankedPage> {
+    const kept = this.local.get(viewerId, key, exclude, first) ?? (await this.fromShared(viewerId, key, exclude, first));
+    if (!kept) return this.rankNow(viewerId, key, rank);
+    if (kept.stale) this.refreshLater(viewerId, key, rank);
+    return kept;
+  }
+
+  private async rankNow(viewerId: string, key: string, rank: () => Promise<Ranking>): Promise<RankedPage> {
+    const ranking = await rank();
+    if (ranking.keep) await this.keep(viewerId, key, ranking);
+    return ranking;
+  }
+
+  /** Once per viewer at a time in this process; a fresh list another process ranked meanwhile does instead. */
+  private refreshLater(viewerId: string, key: string, rank: () => Promise<Ranking>): void {
+    if (this.refreshing.has(viewerId)) return;
+    this.refreshing.add(viewerId);
+    const refresh = async () => {
+      const newer = await this.newerShared(viewerId, key);
+      if (newer && newer.refreshAt > Date.now()) this.local.put(viewerId, newer);
+      else await this.rankNow(viewerId, key, rank);
+    };
+    refresh()
+      .catch((error: unknown) =>
+        this.logger?.warn({ err: error, viewer: viewerId }, 'could not rank the viewer’s feed again in the background'),
+      )
+      .finally(() => this.refreshing.delete(viewerId));
+  }
+
+  private async fromShared(viewerId: string, key: string, exclude: ReadonlySet<string>, first: number): Promise<KeptRanked | undefined> {
+    const newer = await this.newerShared(viewerId, key);
+    if (!newer) return undefined;
+    this.local.put(viewerId, newer);
+    return this.local.get(viewerId, key, exclude, first);
+  }
+
+  /** The list another process ranked for `key`, with its rows, when it still serves and is not the one kept here. */
+  private async newerShared(viewerId: string, key: string): Promise<Ranked | null> {
+    if (!this.shared) return null;
     const stored = await this.shared.load(viewerId).catch((error: unknown) => this.failed(error, 'load'));
-    // The same stamp as the list kept here is the same list, already found used up or stale.
-    if (!stored || stored.key !== key || stored.expiresAt <= Date.now() || stored.expiresAt === this.local.expiresAt(viewerId)) {
-      return undefined;
+    if (!stored || stored.key !== key || stored.expiresAt <= Date.now() || stored.refreshAt === this.local.refreshAt(viewerId)) {
+      return null;
     }
     const rows = await this.rowsByIds(stored.ids);
     const present = rows.flatMap((row, i) => (row ? [i] : []));
     const scores = stored.scores;
-    this.local.put(viewerId, {
+    return {
       key,
       rows: present.map((i) => rows[i] as CandidateRow),
       sources: Uint8Array.from(present, (i) => stored.sources[i] as number),
       scores: scores && Float32Array.from(present, (i) => scores[i] as number),
+      refreshAt: stored.refreshAt,
       expiresAt: stored.expiresAt,
-    });
-    return this.local.get(viewerId, key, exclude, first);
+    };
   }
 
   /** Keeps a list just ranked here, and shares it. */
-  async set(viewerId: string, key: string, candidates: readonly Candidate[], scores: Float32Array | null): Promise<void> {
+  private async keep(viewerId: string, key: string, { candidates, scores }: RankedPage): Promise<void> {
     const ranked = this.local.set(viewerId, key, candidates, scores);
+    const { refreshAt, expiresAt, sources } = ranked;
     await this.shared
-      ?.save(viewerId, { key, expiresAt: ranked.expiresAt, ids: ranked.rows.map((row) => row.id), sources: ranked.sources, scores })
+      ?.save(viewerId, { key, refreshAt, expiresAt, ids: ranked.rows.map((row) => row.id), sources, scores })
       .catch((error: unknown) => this.failed(error, 'save'));
   }
 

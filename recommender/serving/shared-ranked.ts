@@ -4,7 +4,8 @@ import type { Redis } from '../../core/redis';
 export interface StoredRanked {
   /** The viewer's version, model version and experiment arm the list was ranked for (RankedCache's key). */
   key: string;
-  /** When it stops serving, in ms since the epoch, the same in every process. */
+  /** When it is due to be ranked again and when it stops serving, in ms since the epoch, the same in every process. */
+  refreshAt: number;
   expiresAt: number;
   ids: string[];
   /** Each candidate's recall sources, a bitmask (RankedCache). */
@@ -17,7 +18,7 @@ export interface StoredRanked {
  * Ranked lists shared through Redis, so a viewer is recalled and scored once per list for the whole
  * cluster, not once in each API process that serves them (Gorse keeps its per-user lists in a cache the
  * same way). An entry is about 21 bytes a candidate (~10 KB for a list of 500) and lives as long as the
- * list serves (RANKED.ttlMs).
+ * list serves (RANKED).
  */
 export class SharedRankedLists {
   constructor(private readonly redis: Redis) {}
@@ -36,16 +37,17 @@ export class SharedRankedLists {
 const rankedKey = (viewerId: string): string => `feed:viewer:${viewerId}:ranked`;
 
 const ID_BYTES = 16;
-/** expiresAt (float64), key length (uint16), count (uint32), whether scores follow (uint8). */
-const HEADER_BYTES = 8 + 2 + 4 + 1;
+/** refreshAt and expiresAt (float64), key length (uint16), count (uint32), whether scores follow (uint8). */
+const HEADER_BYTES = 8 + 8 + 2 + 4 + 1;
 
-/** expiresAt, the key, then each candidate's id as 16 bytes, its sources, and its score when there are scores. */
+/** The times, the key, then each candidate's id as 16 bytes, its sources, and its score when there are scores. */
 export function encodeRanked(ranked: StoredRanked): Buffer {
   const key = Buffer.from(ranked.key, 'utf8');
   const count = ranked.ids.length;
   const scoreBytes = ranked.scores ? count * 4 : 0;
   const buffer = Buffer.alloc(HEADER_BYTES + key.length + count * (ID_BYTES + 1) + scoreBytes);
-  let at = buffer.writeDoubleLE(ranked.expiresAt, 0);
+  let at = buffer.writeDoubleLE(ranked.refreshAt, 0);
+  at = buffer.writeDoubleLE(ranked.expiresAt, at);
   at = buffer.writeUInt16LE(key.length, at);
   at = buffer.writeUInt32LE(count, at);
   at = buffer.writeUInt8(ranked.scores ? 1 : 0, at);
@@ -60,10 +62,11 @@ export function encodeRanked(ranked: StoredRanked): Buffer {
 /** What encodeRanked wrote; null for anything else, which then reads as no list. */
 export function decodeRanked(buffer: Buffer): StoredRanked | null {
   if (buffer.length < HEADER_BYTES) return null;
-  const expiresAt = buffer.readDoubleLE(0);
-  const keyLength = buffer.readUInt16LE(8);
-  const count = buffer.readUInt32LE(10);
-  const scored = buffer.readUInt8(14) === 1;
+  const refreshAt = buffer.readDoubleLE(0);
+  const expiresAt = buffer.readDoubleLE(8);
+  const keyLength = buffer.readUInt16LE(16);
+  const count = buffer.readUInt32LE(18);
+  const scored = buffer.readUInt8(22) === 1;
   const keyEnd = HEADER_BYTES + keyLength;
   const idsEnd = keyEnd + count * ID_BYTES;
   if (buffer.length !== idsEnd + count + (scored ? count * 4 : 0)) return null;
@@ -75,7 +78,7 @@ export function decodeRanked(buffer: Buffer): StoredRanked | null {
     scores = new Float32Array(count);
     Buffer.from(scores.buffer).set(buffer.subarray(idsEnd + count, idsEnd + count + count * 4));
   }
-  return { key: buffer.toString('utf8', HEADER_BYTES, keyEnd), expiresAt, ids, sources, scores };
+  return { key: buffer.toString('utf8', HEADER_BYTES, keyEnd), refreshAt, expiresAt, ids, sources, scores };
 }
 
 function formatUuid(hex: string): string {

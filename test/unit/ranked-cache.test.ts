@@ -1,5 +1,6 @@
 import type { CandidateRow } from '../../models/repositories/notes.repository';
 import { RankedCache } from '../../recommender/serving/ranked-cache';
+import { RANKED } from '../../recommender/serving/freshness';
 import type { Candidate, RecallSource } from '../../recommender/recall/source';
 
 function candidate(id: string, ...sources: RecallSource[]): Candidate {
@@ -37,14 +38,33 @@ describe('RankedCache', () => {
     expect(cache.get('v', 'k', new Set(), 5)).toMatchObject({ scores: null });
   });
 
-  it('is ranked afresh for another key, once half is served, or when less than a page is left', () => {
+  it('is ranked afresh for another key, is stale once half is served, and stops serving at three quarters or less than a page', () => {
     const cache = new RankedCache();
     cache.set('v', 'k', candidates, scores);
     expect(cache.get('v', 'other', new Set(), 5)).toBeUndefined();
     expect(cache.get('w', 'k', new Set(), 5)).toBeUndefined();
     const served = (n: number) => new Set(candidates.slice(0, n).map((c) => c.note.id));
-    expect(cache.get('v', 'k', served(15), 5)).toBeDefined();
-    expect(cache.get('v', 'k', served(16), 5)).toBeUndefined();
+    expect(cache.get('v', 'k', served(15), 5)?.stale).toBe(false);
+    expect(cache.get('v', 'k', served(16), 5)?.stale).toBe(true);
+    expect(cache.get('v', 'k', served(22), 5)?.stale).toBe(true);
+    expect(cache.get('v', 'k', served(23), 5)).toBeUndefined();
     expect(cache.get('v', 'k', new Set(), 31)).toBeUndefined();
+  });
+
+  it('is stale once due to be ranked again, and serves until it expires', () => {
+    const cache = new RankedCache();
+    const ranked = cache.set('v', 'k', candidates, scores);
+    expect(ranked.expiresAt).toBe(ranked.refreshAt + RANKED.staleMs);
+    const now = jest.spyOn(Date, 'now');
+    try {
+      now.mockReturnValue(ranked.refreshAt);
+      expect(cache.get('v', 'k', new Set(), 5)?.stale).toBe(true);
+      cache.put('w', { ...ranked, refreshAt: ranked.refreshAt + 1 });
+      expect(cache.get('w', 'k', new Set(), 5)?.stale).toBe(false);
+      cache.put('x', { ...ranked, expiresAt: ranked.refreshAt });
+      expect(cache.get('x', 'k', new Set(), 5)).toBeUndefined();
+    } finally {
+      now.mockRestore();
+    }
   });
 });

@@ -4,7 +4,8 @@ import { decodeRanked, encodeRanked, type StoredRanked } from '../../recommender
 const ids = Array.from({ length: 500 }, () => randomUUID());
 const list: StoredRanked = {
   key: '7:0192f0c4-0000-7000-8000-000000000001:treatment',
-  expiresAt: 1_796_000_000_123,
+  refreshAt: 1_796_000_000_123,
+  expiresAt: 1_796_000_030_123,
   ids,
   sources: Uint8Array.from(ids, (_, i) => i % 256),
   scores: Float32Array.from(ids, (_, i) => Math.sin(i)),
