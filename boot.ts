@@ -154,6 +154,7 @@ export async function startProduct(config: Config, logger: Logger): Promise<Runn
         media: services.media,
         trainer: services.trainer,
         servedLog: services.servedLog,
+        events: services.events,
         rollup: services.rollup,
         orders: services.orders,
         eventLog: services.eventLog,

@@ -146,7 +146,7 @@ export class EventsService {
         for (const view of views) {
           if (!view.isRepeat && ids.has(view.eventId)) counted.set(view.noteId, (counted.get(view.noteId) ?? 0) + 1);
         }
-        await tx.notes.addViews(counted);
+        await tx.notes.queueViews(counted);
         return ids.size;
       });
     } catch (error) {
@@ -155,6 +155,11 @@ export class EventsService {
     }
     rejected.sort((a, b) => a.index - b.index);
     return { accepted: inserted, duplicates: duplicates + rows.length - inserted, rejected };
+  }
+
+  /** Adds the views batches counted to the notes' view counts (the views.apply job); how many notes changed. */
+  applyQueuedViews(): Promise<number> {
+    return this.repos.notes.applyQueuedViews();
   }
 
   /**

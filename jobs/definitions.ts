@@ -8,6 +8,7 @@ export const JOB_NAMES = [
   'recommender.train',
   'counters.reconcile',
   'feed.served',
+  'views.apply',
   'analytics.rollup',
   'orders.expire',
   'media.collect',
@@ -35,6 +36,8 @@ export interface JobPayloads {
   'counters.reconcile': Record<string, never>;
   /** Moves the log of served feed pages from Redis into the event log. */
   'feed.served': Record<string, never>;
+  /** Adds the views event batches counted to the notes' view counts. */
+  'views.apply': Record<string, never>;
   /** Folds new events, orders and refunds into the dashboards' rollup tables. */
   'analytics.rollup': Record<string, never>;
   /** Expires unpaid in-app orders and puts their units back on sale. */
@@ -119,6 +122,17 @@ export const JOB_POLICIES: Record<JobName, JobPolicy> = {
     attempts: 3,
     backoffMs: 5_000,
     timeoutMs: 120_000,
+    concurrency: 1,
+    everyMs: 5_000,
+    quiet: true,
+  },
+  // View counts lag by the period, as they do by the read cache's TTL wherever a card is cached.
+  'views.apply': {
+    queue: 'events',
+    role: 'worker',
+    attempts: 3,
+    backoffMs: 5_000,
+    timeoutMs: 60_000,
     concurrency: 1,
     everyMs: 5_000,
     quiet: true,

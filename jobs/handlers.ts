@@ -1,6 +1,7 @@
 import type { OrdersService } from '../commerce/orders.service';
 import type { RollupService } from '../commerce/rollup.service';
 import type { EventLogMaintenance } from '../events/partitions';
+import type { EventsService } from '../events/events.service';
 import type { MediaService } from '../media/media.service';
 import { describeComparison } from '../recommender/offline/promotion';
 import type { ServedLogService } from '../recommender/served-log.service';
@@ -13,12 +14,13 @@ export interface HandlerServices {
   media: MediaService;
   trainer: TrainingRunner;
   servedLog: ServedLogService;
+  events: Pick<EventsService, 'applyQueuedViews'>;
   rollup: RollupService;
   orders: Pick<OrdersService, 'expireUnpaid'>;
   eventLog: EventLogMaintenance;
 }
 
-export function createJobHandlers({ trending, media, trainer, servedLog, rollup, orders, eventLog }: HandlerServices): JobHandlers {
+export function createJobHandlers({ trending, media, trainer, servedLog, events, rollup, orders, eventLog }: HandlerServices): JobHandlers {
   return {
     'trending.refresh': async () => ({ status: 'success', detail: `${await trending.refresh()} notes rescored` }),
     'recommender.train': async () => {
@@ -32,6 +34,7 @@ export function createJobHandlers({ trending, media, trainer, servedLog, rollup,
     },
     'counters.reconcile': async () => ({ status: 'success', detail: `${await trending.reconcileCounters()} notes fixed` }),
     'feed.served': async () => ({ status: 'success', detail: `${await servedLog.flush()} served notes logged` }),
+    'views.apply': async () => ({ status: 'success', detail: `${await events.applyQueuedViews()} notes' view counts updated` }),
     'analytics.rollup': async () => {
       const folded = await rollup.fold();
       return { status: 'success', detail: `${folded.events} events, ${folded.orders} orders, ${folded.refunds} refunds folded` };

@@ -245,15 +245,28 @@ export class NotesRepository {
    * first, because the UPDATE's join locks them in whatever order its plan reads them, and two batches
    * naming the same notes in different orders then deadlock.
    */
-  async addViews(viewsByNote: ReadonlyMap<string, number>): Promise<void> {
+  /** Counted views of each note, added to its view count by the next applyQueuedViews(). */
+  async queueViews(viewsByNote: ReadonlyMap<string, number>): Promise<void> {
     if (viewsByNote.size === 0) return;
     const ids = [...viewsByNote.keys()];
-    const counts = ids.map((id) => viewsByNote.get(id) ?? 0);
-    await this.db.execute(sql`SELECT 1 FROM notes WHERE id = ANY(${toPgArray(ids)}::uuid[]) ORDER BY id FOR UPDATE`);
     await this.db.execute(sql`
-      UPDATE notes SET view_count = notes.view_count + v.n
-      FROM unnest(${toPgArray(ids)}::uuid[], ${toPgArray(counts)}::int[]) AS v(id, n)
-      WHERE notes.id = v.id`);
+      INSERT INTO note_view_deltas (note_id, views)
+      SELECT * FROM unnest(${toPgArray(ids)}::uuid[], ${toPgArray(ids.map((id) => viewsByNote.get(id) ?? 0))}::int[])`);
+  }
+
+  /**
+   * Adds the queued views to the notes' view counts and forgets them, in one statement: views queued by a
+   * batch that commits meanwhile stay for the next call. How many notes' counts changed.
+   */
+  async applyQueuedViews(): Promise<number> {
+    const result = await this.db.execute(sql`
+      WITH taken AS (DELETE FROM note_view_deltas RETURNING note_id, views),
+           summed AS (SELECT note_id, sum(views)::int AS views FROM taken GROUP BY note_id)
+      UPDATE notes SET view_count = notes.view_count + summed.views
+        FROM summed
+       WHERE notes.id = summed.note_id
+      RETURNING notes.id`);
+    return rowsOf(result).length;
   }
 
   /** The author's notes, newest first; drafts and failed notes only when the author asks. */

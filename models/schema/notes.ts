@@ -57,6 +57,17 @@ export const notes = pgTable(
   ],
 );
 
+/**
+ * Views that event batches counted and notes.view_count does not hold yet. A batch appends its counts here
+ * in its own transaction, which so takes no lock on the notes it names (concurrent batches naming the same
+ * notes queued behind each other's locks until commit); the views.apply job adds them to the notes every
+ * few seconds and deletes them in one statement (NotesRepository.applyQueuedViews).
+ */
+export const noteViewDeltas = pgTable('note_view_deltas', {
+  noteId: uuid('note_id').notNull(),
+  views: integer('views').notNull(),
+});
+
 export const noteMedia = pgTable(
   'note_media',
   {

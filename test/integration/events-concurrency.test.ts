@@ -34,7 +34,8 @@ describe('recordEvents under concurrency', () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const results = await Promise.allSettled(
         Array.from({ length: CALLERS }, (_, caller) => {
-          // Views of every note, in an order of their own: the batches' row locks cross.
+          // Views of every note, in an order of their own: while batches added to the notes' view counts
+          // themselves, their row locks crossed here.
           const events = shuffled(noteIds).map((noteId) => ({ eventId: uuidv7(), type: 'view', noteId, value: 0.9 }));
           sent.push(...events.map((e) => e.eventId));
           // A client of its own per call, so no view is a repeat and every batch updates every note.
@@ -53,6 +54,7 @@ describe('recordEvents under concurrency', () => {
       ),
     );
     expect(stored).toEqual({ n: sent.length, uniq: sent.length });
+    await app.services.events.applyQueuedViews();
     const views = rowsOf<{ view_count: number }>(
       await app.database.db.execute(sql`SELECT view_count FROM notes WHERE id = ANY(${toPgArray(noteIds)}::uuid[])`),
     );

@@ -44,6 +44,7 @@ describe('recordEvents', () => {
     const again = await app.gql(RECORD, { events }, viewer.token);
     expect(again.body.data?.recordEvents).toMatchObject({ accepted: 0, duplicates: 3 });
     expect((await storedEvents()) - before).toBe(3);
+    await app.services.events.applyQueuedViews();
     const note = await app.gql(`query($id: ID!) { note(id: $id) { viewCount } }`, { id: noteId });
     expect(note.body.data?.note.viewCount).toBe(1);
   });

@@ -14,15 +14,17 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function score(id: string): Promise<{ trending: number; likes: number }> {
-  const rows = rowsOf<{ trending: number; likes: number }>(
-    await app.database.db.execute(sql`SELECT trending_score AS trending, like_count AS likes FROM notes WHERE id = ${id}`),
+async function score(id: string): Promise<{ trending: number; likes: number; views: number }> {
+  const rows = rowsOf<{ trending: number; likes: number; views: number }>(
+    await app.database.db.execute(
+      sql`SELECT trending_score AS trending, like_count AS likes, view_count AS views FROM notes WHERE id = ${id}`,
+    ),
   );
-  return rows[0] ?? { trending: NaN, likes: NaN };
+  return rows[0] ?? { trending: NaN, likes: NaN, views: NaN };
 }
 
 describe('background jobs on real Redis', () => {
-  it('runs trending.refresh and counters.reconcile through BullMQ workers', async () => {
+  it('runs trending.refresh, counters.reconcile and views.apply through BullMQ workers', async () => {
     const creator = await signUp(app, 'CREATOR');
     const fan = await signUp(app);
     const id = await createNote(app, creator);
@@ -37,13 +39,15 @@ describe('background jobs on real Redis', () => {
     try {
       await queue.enqueue('trending.refresh', {});
       await queue.enqueue('counters.reconcile', {});
+      await queue.enqueue('views.apply', {});
       const deadline = Date.now() + 20_000;
       let current = await score(id);
-      while ((current.trending <= 0 || current.likes !== 1) && Date.now() < deadline) {
+      while ((current.trending <= 0 || current.likes !== 1 || current.views !== 1) && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 200));
         current = await score(id);
       }
       expect(current.likes).toBe(1);
+      expect(current.views).toBe(1);
       expect(current.trending).toBeGreaterThan(3);
     } finally {
       await queue.close();

@@ -20,7 +20,9 @@ afterAll(() => app.close());
 
 const view = (noteId: string, value: number) => ({ eventId: uuidv7(), type: 'VIEW', noteId, value });
 
+/** The note's view count once the views.apply job has run. */
 async function viewCount(noteId: string): Promise<number> {
+  await app.services.events.applyQueuedViews();
   return (await app.gql(`query($id: ID!) { note(id: $id) { viewCount } }`, { id: noteId })).body.data?.note.viewCount;
 }
 

@@ -18,6 +18,7 @@ export function startTestWorker(
       media: app.services.media,
       trainer: app.services.trainer,
       servedLog: app.services.servedLog,
+      events: app.services.events,
       rollup: app.services.rollup,
       orders: app.services.orders,
       eventLog: app.services.eventLog,
