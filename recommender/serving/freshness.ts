@@ -48,7 +48,7 @@ export const VIEWER_CONTEXT = { max: 50_000, ttlMs: 10 * 60_000 } as const;
  * the background, for at most `staleMs` more and until three quarters are served (`dropServed`), so a page
  * rarely waits for recall and scoring. Any action of the viewer's ranks afresh at once (their version), so
  * the minute bounds only how late a note new to the shared pools can join a list: at 30 s, the For-You
- * load (500 viewers, two processes) was served at 0.7 to 0.8 of the rate it is at a minute. At a third
+ * load (500 viewers, two processes) was served at 0.70 to 0.87 of the rate it is at a minute. At a third
  * served, a quarter of the pages under load were recalled and scored afresh (the most expensive pages);
  * past half, the pages pick from the lower-ranked rest. The size bounds the memory to that many viewers'
  * candidates.
