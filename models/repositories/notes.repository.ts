@@ -241,11 +241,10 @@ export class NotesRepository {
   }
 
   /**
-   * Adds many view counts at once: recordEvents counts a whole batch. The rows are locked in id order
-   * first, because the UPDATE's join locks them in whatever order its plan reads them, and two batches
-   * naming the same notes in different orders then deadlock.
+   * Counted views of each note (recordEvents counts a whole batch), added to their view counts by the next
+   * applyQueuedViews(): appending locks no note, where adding at once locked every note the batch named
+   * until its commit, and concurrent batches naming the same notes waited on each other.
    */
-  /** Counted views of each note, added to its view count by the next applyQueuedViews(). */
   async queueViews(viewsByNote: ReadonlyMap<string, number>): Promise<void> {
     if (viewsByNote.size === 0) return;
     const ids = [...viewsByNote.keys()];
