@@ -1,6 +1,6 @@
 import { decodeCursor, encodeCursor } from '../../core/cursor';
 import { errors } from '../../core/errors';
-import { isUuid } from '../../core/ids';
+import { isUuid, packUuids, unpackUuids } from '../../core/ids';
 
 /** The most notes one first page carries in its cursor: the largest page a client may ask for. */
 const MAX_CARRIED = 50;
@@ -20,7 +20,7 @@ export interface SessionPosition {
  */
 export function encodeSessionCursor(sessionId: string, page: number, firstPage?: readonly string[]): string {
   if (!firstPage) return encodeCursor([sessionId, page]);
-  const packed = Buffer.from(firstPage.map((id) => id.replace(/-/g, '')).join(''), 'hex').toString('base64url');
+  const packed = packUuids(firstPage).toString('base64url');
   return encodeCursor([sessionId, page, packed]);
 }
 
@@ -35,12 +35,7 @@ export function decodeSessionCursor(cursor: string): SessionPosition {
   if (packed === undefined) return { sessionId, page, firstPage: null };
   const bytes = Buffer.from(packed, 'base64url');
   if (page !== 0 || bytes.length % 16 !== 0 || bytes.length > MAX_CARRIED * 16) throw errors.badCursor();
-  const firstPage: string[] = [];
-  for (let at = 0; at < bytes.length; at += 16) {
-    const hex = bytes.subarray(at, at + 16).toString('hex');
-    const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-    if (!isUuid(id)) throw errors.badCursor();
-    firstPage.push(id);
-  }
+  const firstPage = unpackUuids(bytes);
+  if (!firstPage.every(isUuid)) throw errors.badCursor();
   return { sessionId, page, firstPage };
 }

@@ -1,3 +1,4 @@
+import { packUuids, unpackUuids } from '../../core/ids';
 import type { Redis } from '../../core/redis';
 
 /** A viewer's ranked candidates as every API process can read them: by note id, not by row. */
@@ -43,20 +44,20 @@ const HEADER_BYTES = 8 + 8 + 2 + 4 + 1;
 /** The times, the key, then each candidate's id as 16 bytes, its sources, and its score when there are scores. */
 export function encodeRanked(ranked: StoredRanked): Buffer {
   const key = Buffer.from(ranked.key, 'utf8');
-  const count = ranked.ids.length;
-  const scoreBytes = ranked.scores ? count * 4 : 0;
-  const buffer = Buffer.alloc(HEADER_BYTES + key.length + count * (ID_BYTES + 1) + scoreBytes);
-  let at = buffer.writeDoubleLE(ranked.refreshAt, 0);
-  at = buffer.writeDoubleLE(ranked.expiresAt, at);
-  at = buffer.writeUInt16LE(key.length, at);
-  at = buffer.writeUInt32LE(count, at);
-  at = buffer.writeUInt8(ranked.scores ? 1 : 0, at);
-  at += key.copy(buffer, at);
-  for (const id of ranked.ids) at += buffer.write(id.replaceAll('-', ''), at, ID_BYTES, 'hex');
-  buffer.set(ranked.sources, at);
-  at += count;
-  if (ranked.scores) Buffer.from(ranked.scores.buffer, ranked.scores.byteOffset, scoreBytes).copy(buffer, at);
-  return buffer;
+  const header = Buffer.alloc(HEADER_BYTES);
+  let at = header.writeDoubleLE(ranked.refreshAt, 0);
+  at = header.writeDoubleLE(ranked.expiresAt, at);
+  at = header.writeUInt16LE(key.length, at);
+  at = header.writeUInt32LE(ranked.ids.length, at);
+  header.writeUInt8(ranked.scores ? 1 : 0, at);
+  const { scores } = ranked;
+  return Buffer.concat([
+    header,
+    key,
+    packUuids(ranked.ids),
+    ranked.sources,
+    ...(scores ? [new Uint8Array(scores.buffer, scores.byteOffset, scores.byteLength)] : []),
+  ]);
 }
 
 /** What encodeRanked wrote; null for anything else, which then reads as no list. */
@@ -70,8 +71,7 @@ export function decodeRanked(buffer: Buffer): StoredRanked | null {
   const keyEnd = HEADER_BYTES + keyLength;
   const idsEnd = keyEnd + count * ID_BYTES;
   if (buffer.length !== idsEnd + count + (scored ? count * 4 : 0)) return null;
-  const ids = new Array<string>(count);
-  for (let i = 0; i < count; i += 1) ids[i] = formatUuid(buffer.toString('hex', keyEnd + i * ID_BYTES, keyEnd + (i + 1) * ID_BYTES));
+  const ids = unpackUuids(buffer.subarray(keyEnd, idsEnd));
   const sources = Uint8Array.from(buffer.subarray(idsEnd, idsEnd + count));
   let scores: Float32Array | null = null;
   if (scored) {
@@ -79,8 +79,4 @@ export function decodeRanked(buffer: Buffer): StoredRanked | null {
     Buffer.from(scores.buffer).set(buffer.subarray(idsEnd + count, idsEnd + count + count * 4));
   }
   return { key: buffer.toString('utf8', HEADER_BYTES, keyEnd), refreshAt, expiresAt, ids, sources, scores };
-}
-
-function formatUuid(hex: string): string {
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
