@@ -28,6 +28,9 @@ export type OperationLimitsConfig = Pick<
 // Past this many nodes (fragments spread inside fragments multiply them) the estimator gives up, and so does the request.
 const MAX_ESTIMATED_NODES = 10_000;
 const MAX_MEASURES_PER_DOCUMENT = 256;
+// Variables holding more values than this (a batch of events) are new on every request: keying a verdict on them would
+// cost a serialisation and keep tens of kilobytes alive per entry, for a hit that never comes.
+const MAX_REMEMBERED_VALUES = 64;
 // No input type of the schema nests anywhere near this deep; JSON nested 100,000 deep overflows the stack of any
 // recursive walk (JSON.stringify, coercion).
 export const MAX_VARIABLE_DEPTH = 32;
@@ -61,8 +64,9 @@ export function limitRules(config: OperationLimitsConfig): ValidationRule[] {
 export function operationGuard(config: OperationLimitsConfig) {
   const measured = new WeakMap<DocumentNode, Map<string, GraphQLError | undefined>>();
   return (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>) => {
-    const unreadable = variablesRefusal(variables);
-    if (unreadable) return refusal(unreadable, ErrorCode.BAD_USER_INPUT);
+    const read = readVariables(variables);
+    if (read.refusal) return refusal(read.refusal, ErrorCode.BAD_USER_INPUT);
+    if (read.values > MAX_REMEMBERED_VALUES) return judge(config, schema, document, operationName, variables);
     let known = measured.get(document);
     if (!known) measured.set(document, (known = new Map()));
     // An operationName of "" names no operation, while an absent one names the only one: the two must not share a verdict.
@@ -97,12 +101,9 @@ function judge(
   if (depth > config.GRAPHQL_MAX_DEPTH) {
     return refusal(`Query is nested ${depth} levels deep; the limit is ${config.GRAPHQL_MAX_DEPTH}`, ErrorCode.QUERY_TOO_DEEP);
   }
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  if (coerced.errors) {
-    return refusal(coerced.errors.map((error) => error.message).join('; '), ErrorCode.BAD_USER_INPUT);
-  }
   let cost: number;
   try {
+    // It coerces the variables itself, which for a batch of events costs more than the rest of the check.
     cost = getComplexity({
       schema,
       query: document,
@@ -112,6 +113,10 @@ function judge(
       maxQueryNodes: MAX_ESTIMATED_NODES,
     });
   } catch {
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+    if (coerced.errors) {
+      return refusal(coerced.errors.map((error) => error.message).join('; '), ErrorCode.BAD_USER_INPUT);
+    }
     return refusal('Query is too large to estimate its cost; ask for fewer fields or spread fewer fragments', ErrorCode.QUERY_TOO_COMPLEX);
   }
   if (cost > config.GRAPHQL_MAX_COMPLEXITY) {
@@ -207,22 +212,22 @@ export function operationDepth(document: DocumentNode, operationName?: string | 
 }
 
 /**
- * Why variables cannot be read, or undefined when they can. Walked with a stack of its own, not recursion, since
- * nesting is exactly what it looks for.
+ * How many values the variables hold, and why they cannot be read when they cannot. Walked with a stack of its own, not
+ * recursion, since nesting is exactly what it looks for.
  */
-export function variablesRefusal(variables: unknown): string | undefined {
+export function readVariables(variables: unknown): { values: number; refusal?: string } {
   const pending: { value: unknown; depth: number }[] = [{ value: variables, depth: 0 }];
   let values = 0;
   for (let next = pending.pop(); next; next = pending.pop()) {
     if (typeof next.value !== 'object' || next.value === null) continue;
     const children = Object.values(next.value);
     if (children.length === 0) continue;
-    if (next.depth >= MAX_VARIABLE_DEPTH) return `Variables are nested more than ${MAX_VARIABLE_DEPTH} levels deep`;
+    if (next.depth >= MAX_VARIABLE_DEPTH) return { values, refusal: `Variables are nested more than ${MAX_VARIABLE_DEPTH} levels deep` };
     values += children.length;
-    if (values > MAX_VARIABLE_VALUES) return `Variables hold more than ${MAX_VARIABLE_VALUES} values`;
+    if (values > MAX_VARIABLE_VALUES) return { values, refusal: `Variables hold more than ${MAX_VARIABLE_VALUES} values` };
     for (const value of children) pending.push({ value, depth: next.depth + 1 });
   }
-  return undefined;
+  return { values };
 }
 
 /** Cost of a field: 1 plus its children, times the page size for paginated lists. */

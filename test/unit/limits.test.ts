@@ -1,6 +1,6 @@
 import { createPaymentProvider } from '../../commerce/payments';
 import { buildSchema, Kind, parse } from 'graphql';
-import { MAX_VARIABLE_VALUES, operationDepth, operationGuard, variablesRefusal } from '../../api/limits';
+import { MAX_VARIABLE_VALUES, operationDepth, operationGuard, readVariables } from '../../api/limits';
 import { decodeCursor, encodeCursor } from '../../core/cursor';
 import { loadConfig } from '../../core/config';
 import { isUuid, uuidv7 } from '../../core/ids';
@@ -32,19 +32,19 @@ describe('operationDepth', () => {
   });
 });
 
-describe('variablesRefusal', () => {
+describe('readVariables', () => {
   const nested = (depth: number): unknown => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`);
 
   it('takes variables 32 levels deep and refuses 33, or 100,000, without recursing', () => {
-    expect(variablesRefusal({ v: nested(32), s: 'text', n: null })).toBeUndefined();
-    expect(variablesRefusal({ v: nested(33) })).toBe('Variables are nested more than 32 levels deep');
-    expect(variablesRefusal({ v: nested(100_000) })).toBe('Variables are nested more than 32 levels deep');
-    expect(variablesRefusal(JSON.parse('{"__proto__": {"a": [1, 2]}}'))).toBeUndefined();
+    expect(readVariables({ v: nested(32), s: 'text', n: null }).refusal).toBeUndefined();
+    expect(readVariables({ v: nested(33) }).refusal).toBe('Variables are nested more than 32 levels deep');
+    expect(readVariables({ v: nested(100_000) }).refusal).toBe('Variables are nested more than 32 levels deep');
+    expect(readVariables(JSON.parse('{"__proto__": {"a": [1, 2]}}'))).toEqual({ values: 4 });
   });
 
   it('refuses more values than the limit, however shallow', () => {
-    expect(variablesRefusal({ v: Array.from({ length: MAX_VARIABLE_VALUES - 1 }, () => 0) })).toBeUndefined();
-    expect(variablesRefusal({ v: Array.from({ length: MAX_VARIABLE_VALUES }, () => 0) })).toBe(
+    expect(readVariables({ v: Array.from({ length: MAX_VARIABLE_VALUES - 1 }, () => 0) })).toEqual({ values: MAX_VARIABLE_VALUES });
+    expect(readVariables({ v: Array.from({ length: MAX_VARIABLE_VALUES }, () => 0) }).refusal).toBe(
       `Variables hold more than ${MAX_VARIABLE_VALUES} values`,
     );
   });
@@ -78,6 +78,19 @@ describe('operationGuard', () => {
       v: JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`),
     });
     expect(refusal?.extensions).toEqual({ code: 'BAD_USER_INPUT', http: { status: 400 } });
+  });
+
+  it('refuses variables of the wrong type as bad input, whether few (remembered) or a batch (judged each time)', () => {
+    const guard = operationGuard(limits);
+    const typed = buildSchema('type Query { sum(xs: [Int!]!): Int }');
+    const document = parse('query Sum($xs: [Int!]!) { sum(xs: $xs) }');
+    const batch = Array.from({ length: 500 }, (_, i) => i);
+    for (const xs of [[1, 2], batch]) {
+      expect(guard(typed, document, undefined, { xs })).toBeUndefined();
+      const refusal = guard(typed, document, undefined, { xs: [...xs, 'three'] });
+      expect(refusal?.extensions.code).toBe('BAD_USER_INPUT');
+      expect(refusal?.message).toContain('Int cannot represent non-integer value: "three"');
+    }
   });
 });
 
