@@ -25,22 +25,23 @@ export class EventsRepository {
     for (let i = 0; i < unique.length; i += CHUNK) {
       const chunk = unique.slice(i, i + CHUNK);
       const column = <T>(pick: (e: NewEvent) => T) => toPgArray(chunk.map(pick));
-      const [ids, times] = [column((e) => e.eventId), column((e) => e.occurredAt)];
-      // Claiming the id first makes a concurrent resend wait for this transaction, then find it taken.
+      // Each column is sent once (ids and times are most of a batch's bytes) and read by both inserts. Claiming the id
+      // first makes a concurrent resend wait for this transaction, then find it taken.
       const result = await this.db.execute(sql`
-        WITH claimed AS (
+        WITH batch AS (
+          SELECT * FROM unnest(
+            ${column((e) => e.eventId)}::uuid[], ${column((e) => e.type)}::event_type[], ${column((e) => e.userId)}::uuid[],
+            ${column((e) => e.noteId)}::uuid[], ${column((e) => e.productId)}::uuid[], ${column((e) => e.targetUserId)}::uuid[],
+            ${column((e) => e.value)}::float8[], ${column((e) => e.sessionId)}::text[], ${column((e) => e.occurredAt)}::timestamptz[],
+            ${column((e) => e.isRepeat ?? false)}::boolean[]
+          ) AS v(event_id, type, user_id, note_id, product_id, target_user_id, value, session_id, occurred_at, is_repeat)),
+        claimed AS (
           INSERT INTO event_ids (event_id, occurred_at)
-          SELECT * FROM unnest(${ids}::uuid[], ${times}::timestamptz[])
+          SELECT event_id, occurred_at FROM batch
           ON CONFLICT (event_id) DO NOTHING
           RETURNING event_id)
         INSERT INTO interaction_events (event_id, type, user_id, note_id, product_id, target_user_id, value, session_id, occurred_at, is_repeat)
-        SELECT v.* FROM unnest(
-          ${ids}::uuid[], ${column((e) => e.type)}::event_type[], ${column((e) => e.userId)}::uuid[],
-          ${column((e) => e.noteId)}::uuid[], ${column((e) => e.productId)}::uuid[], ${column((e) => e.targetUserId)}::uuid[],
-          ${column((e) => e.value)}::float8[], ${column((e) => e.sessionId)}::text[], ${times}::timestamptz[],
-          ${column((e) => e.isRepeat ?? false)}::boolean[]
-        ) AS v(event_id, type, user_id, note_id, product_id, target_user_id, value, session_id, occurred_at, is_repeat)
-        JOIN claimed USING (event_id)
+        SELECT batch.* FROM batch JOIN claimed USING (event_id)
         RETURNING event_id`);
       for (const row of rowsOf<{ event_id: string }>(result)) inserted.add(row.event_id);
     }
