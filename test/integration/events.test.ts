@@ -94,4 +94,15 @@ describe('recordEvents', () => {
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
   });
+
+  it('refuses a long batch with one event of a kind only mutations may log, storing none of it', async () => {
+    const before = await storedEvents();
+    const batch = Array.from({ length: 500 }, () => ({ eventId: uuidv7(), type: 'IMPRESSION', noteId }));
+    batch[321] = { eventId: uuidv7(), type: 'PURCHASE', noteId };
+    const res = await app.gql(RECORD, { events: batch });
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(res.body.errors)).toContain('PURCHASE');
+    expect(await storedEvents()).toBe(before);
+  });
 });
