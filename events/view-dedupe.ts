@@ -13,19 +13,25 @@ export interface ViewVerdicts {
   forget(): Promise<void>;
 }
 
-// Remembers the viewer's view of a note for the window: 1 when this one counts (the first, or the
-// first read after a skim, as a read is what analytics reports), 0 for a repeat.
+// Remembers the viewer's view of each note (KEYS[i], ARGV[i] its mode) for the window (the last ARGV): 1 when this one
+// counts (the first, or the first read after a skim, as a read is what analytics reports), 0 for a repeat. The views of
+// a batch are judged in order, so a note viewed twice in one batch counts once.
 const JUDGE = `
-local seen = redis.call('GET', KEYS[1])
-if not seen then
-  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-  return 1
+local window = ARGV[#KEYS + 1]
+local counted = {}
+for i, key in ipairs(KEYS) do
+  local seen = redis.call('GET', key)
+  if not seen then
+    redis.call('SET', key, ARGV[i], 'PX', window)
+    counted[i] = 1
+  elseif seen == 'skim' and ARGV[i] == 'read' then
+    redis.call('SET', key, 'read', 'KEEPTTL')
+    counted[i] = 1
+  else
+    counted[i] = 0
+  end
 end
-if seen == 'skim' and ARGV[1] == 'read' then
-  redis.call('SET', KEYS[1], 'read', 'KEEPTTL')
-  return 1
-end
-return 0`;
+return counted`;
 
 /**
  * One viewer's views of one note count once per window, so reloading or replaying views cannot
@@ -40,20 +46,23 @@ export class ViewDedupe {
 
   async judge(viewer: string, views: readonly ViewToJudge[]): Promise<ViewVerdicts> {
     if (views.length === 0) return { counted: [], forget: () => Promise.resolve() };
-    const key = (noteId: string) => `views:${viewer}:${noteId}`;
-    const pipeline = this.redis.pipeline();
-    for (const view of views) pipeline.eval(JUDGE, 1, key(view.noteId), view.read ? 'read' : 'skim', this.windowMs);
-    let replies: [Error | null, unknown][] | null;
+    // One script a batch, not one a view: the viewer's hash tag puts all their keys in one slot of a Redis Cluster.
+    const key = (noteId: string) => `views:{${viewer}}:${noteId}`;
+    const keys = views.map((view) => key(view.noteId));
+    let replies: unknown[] | null;
     try {
-      replies = await pipeline.exec();
+      replies = (await this.redis.eval(
+        JUDGE,
+        keys.length,
+        ...keys,
+        ...views.map((v) => (v.read ? 'read' : 'skim')),
+        this.windowMs,
+      )) as unknown[];
     } catch {
       replies = null;
     }
-    const counted = views.map((_, i) => {
-      const reply = replies?.[i];
-      return !reply || reply[0] !== null || reply[1] === 1;
-    });
-    const remembered = [...new Set(views.filter((_, i) => counted[i] && replies?.[i]?.[1] === 1).map((v) => key(v.noteId)))];
+    const counted = views.map((_, i) => replies?.[i] !== 0);
+    const remembered = [...new Set(keys.filter((_, i) => replies?.[i] === 1))];
     return {
       counted,
       forget: async () => {
