@@ -112,6 +112,12 @@ describe('uuidv7', () => {
     expect(a[14]).toBe('7');
     expect(a < b).toBe(true);
   });
+
+  it('stays unique within one millisecond, across refills of its pool of random bytes', () => {
+    const ids = Array.from({ length: 1_000 }, () => uuidv7(5_000));
+    expect(new Set(ids).size).toBe(1_000);
+    expect(ids.every((id) => isUuid(id) && id.startsWith('00000000-1388-7'))).toBe(true);
+  });
 });
 
 describe('config', () => {
