@@ -1,6 +1,7 @@
 import { stringifyDocument } from 'urql';
 import { graphql } from '../gql';
 import type { EventInput } from '../gql/graphql';
+import { uuidv7 } from './event-id';
 
 export const RecordEventsMutation = graphql(`
   mutation RecordEvents($events: [EventInput!]!) {
@@ -59,7 +60,7 @@ export class EventTracker {
     this.maxBatch = options.maxBatch ?? 100;
     this.flushEveryMs = options.flushEveryMs ?? 5_000;
     this.now = options.now ?? (() => new Date());
-    this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.newId = options.newId ?? (() => uuidv7());
     this.sessionId = options.sessionId ?? this.newId();
   }
 
