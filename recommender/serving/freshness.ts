@@ -87,8 +87,12 @@ export function configuredFreshness(config: Pick<Config, 'READ_CACHE_MAX' | 'REA
      * edits forget a card everywhere at once over the cache bus; only a view count may lag by the TTL.
      */
     cards: { max: config.READ_CACHE_MAX, ttlMs: config.READ_CACHE_TTL_MS },
-    /** Candidate rows proposed by id (READ_CACHE_MAX): they only rank, and the page's read of its cards decides what is still published, so they may be as old as the shared pools. */
-    candidateRows: { max: config.READ_CACHE_MAX, ttlMs: SHARED_RECALL_TTL_MS },
+    /**
+     * Candidate rows proposed by id (READ_CACHE_MAX, READ_CACHE_TTL_MS): they only rank, and the page's read of its cards
+     * decides what is still published, so their counts may lag as a card's view count does. Kept for the shared pools'
+     * 30 s, each API process read the rows of every ranked list again twice a minute (a query every third feed page).
+     */
+    candidateRows: { max: config.READ_CACHE_MAX, ttlMs: config.READ_CACHE_TTL_MS },
     /** How often each process looks for a newly promoted model version (MODEL_POLL_MS): a promotion serves within it, at one small query per poll. */
     modelPollMs: config.MODEL_POLL_MS,
   };
