@@ -128,6 +128,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
       transact,
       config,
       new ViewDedupe(redis, config.VIEW_DEDUPE_MINUTES * 60_000),
+      noteCaches.publishedKinds,
     ),
     search: new SearchService(repos.search),
     model,

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../core/config';
+import type { ReadCache } from '../core/read-cache';
 import { isTransactionConflict } from '../core/db';
 import { AppError, ErrorCode } from '../core/errors';
 import { isRead } from '../models/read-rule';
@@ -42,6 +43,7 @@ export class EventsService {
     private readonly transact: Transact,
     private readonly config: Pick<Config, 'EVENTS_MAX_PER_CALL'>,
     private readonly views: ViewDedupe,
+    private readonly noteKinds: ReadCache<NoteRow['kind']>,
   ) {}
 
   /**
@@ -185,11 +187,14 @@ export class EventsService {
     const noteIds = [...new Set(events.flatMap((e) => (e.noteId ? [e.noteId] : [])))];
     const productIds = [...new Set(events.flatMap((e) => (e.productId ? [e.productId] : [])))];
     const clickedNotes = [...new Set(events.flatMap((e) => (e.type === 'product_click' && e.noteId ? [e.noteId] : [])))];
-    const [kinds, products, tags] = await Promise.all([
-      this.repos.notes.publishedKinds(noteIds),
+    const [kindOf, products, tags] = await Promise.all([
+      // Cached: a batch names hundreds of notes, mostly the ones feeds served lately, and a note that stops being
+      // published is forgotten in every process (NoteCaches).
+      this.noteKinds.getMany(noteIds, (missing) => this.repos.notes.publishedKinds(missing)),
       this.repos.products.findByIds(productIds),
       this.repos.notes.productTagsOf(clickedNotes),
     ]);
+    const kinds = new Map(noteIds.flatMap((id, i) => (kindOf[i] ? [[id, kindOf[i]] as const] : [])));
     return {
       notes: new Set(kinds.keys()),
       kinds,

@@ -89,6 +89,18 @@ describe('recordEvents', () => {
     expect((await storedEvents()) - before).toBe(10_000);
   });
 
+  it('takes events for a note while it is published and refuses them once it is deleted, though the check is cached', async () => {
+    const author = await signUp(app, 'CREATOR');
+    const note = await createNote(app, author);
+    const record = async () =>
+      (await app.gql(RECORD, { events: [{ eventId: uuidv7(), type: 'IMPRESSION', noteId: note }] }, viewer.token)).body.data?.recordEvents;
+    expect(await record()).toMatchObject({ accepted: 1, rejected: [] });
+    expect(await record()).toMatchObject({ accepted: 1, rejected: [] });
+    const deleted = await app.gql(`mutation($id: ID!) { deleteNote(id: $id) { deletedId } }`, { id: note }, author.token);
+    expect(deleted.body.data?.deleteNote.deletedId).toBe(note);
+    expect(await record()).toMatchObject({ accepted: 0, rejected: [{ index: 0, code: 'NOT_FOUND' }] });
+  });
+
   it('refuses event kinds that only mutations may log', async () => {
     const res = await app.gql(RECORD, { events: [{ eventId: uuidv7(), type: 'PURCHASE', noteId }] });
     expect(res.status).toBe(400);
