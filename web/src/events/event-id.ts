@@ -1,6 +1,7 @@
 /**
- * A UUIDv7 (RFC 9562), as the API asks of event ids: time first, so the ids a client sends append to the
- * right edge of the server's index of seen ids instead of landing on a random page of it as v4 ids do.
+ * A UUIDv7 (RFC 9562), for the ids of the events a client reports (impressions, views, product clicks): time
+ * first, so they append to the right edge of the server's index of seen ids instead of landing on a random
+ * page of it as v4 ids do.
  */
 export function uuidv7(now = Date.now()): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

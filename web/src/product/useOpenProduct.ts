@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { useAuth } from '../account/auth';
+import { uuidv7 } from '../events/event-id';
 import { ClickProductMutation } from './queries';
 
 const CLICKS_KEY = 'seedfeed.productClicks';
@@ -38,7 +39,7 @@ export function useOpenProduct(noteId: string): (productId: string) => void {
   return useCallback(
     (productId: string) => {
       if (signedIn) {
-        const eventId = crypto.randomUUID();
+        const eventId = uuidv7();
         void click({ input: { eventId, productId, noteId } }).then((result) => {
           if (result.data?.clickProduct.clickId) rememberClick(productId, eventId);
         });
