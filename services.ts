@@ -12,7 +12,7 @@ import { MediaProgress, MediaProgressListener } from './media/progress';
 import { createStorage } from './media/create-storage';
 import type { Storage } from './media/storage';
 import type { CandidateRow, NoteCard } from './models/repositories/notes.repository';
-import { only, repositoriesFor, transactor } from './models/transaction';
+import { backgroundReader, only, repositoriesFor, transactor } from './models/transaction';
 import { AccountsService } from './accounts/accounts.service';
 import { ProfileService } from './accounts/profile.service';
 import { EventsService } from './events/events.service';
@@ -132,7 +132,7 @@ export function createServices(db: Db, redis: Redis, config: Config, deps: { log
     ),
     search: new SearchService(repos.search),
     model,
-    trainer: new ThreadedTrainer(databaseTrainerStore(repos.recommender, transact), config.LOG_LEVEL),
+    trainer: new ThreadedTrainer(databaseTrainerStore(repos.recommender, transact, backgroundReader(db)), config.LOG_LEVEL),
     trending: new TrendingService(repos.notes),
     experiments: new ExperimentService(experiment, repos.recommender),
     feed: new FeedService({

@@ -11,7 +11,7 @@ import { databaseTrainerStore, Trainer } from '../recommender/training/trainer';
 import { createLogger } from '../core/logger';
 import { describeComparison } from '../recommender/offline/promotion';
 import { terminalProgress } from '../core/progress';
-import { repositoriesFor, transactor } from '../models/transaction';
+import { backgroundReader, repositoriesFor, transactor } from '../models/transaction';
 import { FEED, load, offeredLoad, seededServerDatabase, startBenchApi, viewerTokens } from './api-load';
 import { measureCeiling, ratio } from './ceiling';
 import { stopProduct } from './product-process';
@@ -107,7 +107,7 @@ async function forYouUnderLoad(): Promise<Record<string, number>> {
   const { url, database } = await seededServerDatabase('bench_recommender', 1);
   const progress = terminalProgress();
   const outcome = await new Trainer(
-    databaseTrainerStore(repositoriesFor(database.db).recommender, transactor(database.db)),
+    databaseTrainerStore(repositoriesFor(database.db).recommender, transactor(database.db), backgroundReader(database.db)),
     createLogger('warn'),
   ).run(undefined, (stage, done, total) => progress.report(done, total, stage));
   progress.stop();

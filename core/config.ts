@@ -314,7 +314,7 @@ export const envSchema = z.object({
     .max(19)
     .default(10)
     .describe(
-      'CPU niceness a process without the api role (worker, trainer) gives itself, and ffmpeg with it, so on a shared host requests come before background work. 0 leaves it as started.',
+      'CPU niceness a process without the api role (worker, trainer) gives itself, and ffmpeg with it, so on a shared host requests come before background work. 0 leaves it as started. A training run goes further wherever it runs: into Linux’s idle scheduling class, taking only CPU nothing else wants.',
     ),
   SHUTDOWN_GRACE_MS: z.coerce
     .number()

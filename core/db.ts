@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -192,6 +193,20 @@ export function databaseUnavailableError(error: unknown): AppError | undefined {
     (cause instanceof Error && /Connection terminated|timeout exceeded when trying to connect|is not queryable/.test(cause.message));
   if (!lost) return undefined;
   return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable for a moment; try again shortly');
+}
+
+/**
+ * Runs `work` in a transaction whose queries each keep to one core and are not JIT-compiled, for reads
+ * of many rows done in the background (the trainer's read of the event log). PostgreSQL does not know
+ * its client is niced: it would scan with a parallel worker beside each scan and compile the scan first,
+ * taking both cores of a small host from the API's queries for as long as the read lasts.
+ */
+export function backgroundTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
+    await tx.execute(sql`SET LOCAL jit = off`);
+    return work(tx as unknown as Db);
+  });
 }
 
 /** A transaction PostgreSQL aborted to resolve a conflict (serialization failure 40001, deadlock 40P01): running it again can succeed. */

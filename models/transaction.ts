@@ -1,4 +1,4 @@
-import type { Db } from '../core/db';
+import { backgroundTransaction, type Db } from '../core/db';
 import { AnalyticsRepository } from './repositories/analytics.repository';
 import { CommerceRepository } from './repositories/commerce.repository';
 import { EventsRepository } from './repositories/events.repository';
@@ -51,4 +51,9 @@ export type Transact = <T>(work: (repos: Repositories) => Promise<T>) => Promise
 
 export function transactor(db: Db): Transact {
   return (work) => db.transaction((tx) => work(repositoriesFor(tx as unknown as Db)));
+}
+
+/** transactor's, with each query kept to one core (backgroundTransaction): for the trainer's reads of the event log. */
+export function backgroundReader(db: Db): Transact {
+  return (work) => backgroundTransaction(db, (tx) => work(repositoriesFor(tx)));
 }

@@ -1,24 +1,25 @@
 import path from 'node:path';
 import { embeddedDatabaseDir, loadConfig } from '../../core/config';
 import { openDatabase } from '../../core/db';
-import { yieldCpuToApi } from '../../core/priority';
+import { runOnlyWhenIdle, yieldCpuToApi } from '../../core/priority';
 import { createLogger } from '../../core/logger';
 import { terminalProgress } from '../../core/progress';
-import { repositoriesFor, transactor } from '../../models/transaction';
+import { backgroundReader, repositoriesFor, transactor } from '../../models/transaction';
 import { describeComparison } from '../offline/promotion';
 import { databaseTrainerStore, Trainer } from '../training/trainer';
 
 // npm run train: one training run now, as the trainer role's scheduled job does, with a progress bar.
 async function main(): Promise<void> {
   const config = loadConfig();
-  // A training run beside a serving API must not queue its requests.
-  yieldCpuToApi(config.BACKGROUND_NICE);
+  // A training run beside a serving API must not queue its requests: it takes only idle CPU, or where
+  // the idle class is out of reach, what its niceness leaves it.
+  if (!runOnlyWhenIdle('process')) yieldCpuToApi(config.BACKGROUND_NICE);
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: embeddedDatabaseDir(config) });
   const progress = terminalProgress();
   try {
     await database.migrate(path.resolve(__dirname, '../../models/migrations'));
     const trainer = new Trainer(
-      databaseTrainerStore(repositoriesFor(database.db).recommender, transactor(database.db)),
+      databaseTrainerStore(repositoriesFor(database.db).recommender, transactor(database.db), backgroundReader(database.db)),
       createLogger('warn'),
     );
     const outcome = await trainer.run(undefined, (stage, done, total) => progress.report(done, total, stage));

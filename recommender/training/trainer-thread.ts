@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLogger } from '../../core/logger';
+import { runOnlyWhenIdle } from '../../core/priority';
 import type { FromThread, StoreMethod, ThreadInput, ToThread } from './threaded-trainer';
 import { versionWithBuffers } from './threaded-trainer';
 import { Trainer, type TrainerStore } from './trainer';
@@ -43,7 +44,12 @@ const store: TrainerStore = {
   promote: (version) => call('promote', version),
 };
 
-new Trainer(store, createLogger(input.logLevel))
+const logger = createLogger(input.logLevel);
+// Where the roles share a process this thread shares its cores with the API's requests: a run that waits
+// for idle CPU takes longer and costs no request anything.
+if (!runOnlyWhenIdle('thread'))
+  logger.info('the training thread could not move to the idle scheduling class: it trains at the process’s priority');
+new Trainer(store, logger)
   .run(input.options, (stage, done, total) => send({ progress: [stage, done, total] }))
   .then((outcome) => send({ outcome }))
   .catch((error: unknown) => send({ failure: error instanceof Error ? (error.stack ?? error.message) : String(error) }));

@@ -106,15 +106,17 @@ export async function isTrainingOverdue(store: Pick<TrainerStore, 'lastTrainedAt
 }
 
 /** The store on the database itself. */
-export function databaseTrainerStore(repo: RecommenderRepository, transact: Transact): TrainerStore {
+export function databaseTrainerStore(repo: RecommenderRepository, transact: Transact, readInBackground: Transact): TrainerStore {
+  const read = <T>(query: (recommender: RecommenderRepository) => Promise<T>): Promise<T> =>
+    readInBackground((repos) => query(repos.recommender));
   return {
     lastTrainedAt: () => repo.lastTrainedAt(),
-    trainingEvents: (since) => repo.trainingEvents(since),
-    trainingEngagements: (types, since, until) => repo.trainingEngagements(types, since, until),
-    trendingEvents: (types, since) => repo.trendingEvents(types, since),
-    trainingNotes: () => repo.trainingNotes(),
-    interestsByUser: () => repo.interestsByUser(),
-    followeesByUser: () => repo.followeesByUser(),
+    trainingEvents: (since) => read((r) => r.trainingEvents(since)),
+    trainingEngagements: (types, since, until) => read((r) => r.trainingEngagements(types, since, until)),
+    trendingEvents: (types, since) => read((r) => r.trendingEvents(types, since)),
+    trainingNotes: () => read((r) => r.trainingNotes()),
+    interestsByUser: () => read((r) => r.interestsByUser()),
+    followeesByUser: () => read((r) => r.followeesByUser()),
     servingVersion: () => repo.servingVersion(),
     insertRejected: (version) => repo.insertRejected(version),
     promote: (version) => transact((repos) => repos.recommender.insertServing(version)),
