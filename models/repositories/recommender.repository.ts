@@ -3,6 +3,9 @@ import { rowsOf, type Db } from '../../core/db';
 import { follows, interactionEvents, modelVersions, noteProducts, notes, products, users, type EventType } from '../schema';
 import { taggedProducts, type TaggedProduct } from '../sql';
 
+/** How much of the event log trainingEvents reads per query. */
+const READ_SLICE_MS = 24 * 3_600_000;
+
 export type ModelVersionRow = typeof modelVersions.$inferSelect;
 export type NewModelVersion = Omit<typeof modelVersions.$inferInsert, 'status' | 'promotedAt'>;
 
@@ -77,19 +80,39 @@ export interface ArmEvents {
 export class RecommenderRepository {
   constructor(private readonly db: Db) {}
 
-  /** Events of a viewer about a note since `since`, in time order. */
-  trainingEvents(since: Date): Promise<TrainingEvent[]> {
-    return this.db
-      .select({
-        userId: sql<string>`${interactionEvents.userId}`,
-        noteId: sql<string>`${interactionEvents.noteId}`,
-        type: interactionEvents.type,
-        value: interactionEvents.value,
-        occurredAt: interactionEvents.occurredAt,
-      })
-      .from(interactionEvents)
-      .where(and(isNotNull(interactionEvents.userId), isNotNull(interactionEvents.noteId), gte(interactionEvents.occurredAt, since)))
-      .orderBy(asc(interactionEvents.occurredAt));
+  /**
+   * Events of a viewer about a note since `since`, in time order, read a day at a time (the last read
+   * open-ended, for events stamped ahead of this clock): one query for a month of the log is a scan and a
+   * sort of a million rows at once, a second or more of a core at full priority whatever the reader's own,
+   * while a day's is a few tens of milliseconds, and the next is asked for only once the reader has taken
+   * the last. Within one transaction the days are read from one snapshot.
+   */
+  async trainingEvents(since: Date): Promise<TrainingEvent[]> {
+    const events: TrainingEvent[] = [];
+    const now = Date.now();
+    for (let from = since.getTime(); ; from += READ_SLICE_MS) {
+      const to = from + READ_SLICE_MS;
+      const slice = await this.db
+        .select({
+          userId: sql<string>`${interactionEvents.userId}`,
+          noteId: sql<string>`${interactionEvents.noteId}`,
+          type: interactionEvents.type,
+          value: interactionEvents.value,
+          occurredAt: interactionEvents.occurredAt,
+        })
+        .from(interactionEvents)
+        .where(
+          and(
+            isNotNull(interactionEvents.userId),
+            isNotNull(interactionEvents.noteId),
+            gte(interactionEvents.occurredAt, new Date(from)),
+            to < now ? lt(interactionEvents.occurredAt, new Date(to)) : undefined,
+          ),
+        )
+        .orderBy(asc(interactionEvents.occurredAt));
+      for (const event of slice) events.push(event);
+      if (to >= now) return events;
+    }
   }
 
   /**

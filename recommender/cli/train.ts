@@ -1,7 +1,9 @@
+// First: the process moves into the idle scheduling class before the rest loads.
+import { trainsWhenIdle } from './idle-process';
 import path from 'node:path';
 import { embeddedDatabaseDir, loadConfig } from '../../core/config';
 import { openDatabase } from '../../core/db';
-import { runOnlyWhenIdle, yieldCpuToApi } from '../../core/priority';
+import { yieldCpuToApi } from '../../core/priority';
 import { createLogger } from '../../core/logger';
 import { terminalProgress } from '../../core/progress';
 import { backgroundReader, repositoriesFor, transactor } from '../../models/transaction';
@@ -13,7 +15,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // A training run beside a serving API must not queue its requests: it takes only idle CPU, or where
   // the idle class is out of reach, what its niceness leaves it.
-  if (!runOnlyWhenIdle('process')) yieldCpuToApi(config.BACKGROUND_NICE);
+  if (!trainsWhenIdle) yieldCpuToApi(config.BACKGROUND_NICE);
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: embeddedDatabaseDir(config) });
   const progress = terminalProgress();
   try {

@@ -1,6 +1,7 @@
+// First: the thread moves into the idle scheduling class before the rest loads.
+import { trainsWhenIdle } from './idle-thread';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLogger } from '../../core/logger';
-import { runOnlyWhenIdle } from '../../core/priority';
 import type { FromThread, StoreMethod, ThreadInput, ToThread } from './threaded-trainer';
 import { versionWithBuffers } from './threaded-trainer';
 import { Trainer, type TrainerStore } from './trainer';
@@ -47,8 +48,7 @@ const store: TrainerStore = {
 const logger = createLogger(input.logLevel);
 // Where the roles share a process this thread shares its cores with the API's requests: a run that waits
 // for idle CPU takes longer and costs no request anything.
-if (!runOnlyWhenIdle('thread'))
-  logger.info('the training thread could not move to the idle scheduling class: it trains at the process’s priority');
+if (!trainsWhenIdle) logger.info('the training thread could not move to the idle scheduling class: it trains at the process’s priority');
 new Trainer(store, logger)
   .run(input.options, (stage, done, total) => send({ progress: [stage, done, total] }))
   .then((outcome) => send({ outcome }))

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import { backgroundTransaction, rowsOf, type Db } from '../../core/db';
+import { ensureEventMonths } from '../../events/partitions';
+import { repositoriesFor } from '../../models/transaction';
 import { startTestApp, type TestApp } from '../support/harness';
 
 const settings = async (db: Db) =>
@@ -30,5 +33,25 @@ describe('backgroundTransaction', () => {
         throw new Error('the read failed');
       }),
     ).rejects.toThrow('the read failed');
+  });
+
+  it('reads the trainer’s events a day at a time, losing none at a day’s edge or stamped ahead of the clock', async () => {
+    const db = app.database.db;
+    const user = randomUUID();
+    const note = randomUUID();
+    const now = Date.now();
+    const since = new Date(now - 3 * 86_400_000);
+    const at = (ms: number) => new Date(since.getTime() + ms);
+    // Just before the window, on its first instant, either side of the first day's edge, now, and ahead of now.
+    const times = [at(-1), at(0), at(86_400_000 - 1), at(86_400_000), new Date(now), new Date(now + 60_000)];
+    await ensureEventMonths(db, times[0] as Date, times.at(-1) as Date);
+    for (const occurredAt of times) {
+      await db.execute(
+        sql`INSERT INTO interaction_events (event_id, type, user_id, note_id, occurred_at) VALUES (${randomUUID()}, 'view', ${user}, ${note}, ${occurredAt.toISOString()})`,
+      );
+    }
+    const events = await backgroundTransaction(db, (tx) => repositoriesFor(tx).recommender.trainingEvents(since));
+    const ours = events.filter((e) => e.userId === user).map((e) => e.occurredAt.getTime());
+    expect(ours).toEqual(times.slice(1).map((t) => t.getTime()));
   });
 });
