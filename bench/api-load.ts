@@ -115,6 +115,8 @@ export interface OfferedLoadResult {
   rps: number;
   /** Requests that failed, were not answered 200, or were answered with GraphQL errors. */
   errors: number;
+  /** Each answered request's latency in ms, to pool with other windows'. */
+  latencies: number[];
 }
 
 /**
@@ -181,6 +183,7 @@ export async function offeredLoad(
     p99: round(percentile(latencies, 0.99), 1),
     rps: round(latencies.length / ((performance.now() - start) / 1000), 1),
     errors,
+    latencies,
   };
   console.log(`${title}: p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.rps} req/s answered, errors ${errors}`);
   return result;
