@@ -189,6 +189,9 @@ it('walks a new viewer through sign-up, the feed, a note, search and buying with
   await page.waitForURL(`${base}/note/${carouselNote}`);
   const dialog = page.getByRole('dialog');
   await dialog.getByTestId('note-page').waitFor();
+  // The product hotspots come with the whole note, after the card's preview: the focus order below starts
+  // at the first of them, so the walk waits for it (on a slow machine the Tabs went round before it came).
+  await dialog.locator('.hotspot-dot').first().waitFor();
   await waitForFocus(page, '[role="dialog"]');
   // The page underneath is out of reach: Shift+Tab from the dialog's start leaves the page (for the
   // browser's own controls), and the next comes round to the dialog's end.
@@ -206,7 +209,7 @@ it('walks a new viewer through sign-up, the feed, a note, search and buying with
   // stop), which leaves with the image: focus stays in the carousel, on its arrow button.
   const counter = dialog.locator('.carousel-count');
   expect(await counter.textContent()).toBe('1/3');
-  expect(await focusIs(page, '[role="dialog"] .hotspot-dot')).toBe(true);
+  await waitForFocus(page, '[role="dialog"] .hotspot-dot');
   await page.keyboard.press('ArrowRight');
   await counter.filter({ hasText: '2/3' }).waitFor();
   await waitForFocus(page, '[role="dialog"] .carousel-arrow.next');
