@@ -189,8 +189,9 @@ it('walks a new viewer through sign-up, the feed, a note, search and buying with
   await page.waitForURL(`${base}/note/${carouselNote}`);
   const dialog = page.getByRole('dialog');
   await dialog.getByTestId('note-page').waitFor();
-  // The product hotspots come with the whole note, after the card's preview: the focus order below starts
-  // at the first of them, so the walk waits for it (on a slow machine the Tabs went round before it came).
+  // The focus order below starts at the first product hotspot, so the walk waits for one to be there, and
+  // further down for focus to reach it, so that a failure names where focus went instead. Once, in a
+  // clean-clone CI run on a slow machine, focus was elsewhere at that point; the cause was not found.
   await dialog.locator('.hotspot-dot').first().waitFor();
   await waitForFocus(page, '[role="dialog"]');
   // The page underneath is out of reach: Shift+Tab from the dialog's start leaves the page (for the
