@@ -1,10 +1,20 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../core/db';
 import { follows, interactionEvents, modelVersions, noteProducts, notes, products, users, type EventType } from '../schema';
 import { taggedProducts, type TaggedProduct } from '../sql';
 
 /** How much of the event log trainingEvents reads per query. */
 const READ_SLICE_MS = 24 * 3_600_000;
+
+/** Events by a signed-in viewer about a note, from `since` until before `until` (null: no end): what training learns from. */
+function viewerNoteEventsIn(since: Date, until: Date | null): SQL | undefined {
+  return and(
+    isNotNull(interactionEvents.userId),
+    isNotNull(interactionEvents.noteId),
+    gte(interactionEvents.occurredAt, since),
+    until ? lt(interactionEvents.occurredAt, until) : undefined,
+  );
+}
 
 export type ModelVersionRow = typeof modelVersions.$inferSelect;
 export type NewModelVersion = Omit<typeof modelVersions.$inferInsert, 'status' | 'promotedAt'>;
@@ -101,14 +111,7 @@ export class RecommenderRepository {
           occurredAt: interactionEvents.occurredAt,
         })
         .from(interactionEvents)
-        .where(
-          and(
-            isNotNull(interactionEvents.userId),
-            isNotNull(interactionEvents.noteId),
-            gte(interactionEvents.occurredAt, new Date(from)),
-            to < now ? lt(interactionEvents.occurredAt, new Date(to)) : undefined,
-          ),
-        )
+        .where(viewerNoteEventsIn(new Date(from), to < now ? new Date(to) : null))
         .orderBy(asc(interactionEvents.occurredAt));
       for (const event of slice) events.push(event);
       if (to >= now) return events;
@@ -166,15 +169,7 @@ export class RecommenderRepository {
         occurredAt: interactionEvents.occurredAt,
       })
       .from(interactionEvents)
-      .where(
-        and(
-          isNotNull(interactionEvents.userId),
-          isNotNull(interactionEvents.noteId),
-          inArray(interactionEvents.type, [...types]),
-          gte(interactionEvents.occurredAt, since),
-          lt(interactionEvents.occurredAt, until),
-        ),
-      )
+      .where(and(viewerNoteEventsIn(since, until), inArray(interactionEvents.type, [...types])))
       .orderBy(asc(interactionEvents.occurredAt));
   }
 
