@@ -83,10 +83,11 @@ export class RankedLists {
   /** The list another process ranked for `key`, with its rows, when it still serves and is not the one kept here. */
   private async newerShared(viewerId: string, key: string): Promise<Ranked | null> {
     if (!this.shared) return null;
-    const stored = await this.shared.load(viewerId).catch((error: unknown) => this.failed(error, 'load'));
-    if (!stored || stored.key !== key || stored.expiresAt <= Date.now() || stored.refreshAt === this.local.refreshAt(viewerId)) {
-      return null;
-    }
+    const heldHere = this.local.refreshAt(viewerId);
+    const stored = await this.shared
+      .load(viewerId, (list) => list.key === key && list.expiresAt > Date.now() && list.refreshAt !== heldHere)
+      .catch((error: unknown) => this.failed(error, 'load'));
+    if (!stored) return null;
     const rows = await this.rowsByIds(stored.ids);
     const present = rows.flatMap((row, i) => (row ? [i] : []));
     const scores = stored.scores;

@@ -24,9 +24,14 @@ export interface StoredRanked {
 export class SharedRankedLists {
   constructor(private readonly redis: Redis) {}
 
-  async load(viewerId: string): Promise<StoredRanked | null> {
+  /**
+   * The viewer's list, when there is one and `wanted` takes its header: a list this process already holds, or one
+   * ranked for another key, is turned down before its ids are decoded (500 strings, most of a list's cost to read).
+   */
+  async load(viewerId: string, wanted: (header: RankedHeader) => boolean = () => true): Promise<StoredRanked | null> {
     const value = await this.redis.getBuffer(rankedKey(viewerId));
-    return value && decodeRanked(value);
+    const header = value && decodeRankedHeader(value);
+    return header && wanted(header) ? decodeRanked(value) : null;
   }
 
   async save(viewerId: string, ranked: StoredRanked): Promise<void> {
@@ -60,17 +65,19 @@ export function encodeRanked(ranked: StoredRanked): Buffer {
   ]);
 }
 
+/** What a stored list is for and how long it serves, read without its candidates. */
+export type RankedHeader = Pick<StoredRanked, 'key' | 'refreshAt' | 'expiresAt'>;
+
+/** The header encodeRanked wrote; null for anything that is not a whole list. */
+export function decodeRankedHeader(buffer: Buffer): RankedHeader | null {
+  return layoutOf(buffer)?.header ?? null;
+}
+
 /** What encodeRanked wrote; null for anything else, which then reads as no list. */
 export function decodeRanked(buffer: Buffer): StoredRanked | null {
-  if (buffer.length < HEADER_BYTES) return null;
-  const refreshAt = buffer.readDoubleLE(0);
-  const expiresAt = buffer.readDoubleLE(8);
-  const keyLength = buffer.readUInt16LE(16);
-  const count = buffer.readUInt32LE(18);
-  const scored = buffer.readUInt8(22) === 1;
-  const keyEnd = HEADER_BYTES + keyLength;
-  const idsEnd = keyEnd + count * ID_BYTES;
-  if (buffer.length !== idsEnd + count + (scored ? count * 4 : 0)) return null;
+  const layout = layoutOf(buffer);
+  if (!layout) return null;
+  const { header, count, scored, keyEnd, idsEnd } = layout;
   const ids = unpackUuids(buffer.subarray(keyEnd, idsEnd));
   const sources = Uint8Array.from(buffer.subarray(idsEnd, idsEnd + count));
   let scores: Float32Array | null = null;
@@ -78,5 +85,21 @@ export function decodeRanked(buffer: Buffer): StoredRanked | null {
     scores = new Float32Array(count);
     Buffer.from(scores.buffer).set(buffer.subarray(idsEnd + count, idsEnd + count + count * 4));
   }
-  return { key: buffer.toString('utf8', HEADER_BYTES, keyEnd), refreshAt, expiresAt, ids, sources, scores };
+  return { ...header, ids, sources, scores };
+}
+
+function layoutOf(buffer: Buffer): { header: RankedHeader; count: number; scored: boolean; keyEnd: number; idsEnd: number } | null {
+  if (buffer.length < HEADER_BYTES) return null;
+  const keyLength = buffer.readUInt16LE(16);
+  const count = buffer.readUInt32LE(18);
+  const scored = buffer.readUInt8(22) === 1;
+  const keyEnd = HEADER_BYTES + keyLength;
+  const idsEnd = keyEnd + count * ID_BYTES;
+  if (buffer.length !== idsEnd + count + (scored ? count * 4 : 0)) return null;
+  const header = {
+    key: buffer.toString('utf8', HEADER_BYTES, keyEnd),
+    refreshAt: buffer.readDoubleLE(0),
+    expiresAt: buffer.readDoubleLE(8),
+  };
+  return { header, count, scored, keyEnd, idsEnd };
 }

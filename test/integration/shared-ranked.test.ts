@@ -104,6 +104,16 @@ describe('ranked lists shared between API processes', () => {
     expect([reranked.runs, mine.runs]).toEqual([1, 0]);
   });
 
+  it('turns a stored list down by its header, before its candidates are read', async () => {
+    const viewer = randomUUID();
+    await apiProcess().lists.serve(viewer, 'v1', new Set(), 10, ranker().rank);
+    const shared = new SharedRankedLists(redis);
+    const headers: string[] = [];
+    const refused = await shared.load(viewer, (header) => (headers.push(header.key), false));
+    expect([refused, headers]).toEqual([null, ['v1']]);
+    expect((await shared.load(viewer, (header) => header.key === 'v1'))?.ids).toEqual(notes.map((n) => n.id));
+  });
+
   it('ranks in each process when Redis is unreachable', async () => {
     const down = createRedisClient('redis://127.0.0.1:1', { keyPrefix: 'down:' });
     down.on('error', () => undefined);

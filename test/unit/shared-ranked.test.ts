@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { decodeRanked, encodeRanked, type StoredRanked } from '../../recommender/serving/shared-ranked';
+import { decodeRanked, decodeRankedHeader, encodeRanked, type StoredRanked } from '../../recommender/serving/shared-ranked';
 
 const ids = Array.from({ length: 500 }, () => randomUUID());
 const list: StoredRanked = {
@@ -24,9 +24,15 @@ describe('a ranked list as Redis holds it', () => {
     expect(decodeRanked(encodeRanked(empty))).toEqual(empty);
   });
 
+  it('reads what a list is for and how long it serves without its candidates', () => {
+    const { key, refreshAt, expiresAt } = list;
+    expect(decodeRankedHeader(encodeRanked(list))).toEqual({ key, refreshAt, expiresAt });
+  });
+
   it('reads anything else as no list', () => {
     const encoded = encodeRanked(list);
     expect(decodeRanked(encoded.subarray(0, encoded.length - 1))).toBeNull();
+    expect(decodeRankedHeader(encoded.subarray(0, encoded.length - 1))).toBeNull();
     expect(decodeRanked(Buffer.from('not a list'))).toBeNull();
     expect(decodeRanked(Buffer.alloc(0))).toBeNull();
   });
