@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { FEED, load } from './api-load';
+import { FEED, load, offeredLoad } from './api-load';
 import { productNodeFlags, stopProduct, waitForReady } from './product-process';
 import { round } from './stats';
 
@@ -11,6 +11,14 @@ export interface Ceiling {
   rps: number;
   p99Ms: number;
   generatorCpuPct: number;
+  /** Its p99 with `offered.fraction` of `rps` offered open-loop, when asked for: the latency the bare stack gives at that load. */
+  offeredP99Ms?: number;
+}
+
+/** An open-loop load offered to the ceiling after its saturated run, as a fraction of what it served there. */
+export interface CeilingOffered {
+  fraction: number;
+  seconds: number;
 }
 
 /**
@@ -18,7 +26,7 @@ export interface Ceiling {
  * Apollo on Express in `workers` processes with the product's node flags, answering from memory. Every API figure is
  * reported beside its ratio to this, which follows the machine where an absolute figure does not.
  */
-export async function measureCeiling(workers: number, seconds: number): Promise<Ceiling> {
+export async function measureCeiling(workers: number, seconds: number, offered?: CeilingOffered): Promise<Ceiling> {
   const server = spawn(process.execPath, [...productNodeFlags(), path.join(__dirname, 'ceiling-server.ts')], {
     env: { ...process.env, CEILING_PORT: String(PORT), CEILING_WORKERS: String(workers) },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -28,7 +36,13 @@ export async function measureCeiling(workers: number, seconds: number): Promise<
     await load(PORT, 'ceiling warm-up', FEED, () => ({}), 5);
     const result = await load(PORT, 'ceiling: Apollo on Express, 20 notes from memory', FEED, () => ({}), seconds);
     if (result.non2xx + result.errors > 0) throw new Error('the ceiling server failed requests');
-    return { rps: Math.round(result.requests.average), p99Ms: result.latency.p99, generatorCpuPct: result.generatorCpuPct };
+    const rps = Math.round(result.requests.average);
+    const ceiling: Ceiling = { rps, p99Ms: result.latency.p99, generatorCpuPct: result.generatorCpuPct };
+    if (!offered) return ceiling;
+    const rate = Math.round(rps * offered.fraction);
+    const open = await offeredLoad(PORT, `ceiling, ${rate} req/s offered`, FEED, offered.seconds, rate);
+    if (open.errors > 0) throw new Error('the ceiling server failed requests');
+    return { ...ceiling, offeredP99Ms: open.p99 };
   } finally {
     await stopProduct(server);
   }
