@@ -1,4 +1,3 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import bcrypt from 'bcryptjs';
 import { hashPassword, verifyPassword } from '../../accounts/passwords';
 
@@ -14,14 +13,15 @@ describe('password hashing', () => {
 
   it('leaves the event loop free while many logins are checked at once', async () => {
     const hash = await hashPassword('correct horse', 10);
-    const delay = monitorEventLoopDelay({ resolution: 10 });
-    delay.enable();
+    const before = performance.eventLoopUtilization();
     const started = performance.now();
     const results = await Promise.all(Array.from({ length: 16 }, () => verifyPassword('correct horse', hash)));
-    delay.disable();
+    const loop = performance.eventLoopUtilization(before);
     expect(results.every(Boolean)).toBe(true);
-    // 16 checks at cost 10 are about a second of CPU; on the event loop they held it for all of it.
+    // 16 checks at cost 10 are about a second of CPU; on the event loop they kept it busy for all of it. The share of
+    // the time the loop was busy is the measure, not its longest delay: on two cores shared with other test files the
+    // scheduler alone can hold a timer back by tens of milliseconds, which made a bound on the delay fail now and then.
     expect(performance.now() - started).toBeGreaterThan(100);
-    expect(delay.max / 1e6).toBeLessThan(60);
+    expect(loop.utilization).toBeLessThan(0.3);
   });
 });
