@@ -28,10 +28,10 @@ export class SharedRankedLists {
    * The viewer's list, when there is one and `wanted` takes its header: a list this process already holds, or one
    * ranked for another key, is turned down before its ids are decoded (500 strings, most of a list's cost to read).
    */
-  async load(viewerId: string, wanted: (header: RankedHeader) => boolean = () => true): Promise<StoredRanked | null> {
+  async load(viewerId: string, wanted: (header: RankedHeader) => boolean): Promise<StoredRanked | null> {
     const value = await this.redis.getBuffer(rankedKey(viewerId));
-    const header = value && decodeRankedHeader(value);
-    return header && wanted(header) ? decodeRanked(value) : null;
+    const layout = value && layoutOf(value);
+    return layout && wanted(layout.header) ? decodeCandidates(value, layout) : null;
   }
 
   async save(viewerId: string, ranked: StoredRanked): Promise<void> {
@@ -76,8 +76,11 @@ export function decodeRankedHeader(buffer: Buffer): RankedHeader | null {
 /** What encodeRanked wrote; null for anything else, which then reads as no list. */
 export function decodeRanked(buffer: Buffer): StoredRanked | null {
   const layout = layoutOf(buffer);
-  if (!layout) return null;
-  const { header, count, scored, keyEnd, idsEnd } = layout;
+  return layout && decodeCandidates(buffer, layout);
+}
+
+/** The whole list, from a buffer whose layout has been read. */
+function decodeCandidates(buffer: Buffer, { header, count, scored, keyEnd, idsEnd }: Layout): StoredRanked {
   const ids = unpackUuids(buffer.subarray(keyEnd, idsEnd));
   const sources = Uint8Array.from(buffer.subarray(idsEnd, idsEnd + count));
   let scores: Float32Array | null = null;
@@ -88,7 +91,16 @@ export function decodeRanked(buffer: Buffer): StoredRanked | null {
   return { ...header, ids, sources, scores };
 }
 
-function layoutOf(buffer: Buffer): { header: RankedHeader; count: number; scored: boolean; keyEnd: number; idsEnd: number } | null {
+/** Where a stored list's parts lie, and its header. */
+interface Layout {
+  header: RankedHeader;
+  count: number;
+  scored: boolean;
+  keyEnd: number;
+  idsEnd: number;
+}
+
+function layoutOf(buffer: Buffer): Layout | null {
   if (buffer.length < HEADER_BYTES) return null;
   const keyLength = buffer.readUInt16LE(16);
   const count = buffer.readUInt32LE(18);
